@@ -1,0 +1,108 @@
+// Loads MNIST from the app's own origin (the worker's `fetch`, or a file reader in Node tests), validates it and
+// scales pixels to [0,1] exactly as the blog does (x / 255). No DOM, no TF.js.
+import { IdxError, IMAGE_SIZE, parseIdxImages, parseIdxLabels } from './idx';
+import type { DataFile } from '../shared/protocol';
+
+export const MNIST_FILE_NAMES: Record<DataFile, string> = {
+  'train-images': 'train-images-idx3-ubyte',
+  'train-labels': 'train-labels-idx1-ubyte',
+  'test-images': 't10k-images-idx3-ubyte',
+  'test-labels': 't10k-labels-idx1-ubyte',
+};
+
+/** Byte sizes of the genuine files: used for the progress bar before the server says, and to spot a wrong file. */
+export const MNIST_FILE_BYTES: Record<DataFile, number> = {
+  'train-images': 47_040_016,
+  'train-labels': 60_008,
+  'test-images': 7_840_016,
+  'test-labels': 10_008,
+};
+
+export interface Split {
+  count: number;
+  /** count × 784 pixels in [0,1]. */
+  images: Float32Array;
+  /** count digit labels, 0–9. */
+  labels: Uint8Array;
+}
+
+export interface Mnist {
+  train: Split;
+  test: Split;
+}
+
+/** Reads one file's bytes; reports bytes received so far for progress. */
+export type ByteSource = (file: DataFile, onBytes: (received: number) => void) => Promise<Uint8Array>;
+
+export function toSplit(imageBytes: Uint8Array, labelBytes: Uint8Array, imageFile: string, labelFile: string): Split {
+  const images = parseIdxImages(imageBytes, imageFile);
+  const labels = parseIdxLabels(labelBytes, labelFile);
+  if (images.count !== labels.length) {
+    throw new IdxError(labelFile, 'count-mismatch', `has ${labels.length} labels but ${imageFile} has ${images.count} images.`);
+  }
+  const scaled = new Float32Array(images.count * IMAGE_SIZE);
+  const pixels = images.pixels;
+  for (let i = 0; i < scaled.length; i++) scaled[i] = (pixels[i] ?? 0) / 255;
+  return { count: images.count, images: scaled, labels };
+}
+
+/** Loads and validates all four files, fetching them in parallel. */
+export async function loadMnist(
+  source: ByteSource,
+  onProgress: (loadedBytes: number, totalBytes: number) => void = () => {},
+): Promise<Mnist> {
+  const files = Object.keys(MNIST_FILE_NAMES) as DataFile[];
+  const received = new Map<DataFile, number>();
+  const total = files.reduce((sum, f) => sum + MNIST_FILE_BYTES[f], 0);
+  const report = (file: DataFile, n: number): void => {
+    received.set(file, n);
+    let loaded = 0;
+    for (const v of received.values()) loaded += v;
+    onProgress(loaded, total);
+  };
+  const [trainImages, trainLabels, testImages, testLabels] = await Promise.all(
+    files.map((f) => source(f, (n) => report(f, n))),
+  );
+  if (!trainImages || !trainLabels || !testImages || !testLabels) throw new Error('A data file was not read.');
+  return {
+    train: toSplit(trainImages, trainLabels, MNIST_FILE_NAMES['train-images'], MNIST_FILE_NAMES['train-labels']),
+    test: toSplit(testImages, testLabels, MNIST_FILE_NAMES['test-images'], MNIST_FILE_NAMES['test-labels']),
+  };
+}
+
+/** A ByteSource over HTTP(S) on the page's own origin, streaming so progress can be shown. */
+export function fetchSource(baseUrl: string): ByteSource {
+  return async (file, onBytes) => {
+    const name = MNIST_FILE_NAMES[file];
+    const url = new URL(name, baseUrl);
+    let response: Response;
+    try {
+      response = await fetch(url);
+    } catch (e) {
+      throw new Error(`${name}: could not be fetched (${e instanceof Error ? e.message : String(e)}).`);
+    }
+    if (!response.ok) throw new Error(`${name}: the server answered ${response.status} ${response.statusText}.`);
+    if (!response.body) return new Uint8Array(await response.arrayBuffer());
+    const declared = Number(response.headers.get('Content-Length') ?? Number.NaN);
+    const chunks: Uint8Array[] = [];
+    let size = 0;
+    const reader = response.body.getReader();
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      size += value.byteLength;
+      onBytes(size);
+    }
+    if (Number.isFinite(declared) && declared !== size) {
+      throw new Error(`${name}: the download stopped after ${size} of ${declared} bytes.`);
+    }
+    const bytes = new Uint8Array(size);
+    let offset = 0;
+    for (const c of chunks) {
+      bytes.set(c, offset);
+      offset += c.byteLength;
+    }
+    return bytes;
+  };
+}
