@@ -1,7 +1,7 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
-import { mnistPlugin } from './scripts/vite-plugin-mnist';
+import { mnistPlugin } from './scripts/vite-plugin-mnist.ts';
 
 export default defineConfig({
   plugins: [react(), mnistPlugin()],

@@ -1,0 +1,114 @@
+// One network, its optimizer, and its epoch accumulators (kept on the backend, read back only when asked).
+// Imports TF.js only.
+import * as tf from '@tensorflow/tfjs';
+import { correctCount, meanCrossEntropy, perExampleCrossEntropy } from './losses';
+import type { Batch, ResidentSplit } from './residentData';
+import { disposeBatch } from './residentData';
+import type { RunningMetrics } from '../shared/metrics';
+
+/** Keras's Adam defaults (β1 0.9, β2 0.999, ε 1e-7); TF.js would otherwise pick ε from the backend. */
+export function kerasAdam(learningRate: number): tf.AdamOptimizer {
+  return tf.train.adam(learningRate, 0.9, 0.999, 1e-7);
+}
+
+export const EVAL_BATCH = 1000;
+
+/** A zero accumulator; built in a tidy so the initial scalar does not outlive it. */
+function zeroVariable(): tf.Variable {
+  return tf.tidy(() => tf.variable(tf.scalar(0), false));
+}
+
+export interface Evaluation {
+  loss: number;
+  accuracy: number;
+}
+
+export class NetTrainer {
+  private readonly lossSum = zeroVariable();
+  private readonly correctSum = zeroVariable();
+  private samples = 0;
+  /** Seconds this net spent in training steps and validation during the current epoch. */
+  seconds = 0;
+
+  constructor(
+    readonly model: tf.LayersModel,
+    private readonly optimizer: tf.Optimizer,
+  ) {}
+
+  /** One optimizer step in training mode (BN uses and updates batch statistics). */
+  step(batch: Batch): void {
+    const start = performance.now();
+    const kept: { correct?: tf.Scalar } = {};
+    const loss = this.optimizer.minimize(() => {
+      const probs = this.model.apply(batch.x, { training: true }) as tf.Tensor2D;
+      // Kept out of the gradient scope's tidy: the accuracy comes from the same forward pass, for free.
+      kept.correct = tf.keep(correctCount(batch.y, probs));
+      return meanCrossEntropy(batch.y, probs);
+    }, true);
+    const n = batch.y.shape[0];
+    try {
+      tf.tidy(() => {
+        if (loss) this.lossSum.assign(tf.add(this.lossSum, tf.mul(loss, n)));
+        if (kept.correct) this.correctSum.assign(tf.add(this.correctSum, kept.correct));
+      });
+    } finally {
+      loss?.dispose();
+      kept.correct?.dispose();
+    }
+    this.samples += n;
+    this.seconds += (performance.now() - start) / 1000;
+  }
+
+  /**
+   * Means over the epoch so far, weighted by batch size as Keras's Mean metric does (the smaller last batch counts
+   * for what it holds). Reads two scalars back from the backend.
+   */
+  async running(): Promise<RunningMetrics> {
+    if (this.samples === 0) return { loss: Number.NaN, accuracy: Number.NaN };
+    const [loss, correct] = await Promise.all([this.lossSum.data(), this.correctSum.data()]);
+    return { loss: (loss[0] ?? Number.NaN) / this.samples, accuracy: (correct[0] ?? Number.NaN) / this.samples };
+  }
+
+  resetEpoch(): void {
+    tf.tidy(() => {
+      this.lossSum.assign(tf.scalar(0));
+      this.correctSum.assign(tf.scalar(0));
+    });
+    this.samples = 0;
+    this.seconds = 0;
+  }
+
+  /** Loss and accuracy over a whole split in inference mode (BN uses its running statistics). */
+  async evaluate(split: ResidentSplit, batchSize = EVAL_BATCH): Promise<Evaluation> {
+    const start = performance.now();
+    const lossTotal = zeroVariable();
+    const correctTotal = zeroVariable();
+    try {
+      for (let i = 0; i < split.count; i += batchSize) {
+        const batch = split.range(i, Math.min(batchSize, split.count - i));
+        try {
+          tf.tidy(() => {
+            const probs = this.model.apply(batch.x, { training: false }) as tf.Tensor2D;
+            lossTotal.assign(tf.add(lossTotal, tf.sum(perExampleCrossEntropy(batch.y, probs))));
+            correctTotal.assign(tf.add(correctTotal, correctCount(batch.y, probs)));
+          });
+        } finally {
+          disposeBatch(batch);
+        }
+      }
+      const [loss, correct] = await Promise.all([lossTotal.data(), correctTotal.data()]);
+      return { loss: (loss[0] ?? Number.NaN) / split.count, accuracy: (correct[0] ?? Number.NaN) / split.count };
+    } finally {
+      lossTotal.dispose();
+      correctTotal.dispose();
+      this.seconds += (performance.now() - start) / 1000;
+    }
+  }
+
+  dispose(): void {
+    this.lossSum.dispose();
+    this.correctSum.dispose();
+    this.optimizer.dispose();
+    this.model.dispose();
+  }
+}
