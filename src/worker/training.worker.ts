@@ -1,0 +1,127 @@
+// The training worker: owns the data and the models, picks the backend, runs one experiment at a time and streams
+// typed events. Every handler's failure becomes an `error` event with a human message.
+import '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import './wasmSetup';
+import { activateBackend, planBackend } from '../core/backend';
+import { runTwins } from '../core/twinRun';
+import { fetchSource, loadMnist, type Mnist } from '../data/mnist';
+import { assertNever } from '../shared/assertNever';
+import { validateConfig, type BackendChoice, type TrainConfig } from '../shared/config';
+import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
+import { readWebGLRenderer } from './rendererProbe';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+function post(event: WorkerEvent): void {
+  self.postMessage(event);
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** A macrotask yield without setTimeout's 4 ms clamp, so a stop message is seen between batches at little cost. */
+const channel = new MessageChannel();
+const waiting: Array<() => void> = [];
+channel.port1.onmessage = () => waiting.shift()?.();
+function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => {
+    waiting.push(resolve);
+    channel.port2.postMessage(null);
+  });
+}
+
+let ready: Promise<Mnist> | null = null;
+let current: { runId: number; stop: boolean; done: Promise<void> } | null = null;
+
+async function init(backend: BackendChoice, dataBaseUrl: string): Promise<Mnist> {
+  try {
+    const active = await activateBackend(planBackend(backend, readWebGLRenderer()));
+    post({ type: 'backend', runId: null, info: { ...active, renderer: readWebGLRenderer() } });
+  } catch (e) {
+    post({ type: 'error', runId: null, scope: 'backend', message: messageOf(e) });
+    throw e;
+  }
+  const start = performance.now();
+  try {
+    const data = await loadMnist(fetchSource(dataBaseUrl), (loadedBytes, totalBytes) =>
+      post({ type: 'data-progress', runId: null, loadedBytes, totalBytes }),
+    );
+    post({ type: 'data-ready', runId: null, trainCount: data.train.count, testCount: data.test.count, ms: performance.now() - start });
+    return data;
+  } catch (e) {
+    post({ type: 'error', runId: null, scope: 'data', message: `The MNIST data could not be loaded. ${messageOf(e)}` });
+    throw e;
+  }
+}
+
+async function train(runId: number, config: TrainConfig): Promise<void> {
+  const problems = validateConfig(config);
+  if (problems.length > 0) {
+    post({ type: 'error', runId, scope: 'config', message: `Settings refused: ${problems.map((p) => p.message).join(' ')}` });
+    return;
+  }
+  if (!ready) {
+    post({ type: 'error', runId, scope: 'worker', message: 'The worker was asked to train before it was initialised.' });
+    return;
+  }
+  if (current) {
+    current.stop = true;
+    await current.done;
+  }
+  let data: Mnist;
+  try {
+    data = await ready;
+  } catch {
+    post({ type: 'error', runId, scope: 'data', message: 'Cannot train: the MNIST data did not load.' });
+    return;
+  }
+  const run = { runId, stop: false, done: Promise.resolve() };
+  current = run;
+  run.done = (async () => {
+    const start = performance.now();
+    try {
+      const outcome = await runTwins(data, config, {
+        onStart: ({ stepsPerEpoch, params }) => post({ type: 'run-started', runId, config, stepsPerEpoch, params }),
+        onProgress: (report) => post({ type: 'progress', runId, ...report }),
+        onEpoch: (epoch, metrics) => post({ type: 'epoch', runId, epoch, metrics }),
+        shouldStop: () => run.stop,
+        yieldControl: yieldToEvents,
+      });
+      post({ type: 'run-finished', runId, reason: outcome, elapsedMs: performance.now() - start });
+    } catch (e) {
+      post({ type: 'error', runId, scope: 'training', message: `Training failed: ${messageOf(e)}` });
+    } finally {
+      if (current === run) current = null;
+    }
+  })();
+  await run.done;
+}
+
+function handle(command: WorkerCommand): void {
+  switch (command.type) {
+    case 'init':
+      if (!ready) {
+        ready = init(command.backend, command.dataBaseUrl);
+        ready.catch(() => {}); // reported by init; later trains report it again
+      }
+      return;
+    case 'train':
+      void train(command.runId, command.config);
+      return;
+    case 'stop':
+      if (current && current.runId === command.runId) current.stop = true;
+      return;
+    default:
+      assertNever(command, 'command');
+  }
+}
+
+self.addEventListener('message', (e: MessageEvent<WorkerCommand>) => {
+  try {
+    handle(e.data);
+  } catch (err) {
+    post({ type: 'error', runId: null, scope: 'worker', message: messageOf(err) });
+  }
+});
