@@ -1,0 +1,90 @@
+// The foundation, end to end: the real worker, the real backend and the real MNIST in Chromium.
+import { expect, test } from '@playwright/test';
+import { BN_RGB, LabPage, PLAIN_RGB } from './labPage';
+
+test('a short run fills two log rows per epoch and draws both nets in both charts', async ({ page }) => {
+  const foreign: string[] = [];
+  page.on('request', (r) => {
+    if (new URL(r.url()).origin !== 'http://127.0.0.1:4173' && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) foreign.push(r.url());
+  });
+  const lab = new LabPage(page);
+  await lab.open('epochs=2&trainSize=2000');
+  await lab.waitReady();
+  await lab.train.click();
+  await expect(lab.stop).toBeEnabled();
+  await expect(lab.rows()).toHaveCount(4, { timeout: 120_000 });
+  await expect(lab.stop).toBeDisabled();
+  for (const net of ['bn', 'plain'] as const) {
+    await expect(lab.rows(net)).toHaveCount(2);
+    for (const epoch of [1, 2]) {
+      const acc = await lab.metric(net, epoch, 'val_accuracy');
+      expect(acc).toBeGreaterThan(0.5);
+      expect(acc).toBeLessThanOrEqual(1);
+      expect(await lab.metric(net, epoch, 'loss')).toBeGreaterThan(0);
+    }
+  }
+  for (const chart of [lab.lossChart, lab.accuracyChart]) {
+    expect(await lab.pixelsOfColour(chart, BN_RGB)).toBeGreaterThan(20);
+    expect(await lab.pixelsOfColour(chart, PLAIN_RGB)).toBeGreaterThan(20);
+  }
+  await expect(lab.progress).toContainText(/2\s*\/\s*2/);
+  expect(foreign, 'requests that left the page origin').toEqual([]);
+});
+
+test('the recipe on 12,000 examples reaches 0.90 and BN keeps up with the plain net', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open('epochs=2&trainSize=12000&batchSize=64');
+  await lab.waitReady();
+  await lab.train.click();
+  await expect(lab.rows()).toHaveCount(4, { timeout: 170_000 });
+  const bn = await lab.metric('bn', 2, 'val_accuracy');
+  const plain = await lab.metric('plain', 2, 'val_accuracy');
+  console.log(`val_accuracy after 2 epochs on 12,000: BN ${bn}, plain ${plain}`);
+  expect(bn).toBeGreaterThanOrEqual(0.9);
+  expect(plain).toBeGreaterThanOrEqual(0.9);
+  expect(bn).toBeGreaterThanOrEqual(plain - 0.01);
+});
+
+test('Stop stops the run within moments, and Train again starts afresh with cleared charts', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open('epochs=50&trainSize=60000');
+  await lab.waitReady();
+  await lab.train.click();
+  await expect(lab.progress).toContainText(/step/i);
+  await lab.stop.click();
+  await expect(lab.stop).toBeDisabled({ timeout: 5_000 });
+  await expect(lab.train).toBeEnabled();
+  const stoppedAt = await lab.progress.innerText();
+  await page.waitForTimeout(1_000);
+  expect(await lab.progress.innerText()).toBe(stoppedAt);
+  await expect(lab.rows()).toHaveCount(0);
+
+  await page.goto('./?epochs=1&trainSize=500');
+  await lab.waitReady();
+  await lab.train.click();
+  await expect(lab.rows()).toHaveCount(2, { timeout: 60_000 });
+  await lab.train.click();
+  // A fresh run clears the previous one's rows before its own first epoch arrives.
+  await expect(lab.rows()).toHaveCount(0);
+  await expect(lab.rows()).toHaveCount(2, { timeout: 60_000 });
+});
+
+test('shows the backend in use and why', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open();
+  await expect(lab.backend).toContainText(/\b(webgl|wasm|cpu)\b/i, { timeout: 60_000 });
+  // Headless Chromium here renders WebGL in software, so the app must prefer WASM.
+  const renderer = await page.evaluate(() => {
+    const gl = document.createElement('canvas').getContext('webgl');
+    const info = gl?.getExtension('WEBGL_debug_renderer_info');
+    return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
+  });
+  if (/swiftshader|llvmpipe/i.test(renderer)) await expect(lab.backend).toContainText(/wasm/i);
+});
+
+test('a forced backend is used', async ({ page }) => {
+  const lab = new LabPage(page);
+  await lab.open('backend=cpu');
+  await expect(lab.backend).toContainText(/cpu/i, { timeout: 60_000 });
+  await expect(lab.backend).toContainText(/forced/i);
+});
