@@ -34,6 +34,8 @@ function yieldToEvents(): Promise<void> {
 
 let ready: Promise<Mnist> | null = null;
 let current: { runId: number; stop: boolean; done: Promise<void> } | null = null;
+/** Stops that arrived while their run was still waiting for the previous run or the data to be ready. */
+const earlyStops = new Set<number>();
 
 async function init(backend: BackendChoice, dataBaseUrl: string): Promise<Mnist> {
   try {
@@ -77,6 +79,10 @@ async function train(runId: number, config: TrainConfig): Promise<void> {
     post({ type: 'error', runId, scope: 'data', message: 'Cannot train: the MNIST data did not load.' });
     return;
   }
+  if (earlyStops.delete(runId)) {
+    post({ type: 'run-finished', runId, reason: 'stopped', elapsedMs: 0 });
+    return;
+  }
   const run = { runId, stop: false, done: Promise.resolve() };
   current = run;
   run.done = (async () => {
@@ -112,6 +118,7 @@ function handle(command: WorkerCommand): void {
       return;
     case 'stop':
       if (current && current.runId === command.runId) current.stop = true;
+      else earlyStops.add(command.runId);
       return;
     default:
       assertNever(command, 'command');

@@ -1,0 +1,15 @@
+// Entry point: reads the settings from the URL once, then mounts the app.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { parseConfig } from './shared/config';
+import { App } from './ui/App';
+import './ui/styles.css';
+
+const container = document.getElementById('root');
+if (container === null) throw new Error('index.html has no #root element.');
+
+createRoot(container).render(
+  <StrictMode>
+    <App initial={parseConfig(window.location.search)} />
+  </StrictMode>,
+);

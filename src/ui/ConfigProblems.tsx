@@ -1,0 +1,28 @@
+// Lists the URL settings that were refused: the key, what was given, why, and the value used instead.
+import type { ConfigProblem } from '../shared/config';
+
+interface Props {
+  problems: readonly ConfigProblem[];
+  onDismiss: () => void;
+}
+
+export function ConfigProblems({ problems, onDismiss }: Props) {
+  if (problems.length === 0) return null;
+  return (
+    <section className="notice warning" data-testid="config-problems" aria-labelledby="config-problems-heading">
+      <div className="notice-head">
+        <h2 id="config-problems-heading">Some settings in the link were not used</h2>
+        <button type="button" className="dismiss" onClick={onDismiss} aria-label="Dismiss the settings notice">
+          ×
+        </button>
+      </div>
+      <ul>
+        {problems.map((p) => (
+          <li key={p.key}>
+            <code>{p.key}</code>: got <code>“{p.given}”</code>. {p.message} Using <code>{p.used}</code> instead.
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

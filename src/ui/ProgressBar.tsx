@@ -1,0 +1,36 @@
+// The progress line: MNIST download before the data is ready, then epoch, step, throughput and ETA for the run.
+import { describeProgress } from './progressText';
+import type { RunStatus, UiState } from './state';
+
+const STATUS_WORD: Record<RunStatus, string> = {
+  idle: 'Starting',
+  'loading-data': 'Loading data',
+  ready: 'Ready to train',
+  running: 'Training',
+  stopping: 'Stopping',
+  finished: 'Run finished',
+  stopped: 'Run stopped',
+  error: 'Something failed',
+};
+
+interface Props {
+  state: UiState;
+}
+
+export function ProgressBar({ state }: Props) {
+  const view = describeProgress(state);
+  const bar = view.bar;
+  return (
+    <>
+      <div className="progress" data-testid="progress">
+        {bar.kind === 'value' ? <progress value={bar.value} max={bar.max} aria-label={view.label} /> : null}
+        {bar.kind === 'indeterminate' ? <progress aria-label={view.label} /> : null}
+        <p className="progress-text">{view.text}</p>
+      </div>
+      {/* The numbers change several times a second; announce only the status, which changes rarely. */}
+      <span className="visually-hidden" role="status">
+        {STATUS_WORD[state.status]}
+      </span>
+    </>
+  );
+}

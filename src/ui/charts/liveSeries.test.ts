@@ -1,0 +1,113 @@
+// The running curves: appended in place (the chart holds the arrays), announced at most once per frame.
+import { listenArrayEvents } from 'chart.js/helpers';
+import { describe, expect, it } from 'vitest';
+import { fractionalEpoch, LiveSeries, type FrameScheduler } from './liveSeries';
+
+function fakeFrames(): FrameScheduler & { flush(): void; pending: number } {
+  let queue: Array<() => void> = [];
+  return {
+    request(callback) {
+      queue.push(callback);
+      return queue.length;
+    },
+    cancel() {
+      queue = [];
+    },
+    flush() {
+      const run = queue;
+      queue = [];
+      for (const callback of run) callback();
+    },
+    get pending() {
+      return queue.length;
+    },
+  };
+}
+
+const running = (loss: number) => ({ bn: { loss, accuracy: 0.9 }, plain: { loss: loss * 2, accuracy: 0.8 } });
+
+describe('fractionalEpoch', () => {
+  it('ends epoch n at x = n, where its epoch point is drawn', () => {
+    expect(fractionalEpoch(1, 0, 100)).toBe(0);
+    expect(fractionalEpoch(1, 50, 100)).toBe(0.5);
+    expect(fractionalEpoch(3, 100, 100)).toBe(3);
+    expect(fractionalEpoch(2, 5, 0)).toBe(1);
+  });
+});
+
+describe('LiveSeries', () => {
+  it('appends to the same arrays and notifies once per frame however many points arrive', () => {
+    const frames = fakeFrames();
+    const live = new LiveSeries(frames);
+    const arrays = [live.points.bn.loss, live.points.plain.accuracy];
+    let notified = 0;
+    live.subscribe(() => notified++);
+    live.append(0.1, running(1));
+    live.append(0.2, running(0.8));
+    live.append(0.3, running(0.6));
+    expect(frames.pending).toBe(1);
+    frames.flush();
+    expect(notified).toBe(1);
+    expect(live.points.bn.loss).toEqual([{ x: 0.1, y: 1 }, { x: 0.2, y: 0.8 }, { x: 0.3, y: 0.6 }]);
+    expect(live.points.plain.loss.map((p) => p.y)).toEqual([2, 1.6, 1.2]);
+    expect(live.points.bn.accuracy).toHaveLength(3);
+    expect([live.points.bn.loss, live.points.plain.accuracy]).toEqual(arrays);
+    expect(live.points.bn.loss).toBe(arrays[0]);
+  });
+
+  it('skips a repeated or out-of-order x, since the chart assumes sorted data', () => {
+    const live = new LiveSeries(fakeFrames());
+    live.append(0.5, running(1));
+    live.append(0.5, running(2));
+    live.append(0.4, running(3));
+    expect(live.points.bn.loss).toEqual([{ x: 0.5, y: 1 }]);
+  });
+
+  it('empties in place on reset, and stops notifying a listener that left', () => {
+    const frames = fakeFrames();
+    const live = new LiveSeries(frames);
+    const bnLoss = live.points.bn.loss;
+    let notified = 0;
+    const leave = live.subscribe(() => notified++);
+    live.append(0.5, running(1));
+    live.reset();
+    frames.flush();
+    expect(notified).toBe(1);
+    expect(live.points.bn.loss).toBe(bnLoss);
+    expect(bnLoss).toHaveLength(0);
+    leave();
+    live.append(0.6, running(1));
+    frames.flush();
+    expect(notified).toBe(1);
+  });
+
+  it('cancels a pending frame on dispose', () => {
+    const frames = fakeFrames();
+    const live = new LiveSeries(frames);
+    let notified = 0;
+    live.subscribe(() => notified++);
+    live.append(0.5, running(1));
+    live.dispose();
+    frames.flush();
+    expect(notified).toBe(0);
+    live.append(0.6, running(1));
+    frames.flush();
+    expect(notified).toBe(1);
+  });
+});
+
+describe('LiveSeries with Chart.js watching its arrays', () => {
+  it('removes points with a splice Chart.js can follow (start and count, nothing inserted)', () => {
+    const live = new LiveSeries(fakeFrames());
+    const calls: unknown[][] = [];
+    listenArrayEvents(live.points.bn.loss, {
+      _onDataPush: (...items) => calls.push(['push', items.length]),
+      _onDataSplice: (...args) => calls.push(['splice', ...args]),
+    });
+    live.append(0.1, running(1));
+    live.append(0.2, running(1));
+    live.reset();
+    // Chart.js reads "inserted" as arguments.length - 2, so splice(0) alone would insert -1 elements and throw.
+    expect(calls).toEqual([['push', 1], ['push', 1], ['splice', 0, 2]]);
+  });
+});

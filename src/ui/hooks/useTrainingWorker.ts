@@ -1,0 +1,70 @@
+// Connects React to the training worker: one TrainingClient for the app's lifetime, worker events into the reducer,
+// progress into the live chart series, and train/stop commands out. Safe under StrictMode's mount-unmount-mount.
+import { useCallback, useEffect, useReducer, useRef, useState, type Dispatch } from 'react';
+import type { ConfigProblem, TrainConfig } from '../../shared/config';
+import type { WorkerEvent } from '../../shared/protocol';
+import { TrainingClient } from '../../worker/client';
+import { fractionalEpoch, LiveSeries } from '../charts/liveSeries';
+import { initState, reducer, type UiAction, type UiState } from '../state';
+
+export interface TrainingWorker {
+  state: UiState;
+  dispatch: Dispatch<UiAction>;
+  live: LiveSeries;
+  train(config: TrainConfig): void;
+  stop(): void;
+}
+
+export function useTrainingWorker(initial: { config: TrainConfig; problems: ConfigProblem[] }): TrainingWorker {
+  const [state, dispatch] = useReducer(reducer, initial, initState);
+  const [live] = useState(() => new LiveSeries());
+  const client = useRef<TrainingClient | null>(null);
+  // Mirrors of what the event listener needs synchronously, outside React's render cycle.
+  const lastRunId = useRef(0);
+  const currentRun = useRef<number | null>(null);
+
+  const backend = initial.config.backend;
+
+  useEffect(() => {
+    let disposed = false;
+    const onEvent = (event: WorkerEvent) => {
+      // A terminated client's queued messages may still be delivered (StrictMode remounts in development).
+      if (disposed) return;
+      if (event.type === 'progress' && event.runId === currentRun.current) {
+        live.append(fractionalEpoch(event.epoch, event.step, event.stepsPerEpoch), event.running);
+      }
+      dispatch({ type: 'worker-event', event });
+    };
+    const instance = new TrainingClient(onEvent);
+    client.current = instance;
+    // The worker picks its backend once, here; changing it means reloading the page (see BackendSelect).
+    instance.send({ type: 'init', backend, dataBaseUrl: new URL('data/mnist/', document.baseURI).href });
+    return () => {
+      disposed = true;
+      instance.dispose();
+      if (client.current === instance) client.current = null;
+    };
+  }, [live, backend]);
+
+  useEffect(() => () => live.dispose(), [live]);
+
+  const train = useCallback(
+    (config: TrainConfig) => {
+      const runId = ++lastRunId.current;
+      currentRun.current = runId;
+      live.reset();
+      dispatch({ type: 'train-requested', runId, config });
+      client.current?.send({ type: 'train', runId, config });
+    },
+    [live],
+  );
+
+  const stop = useCallback(() => {
+    const runId = currentRun.current;
+    if (runId === null) return;
+    dispatch({ type: 'stop-requested' });
+    client.current?.send({ type: 'stop', runId });
+  }, []);
+
+  return { state, dispatch, live, train, stop };
+}

@@ -1,0 +1,65 @@
+// The progress line as users read it, from loading the data to the end of a run.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG } from '../shared/config';
+import type { WorkerEvent } from '../shared/protocol';
+import { describeProgress } from './progressText';
+import { initState, reducer, type UiAction, type UiState } from './state';
+
+const ev = (event: WorkerEvent): UiAction => ({ type: 'worker-event', event });
+const CONFIG = { ...DEFAULT_CONFIG, epochs: 10 };
+
+function progress(phase: 'training' | 'validating', step = 1200): WorkerEvent {
+  return {
+    type: 'progress',
+    runId: 1,
+    epoch: 3,
+    step,
+    stepsPerEpoch: 1875,
+    samplesPerSec: 5400,
+    elapsedMs: 60_000,
+    running: { bn: { loss: 0.1, accuracy: 0.97 }, plain: { loss: 0.2, accuracy: 0.95 } },
+    phase,
+  };
+}
+
+function at(...actions: UiAction[]): UiState {
+  return actions.reduce(reducer, initState({ config: CONFIG, problems: [] }));
+}
+
+const READY = [ev({ type: 'data-ready', runId: null, trainCount: 60000, testCount: 10000, ms: 150 })];
+const TRAINING: UiAction[] = [...READY, { type: 'train-requested', runId: 1, config: CONFIG }];
+
+describe('describeProgress', () => {
+  it('shows the download in megabytes, then readiness', () => {
+    const loading = describeProgress(at(ev({ type: 'data-progress', runId: null, loadedBytes: 12_300_000, totalBytes: 54_900_000 })));
+    expect(loading.text).toBe('Loading MNIST… 12.3 MB / 54.9 MB');
+    expect(loading.bar).toEqual({ kind: 'value', value: 12_300_000, max: 54_900_000 });
+    expect(describeProgress(at(...READY)).text).toBe('Ready · 60,000 training and 10,000 test images loaded in 150 ms.');
+  });
+
+  it('shows epoch, step, throughput and ETA while training', () => {
+    const view = describeProgress(at(...TRAINING, ev(progress('training'))));
+    // 2 × 1,875 + 1,200 = 4,950 of 18,750 steps in 60 s: 167 s to go.
+    expect(view.text).toBe('Epoch 3/10 · step 1,200/1,875 · 5,400 samples/s · ETA 2m 47s');
+    expect(view.bar).toEqual({ kind: 'value', value: 4950, max: 18750 });
+  });
+
+  it('says when it validates, and before the first report that the run is starting', () => {
+    expect(describeProgress(at(...TRAINING, ev(progress('validating', 1875)))).text).toBe('Epoch 3/10 · step 1,875/1,875 · Validating…');
+    expect(describeProgress(at(...TRAINING)).bar.kind).toBe('indeterminate');
+  });
+
+  it('keeps the final position after a stop, with the time taken', () => {
+    const stopped = at(...TRAINING, ev(progress('training')), { type: 'stop-requested' });
+    expect(describeProgress(stopped).text).toBe('Stopping… · Epoch 3/10 · step 1,200/1,875');
+    const done = reducer(stopped, ev({ type: 'run-finished', runId: 1, reason: 'stopped', elapsedMs: 61_000 }));
+    expect(describeProgress(done).text).toBe('Stopped · Epoch 3/10 · step 1,200/1,875 · took 1m 1s');
+  });
+
+  it('reports a finished run and a data failure', () => {
+    const finished = at(...TRAINING, ev(progress('validating', 1875)), ev({ type: 'run-finished', runId: 1, reason: 'completed', elapsedMs: 5000 }));
+    expect(describeProgress(finished).text).toBe('Finished · Epoch 3/10 · step 1,875/1,875 · took 5s');
+    const failed = at(ev({ type: 'error', runId: null, scope: 'data', message: 'truncated' }));
+    expect(describeProgress(failed).text).toMatch(/could not load the data/);
+  });
+});

@@ -1,0 +1,206 @@
+// The reducer's promises to users: stale runs never leak in, Train again starts clean, errors are shown and the app
+// stays usable, and the ETA follows the pace so far.
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, type TrainConfig } from '../shared/config';
+import type { EpochMetrics } from '../shared/metrics';
+import type { PerNet, WorkerEvent } from '../shared/protocol';
+import { canTrain, estimateEtaMs, initState, MAX_MESSAGES, reducer, type UiAction, type UiState } from './state';
+
+const CONFIG: TrainConfig = { ...DEFAULT_CONFIG, epochs: 2, trainSize: 2000 };
+
+function metrics(loss: number): PerNet<EpochMetrics> {
+  return {
+    bn: { loss, accuracy: 0.9, valLoss: loss + 0.01, valAccuracy: 0.91, seconds: 1.5 },
+    plain: { loss: loss * 2, accuracy: 0.8, valLoss: loss * 2 + 0.01, valAccuracy: 0.81, seconds: 1.2 },
+  };
+}
+
+function progress(runId: number, epoch: number, step: number, elapsedMs = 1000): WorkerEvent {
+  return {
+    type: 'progress',
+    runId,
+    epoch,
+    step,
+    stepsPerEpoch: 63,
+    samplesPerSec: 5400,
+    elapsedMs,
+    running: { bn: { loss: 0.5, accuracy: 0.8 }, plain: { loss: 0.7, accuracy: 0.7 } },
+    phase: 'training',
+  };
+}
+
+const ev = (event: WorkerEvent): UiAction => ({ type: 'worker-event', event });
+
+function run(state: UiState, ...actions: UiAction[]): UiState {
+  return actions.reduce(reducer, state);
+}
+
+const fresh = () => initState({ config: CONFIG, problems: [] });
+const ready = () =>
+  run(
+    fresh(),
+    ev({ type: 'backend', runId: null, info: { backend: 'wasm', reason: 'software WebGL', renderer: 'SwiftShader' } }),
+    ev({ type: 'data-progress', runId: null, loadedBytes: 10, totalBytes: 100 }),
+    ev({ type: 'data-ready', runId: null, trainCount: 60000, testCount: 10000, ms: 150 }),
+  );
+const training = (runId = 1) => run(ready(), { type: 'train-requested', runId, config: CONFIG });
+
+describe('data and backend', () => {
+  it('starts idle, loads, then is ready to train', () => {
+    expect(fresh().status).toBe('idle');
+    const loading = run(fresh(), ev({ type: 'data-progress', runId: null, loadedBytes: 5, totalBytes: 50 }));
+    expect(loading.status).toBe('loading-data');
+    expect(loading.data).toMatchObject({ phase: 'loading', loadedBytes: 5, totalBytes: 50 });
+    const s = ready();
+    expect(s.status).toBe('ready');
+    expect(s.backend?.backend).toBe('wasm');
+    expect(s.data).toMatchObject({ phase: 'ready', trainCount: 60000, testCount: 10000 });
+    expect(canTrain(s, true)).toBe(true);
+    expect(canTrain(s, false)).toBe(false);
+  });
+
+  it('shows a data error and keeps Train disabled', () => {
+    const s = run(fresh(), ev({ type: 'error', runId: null, scope: 'data', message: 'train-labels-idx1-ubyte is truncated' }));
+    expect(s.status).toBe('error');
+    expect(s.data.phase).toBe('error');
+    expect(s.messages.map((m) => m.text)).toEqual(['train-labels-idx1-ubyte is truncated']);
+    expect(canTrain(s, true)).toBe(false);
+  });
+
+  it('flags a backend that could not start', () => {
+    const s = run(fresh(), ev({ type: 'error', runId: null, scope: 'backend', message: 'no backend' }));
+    expect(s.backendFailed).toBe(true);
+    expect(s.data.phase).toBe('error');
+  });
+});
+
+describe('a run', () => {
+  it('goes running → finished, accumulating one row per net and epoch', () => {
+    let s = training();
+    expect(s.status).toBe('running');
+    expect(s.stepsPerEpoch).toBe(63);
+    expect(canTrain(s, true)).toBe(false);
+    s = run(
+      s,
+      ev({ type: 'run-started', runId: 1, config: CONFIG, stepsPerEpoch: 63, params: { bn: { total: 1, trainable: 1 }, plain: { total: 1, trainable: 1 } } }),
+      ev(progress(1, 1, 30)),
+      ev({ type: 'epoch', runId: 1, epoch: 1, metrics: metrics(0.3) }),
+      ev({ type: 'epoch', runId: 1, epoch: 2, metrics: metrics(0.2) }),
+      ev({ type: 'run-finished', runId: 1, reason: 'completed', elapsedMs: 5000 }),
+    );
+    expect(s.status).toBe('finished');
+    expect(s.finishedMs).toBe(5000);
+    expect(s.history.bn.map((r) => [r.epoch, r.loss])).toEqual([[1, 0.3], [2, 0.2]]);
+    expect(s.history.plain.map((r) => [r.epoch, r.loss])).toEqual([[1, 0.6], [2, 0.4]]);
+    expect(canTrain(s, true)).toBe(true);
+  });
+
+  it('keeps the history sorted and replaces a repeated epoch', () => {
+    const s = run(
+      training(),
+      ev({ type: 'epoch', runId: 1, epoch: 2, metrics: metrics(0.2) }),
+      ev({ type: 'epoch', runId: 1, epoch: 1, metrics: metrics(0.3) }),
+      ev({ type: 'epoch', runId: 1, epoch: 2, metrics: metrics(0.25) }),
+    );
+    expect(s.history.bn.map((r) => [r.epoch, r.loss])).toEqual([[1, 0.3], [2, 0.25]]);
+  });
+
+  it('derives progress with the run length and an ETA', () => {
+    const s = run(training(), ev(progress(1, 2, 63, 2000)));
+    expect(s.progress).toMatchObject({ epoch: 2, epochs: 2, step: 63, stepsPerEpoch: 63, samplesPerSec: 5400, etaMs: 0 });
+  });
+
+  it('stops: running → stopping → stopped, and ignores Stop when nothing runs', () => {
+    expect(reducer(ready(), { type: 'stop-requested' }).status).toBe('ready');
+    let s = run(training(), ev(progress(1, 1, 10)), { type: 'stop-requested' });
+    expect(s.status).toBe('stopping');
+    expect(canTrain(s, true)).toBe(false);
+    s = run(s, ev(progress(1, 1, 11)), ev({ type: 'run-finished', runId: 1, reason: 'stopped', elapsedMs: 900 }));
+    expect(s.status).toBe('stopped');
+    expect(s.progress?.step).toBe(11);
+    // Nothing of that run moves the screen afterwards.
+    expect(run(s, ev(progress(1, 1, 12)), ev({ type: 'epoch', runId: 1, epoch: 1, metrics: metrics(0.3) }))).toBe(s);
+  });
+});
+
+describe('Train again', () => {
+  it('clears the charts, the log and the progress, and drops errors of earlier runs only', () => {
+    const before = run(
+      training(1),
+      ev({ type: 'epoch', runId: 1, epoch: 1, metrics: metrics(0.3) }),
+      ev(progress(1, 2, 5)),
+      ev({ type: 'error', runId: null, scope: 'worker', message: 'worker hiccup' }),
+      ev({ type: 'error', runId: 1, scope: 'training', message: 'Training failed: NaN' }),
+    );
+    expect(before.status).toBe('error');
+    expect(before.messages).toHaveLength(2);
+    const after = reducer(before, { type: 'train-requested', runId: 2, config: { ...CONFIG, epochs: 5 } });
+    expect(after).toMatchObject({ status: 'running', runId: 2, progress: null, finishedMs: null, history: { bn: [], plain: [] } });
+    expect(after.runConfig?.epochs).toBe(5);
+    expect(after.messages.map((m) => m.text)).toEqual(['worker hiccup']);
+  });
+
+  it('drops every event of a run it has left', () => {
+    const s = run(training(1), ev(progress(1, 1, 3)), { type: 'train-requested', runId: 2, config: CONFIG });
+    const stale: WorkerEvent[] = [
+      progress(1, 1, 40),
+      { type: 'epoch', runId: 1, epoch: 1, metrics: metrics(0.3) },
+      { type: 'run-finished', runId: 1, reason: 'stopped', elapsedMs: 10 },
+      { type: 'error', runId: 1, scope: 'training', message: 'late failure' },
+      { type: 'run-started', runId: 1, config: CONFIG, stepsPerEpoch: 99, params: { bn: { total: 1, trainable: 1 }, plain: { total: 1, trainable: 1 } } },
+    ];
+    expect(run(s, ...stale.map(ev))).toBe(s);
+    // Events of the current run and of the worker itself still count.
+    expect(run(s, ev(progress(2, 1, 7))).progress?.step).toBe(7);
+    expect(run(s, ev({ type: 'error', runId: null, scope: 'worker', message: 'x' })).messages).toHaveLength(1);
+  });
+});
+
+describe('errors', () => {
+  it('ends the current run on its error and leaves Train usable', () => {
+    const s = run(training(), ev({ type: 'error', runId: 1, scope: 'config', message: 'Settings refused: Epochs must be between 1 and 100.' }));
+    expect(s.status).toBe('error');
+    expect(s.messages[0]).toMatchObject({ scope: 'config', runId: 1, text: 'Settings refused: Epochs must be between 1 and 100.' });
+    expect(canTrain(s, true)).toBe(true);
+  });
+
+  it('keeps a run going through a worker message error, and caps and dismisses messages', () => {
+    let s = training();
+    for (let i = 0; i < MAX_MESSAGES + 3; i++) s = reducer(s, ev({ type: 'error', runId: null, scope: 'worker', message: `m${i}` }));
+    expect(s.status).toBe('running');
+    expect(s.messages).toHaveLength(MAX_MESSAGES);
+    expect(s.messages.at(-1)?.text).toBe(`m${MAX_MESSAGES + 2}`);
+    const id = s.messages[0]?.id ?? -1;
+    s = reducer(s, { type: 'message-dismissed', id });
+    expect(s.messages.some((m) => m.id === id)).toBe(false);
+    expect(new Set(s.messages.map((m) => m.id)).size).toBe(s.messages.length);
+  });
+
+  it('records page errors and lets the URL notice be dismissed', () => {
+    const s = initState({ config: CONFIG, problems: [{ key: 'lr', given: 'banana', message: 'Learning rate must be a number.', used: '0.001' }] });
+    expect(s.configProblems).toHaveLength(1);
+    expect(reducer(s, { type: 'config-problems-dismissed' }).configProblems).toEqual([]);
+    expect(reducer(s, { type: 'ui-error', message: 'no PNG' }).messages[0]).toMatchObject({ scope: 'ui', text: 'no PNG' });
+  });
+});
+
+describe('settings form', () => {
+  it('holds the typed text per field', () => {
+    const s = reducer(fresh(), { type: 'config-edited', key: 'epochs', text: '3' });
+    expect(s.settings.text).toMatchObject({ epochs: '3', batchSize: '32', lr: '0.001', trainSize: '2000' });
+  });
+});
+
+describe('ETA', () => {
+  it('extrapolates the pace so far over the remaining steps', () => {
+    // A quarter of 2 × 100 steps in 10 s: 30 s to go.
+    expect(estimateEtaMs({ epoch: 1, epochs: 2, step: 50, stepsPerEpoch: 100, elapsedMs: 10_000 })).toBe(30_000);
+    expect(estimateEtaMs({ epoch: 2, epochs: 2, step: 50, stepsPerEpoch: 100, elapsedMs: 30_000 })).toBe(10_000);
+    expect(estimateEtaMs({ epoch: 2, epochs: 2, step: 100, stepsPerEpoch: 100, elapsedMs: 30_000 })).toBe(0);
+  });
+
+  it('has no estimate before the first step', () => {
+    expect(estimateEtaMs({ epoch: 1, epochs: 2, step: 0, stepsPerEpoch: 100, elapsedMs: 500 })).toBeNull();
+    expect(estimateEtaMs({ epoch: 1, epochs: 2, step: 5, stepsPerEpoch: 100, elapsedMs: 0 })).toBeNull();
+  });
+});

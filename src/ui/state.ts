@@ -1,0 +1,244 @@
+// The UI's state and the pure reducer that turns worker events and user actions into it (React owns it via useReducer).
+// Pure on purpose: every transition users rely on (stale runs dropped, Train again clears the charts) is unit-tested.
+import { assertNever } from '../shared/assertNever';
+import { stepsPerEpoch as stepsFor, type ConfigProblem, type NumericKey, type TrainConfig } from '../shared/config';
+import type { EpochMetrics, ParamCounts } from '../shared/metrics';
+import { NET_IDS } from '../shared/metrics';
+import type { BackendInfo, PerNet, WorkerEvent } from '../shared/protocol';
+import { draftFromConfig, type SettingsDraft } from './settings';
+
+export type RunStatus = 'idle' | 'loading-data' | 'ready' | 'running' | 'stopping' | 'finished' | 'stopped' | 'error';
+export type DataPhase = 'waiting' | 'loading' | 'ready' | 'error';
+export type ErrorScope = Extract<WorkerEvent, { type: 'error' }>['scope'];
+
+export interface DataState {
+  phase: DataPhase;
+  loadedBytes: number;
+  totalBytes: number;
+  trainCount: number | null;
+  testCount: number | null;
+  ms: number | null;
+}
+
+export interface ProgressState {
+  epoch: number;
+  epochs: number;
+  step: number;
+  stepsPerEpoch: number;
+  samplesPerSec: number;
+  elapsedMs: number;
+  /** Null until at least one step is done. */
+  etaMs: number | null;
+  phase: 'training' | 'validating';
+}
+
+export type EpochRecord = EpochMetrics & { epoch: number };
+
+export interface UiMessage {
+  id: number;
+  /** Where it failed; 'ui' for the page itself (say, an export). */
+  scope: ErrorScope | 'ui';
+  /** The run it came from; null for the worker, the backend and the data, which outlive runs. */
+  runId: number | null;
+  text: string;
+}
+
+export interface UiState {
+  backend: BackendInfo | null;
+  backendFailed: boolean;
+  data: DataState;
+  status: RunStatus;
+  runId: number | null;
+  /** The settings of the run on screen (not the form, which may already hold the next run's). */
+  runConfig: TrainConfig | null;
+  stepsPerEpoch: number | null;
+  params: PerNet<ParamCounts> | null;
+  progress: ProgressState | null;
+  /** Wall time of the run on screen once it has ended. */
+  finishedMs: number | null;
+  history: PerNet<EpochRecord[]>;
+  messages: UiMessage[];
+  nextMessageId: number;
+  settings: SettingsDraft;
+  configProblems: ConfigProblem[];
+}
+
+export type UiAction =
+  | { type: 'worker-event'; event: WorkerEvent }
+  | { type: 'train-requested'; runId: number; config: TrainConfig }
+  | { type: 'stop-requested' }
+  | { type: 'config-edited'; key: NumericKey; text: string }
+  | { type: 'ui-error'; message: string }
+  | { type: 'message-dismissed'; id: number }
+  | { type: 'config-problems-dismissed' };
+
+/** Enough to show the last errors without letting a failing loop grow the page without bound. */
+export const MAX_MESSAGES = 8;
+
+const EMPTY_HISTORY: PerNet<EpochRecord[]> = { bn: [], plain: [] };
+
+export function initState(init: { config: TrainConfig; problems: ConfigProblem[] }): UiState {
+  return {
+    backend: null,
+    backendFailed: false,
+    data: { phase: 'waiting', loadedBytes: 0, totalBytes: 0, trainCount: null, testCount: null, ms: null },
+    status: 'idle',
+    runId: null,
+    runConfig: null,
+    stepsPerEpoch: null,
+    params: null,
+    progress: null,
+    finishedMs: null,
+    history: EMPTY_HISTORY,
+    messages: [],
+    nextMessageId: 1,
+    settings: draftFromConfig(init.config),
+    configProblems: init.problems,
+  };
+}
+
+export function isRunActive(status: RunStatus): boolean {
+  return status === 'running' || status === 'stopping';
+}
+
+/** Time left, assuming the rest of the run goes at the pace so far (validation included, as it recurs each epoch). */
+export function estimateEtaMs(p: { epoch: number; epochs: number; step: number; stepsPerEpoch: number; elapsedMs: number }): number | null {
+  const total = p.epochs * p.stepsPerEpoch;
+  const done = (p.epoch - 1) * p.stepsPerEpoch + p.step;
+  if (total <= 0 || done <= 0 || p.elapsedMs <= 0) return null;
+  return Math.max(0, (p.elapsedMs * (total - Math.min(done, total))) / done);
+}
+
+export function reducer(state: UiState, action: UiAction): UiState {
+  switch (action.type) {
+    case 'worker-event':
+      return onEvent(state, action.event);
+    case 'train-requested':
+      return {
+        ...state,
+        status: 'running',
+        runId: action.runId,
+        runConfig: action.config,
+        stepsPerEpoch: stepsFor(action.config),
+        params: null,
+        progress: null,
+        finishedMs: null,
+        history: EMPTY_HISTORY,
+        // Errors of earlier runs no longer describe what is on screen; data and worker errors still do.
+        messages: state.messages.filter((m) => m.runId === null),
+      };
+    case 'stop-requested':
+      return state.status === 'running' ? { ...state, status: 'stopping' } : state;
+    case 'config-edited':
+      return { ...state, settings: { ...state.settings, text: { ...state.settings.text, [action.key]: action.text } } };
+    case 'ui-error':
+      return addMessage(state, { scope: 'ui', runId: null, text: action.message });
+    case 'message-dismissed':
+      return { ...state, messages: state.messages.filter((m) => m.id !== action.id) };
+    case 'config-problems-dismissed':
+      return { ...state, configProblems: [] };
+    default:
+      return assertNever(action, 'UI action');
+  }
+}
+
+function onEvent(state: UiState, event: WorkerEvent): UiState {
+  // A run the user has left (stopped and replaced) may still be draining its queue: its events must not leak in.
+  if (event.runId !== null && event.runId !== state.runId) return state;
+  const active = isRunActive(state.status);
+  switch (event.type) {
+    case 'backend':
+      return { ...state, backend: event.info, backendFailed: false, status: state.status === 'idle' ? 'loading-data' : state.status };
+    case 'data-progress':
+      if (state.data.phase === 'ready') return state;
+      return {
+        ...state,
+        status: state.status === 'idle' ? 'loading-data' : state.status,
+        data: { ...state.data, phase: 'loading', loadedBytes: event.loadedBytes, totalBytes: event.totalBytes },
+      };
+    case 'data-ready':
+      return {
+        ...state,
+        status: waitingForData(state) ? 'ready' : state.status,
+        data: { ...state.data, phase: 'ready', trainCount: event.trainCount, testCount: event.testCount, ms: event.ms },
+      };
+    case 'run-started':
+      if (!active) return state;
+      return { ...state, runConfig: event.config, stepsPerEpoch: event.stepsPerEpoch, params: event.params };
+    case 'progress': {
+      if (!active) return state;
+      const epochs = state.runConfig?.epochs ?? event.epoch;
+      const progress: ProgressState = {
+        epoch: event.epoch,
+        epochs,
+        step: event.step,
+        stepsPerEpoch: event.stepsPerEpoch,
+        samplesPerSec: event.samplesPerSec,
+        elapsedMs: event.elapsedMs,
+        etaMs: estimateEtaMs({ ...event, epochs }),
+        phase: event.phase,
+      };
+      return { ...state, stepsPerEpoch: event.stepsPerEpoch, progress };
+    }
+    case 'epoch':
+      if (!active) return state;
+      return { ...state, history: withEpoch(state.history, event.epoch, event.metrics) };
+    case 'run-finished':
+      if (!active) return state;
+      return { ...state, status: event.reason === 'completed' ? 'finished' : 'stopped', finishedMs: event.elapsedMs };
+    case 'error':
+      return onError(state, event);
+    default:
+      return assertNever(event, 'worker event');
+  }
+}
+
+function addMessage(state: UiState, message: Omit<UiMessage, 'id'>): UiState {
+  return {
+    ...state,
+    messages: [...state.messages, { ...message, id: state.nextMessageId }].slice(-MAX_MESSAGES),
+    nextMessageId: state.nextMessageId + 1,
+  };
+}
+
+function onError(state: UiState, event: Extract<WorkerEvent, { type: 'error' }>): UiState {
+  const next = addMessage(state, { scope: event.scope, runId: event.runId, text: event.message });
+  if (event.runId !== null) {
+    // The worker ends a run that fails without a run-finished, so the error is what ends it here.
+    return isRunActive(state.status) ? { ...next, status: 'error' } : next;
+  }
+  const beforeData = state.data.phase !== 'ready';
+  // Without a backend or data the worker cannot train; a worker failure before the data arrives means it never will.
+  if (beforeData && (event.scope === 'data' || event.scope === 'backend' || event.scope === 'worker')) {
+    return {
+      ...next,
+      backendFailed: next.backendFailed || event.scope === 'backend',
+      data: { ...state.data, phase: 'error' },
+      status: isRunActive(state.status) ? state.status : 'error',
+    };
+  }
+  return next;
+}
+
+/** True until the data first arrives (an earlier worker hiccup may have flagged an error that the data now disproves). */
+function waitingForData(state: UiState): boolean {
+  return state.status === 'idle' || state.status === 'loading-data' || (state.status === 'error' && state.runId === null);
+}
+
+/** Inserts or replaces one epoch's rows, keeping each net's history sorted by epoch. */
+export function withEpoch(history: PerNet<EpochRecord[]>, epoch: number, metrics: PerNet<EpochMetrics>): PerNet<EpochRecord[]> {
+  const next: PerNet<EpochRecord[]> = { bn: history.bn, plain: history.plain };
+  for (const net of NET_IDS) next[net] = upsert(history[net], { ...metrics[net], epoch });
+  return next;
+}
+
+function upsert(rows: EpochRecord[], row: EpochRecord): EpochRecord[] {
+  const last = rows[rows.length - 1];
+  if (last === undefined || last.epoch < row.epoch) return [...rows, row];
+  return [...rows.filter((r) => r.epoch !== row.epoch), row].sort((a, b) => a.epoch - b.epoch);
+}
+
+/** Whether the form's config may be sent: the worker has the data and no run is still winding down. */
+export function canTrain(state: UiState, configValid: boolean): boolean {
+  return configValid && state.data.phase === 'ready' && !isRunActive(state.status);
+}
