@@ -2,6 +2,7 @@
 // Imports TF.js only; the caller reads the WebGL renderer string (that needs a canvas, which core does not touch).
 import * as tf from '@tensorflow/tfjs';
 import type { BackendChoice, BackendName } from '../shared/config';
+import { patchWasmMatMul } from './wasmMatMulFix';
 
 /** Renderer strings of software rasterizers: WebGL there is several times slower than WASM on the CPU. */
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|mesa offscreen|lavapipe/i;
@@ -56,6 +57,7 @@ export async function activateBackend(plan: BackendPlan): Promise<ActiveBackend>
     try {
       if (await tf.setBackend(name)) {
         await tf.ready();
+        if (name === 'wasm') patchWasmMatMul();
         const reason = failures.length === 0 ? plan.reason : `${plan.reason}; fell back after: ${failures.join('; ')}`;
         return { backend: name, reason };
       }
