@@ -7,17 +7,7 @@ import { mulberry32, permutation } from '../data/shuffle';
 import type { Mnist } from '../data/mnist';
 import { stepsPerEpoch, type TrainConfig } from '../shared/config';
 import { NET_IDS, type EpochMetrics, type ParamCounts, type RunningMetrics } from '../shared/metrics';
-import type { PerNet } from '../shared/protocol';
-
-export interface ProgressReport {
-  epoch: number;
-  step: number;
-  stepsPerEpoch: number;
-  samplesPerSec: number;
-  elapsedMs: number;
-  running: PerNet<RunningMetrics>;
-  phase: 'training' | 'validating';
-}
+import type { PerNet, ProgressReport } from '../shared/protocol';
 
 export interface RunHooks {
   onStart?(info: { stepsPerEpoch: number; params: PerNet<ParamCounts> }): void;

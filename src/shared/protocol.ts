@@ -24,6 +24,21 @@ export interface BackendInfo {
 
 export type PerNet<T> = Record<NetId, T>;
 
+/** Where a run is, streamed a few times a second. */
+export interface ProgressReport {
+  /** 1-based epoch in progress. */
+  epoch: number;
+  /** Steps done in this epoch (both nets advance together). */
+  step: number;
+  stepsPerEpoch: number;
+  /** Training examples per second through both nets together, over the last interval. */
+  samplesPerSec: number;
+  elapsedMs: number;
+  running: PerNet<RunningMetrics>;
+  /** 'validating' while the test set is evaluated at the end of an epoch. */
+  phase: 'training' | 'validating';
+}
+
 /** Worker → main thread. */
 export type WorkerEvent =
   | { type: 'backend'; runId: null; info: BackendInfo }
@@ -36,21 +51,7 @@ export type WorkerEvent =
       stepsPerEpoch: number;
       params: PerNet<ParamCounts>;
     }
-  | {
-      type: 'progress';
-      runId: number;
-      /** 1-based epoch in progress. */
-      epoch: number;
-      /** Steps done in this epoch (both nets advance together). */
-      step: number;
-      stepsPerEpoch: number;
-      /** Training examples per second through both nets together, over the last interval. */
-      samplesPerSec: number;
-      elapsedMs: number;
-      running: PerNet<RunningMetrics>;
-      /** 'validating' while the test set is evaluated at the end of an epoch. */
-      phase: 'training' | 'validating';
-    }
+  | ({ type: 'progress'; runId: number } & ProgressReport)
   | { type: 'epoch'; runId: number; epoch: number; metrics: PerNet<EpochMetrics> }
   | { type: 'run-finished'; runId: number; reason: 'completed' | 'stopped'; elapsedMs: number }
   | {

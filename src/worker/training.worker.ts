@@ -39,8 +39,9 @@ const earlyStops = new Set<number>();
 
 async function init(backend: BackendChoice, dataBaseUrl: string): Promise<Mnist> {
   try {
-    const active = await activateBackend(planBackend(backend, readWebGLRenderer()));
-    post({ type: 'backend', runId: null, info: { ...active, renderer: readWebGLRenderer() } });
+    const renderer = readWebGLRenderer();
+    const active = await activateBackend(planBackend(backend, renderer));
+    post({ type: 'backend', runId: null, info: { ...active, renderer } });
   } catch (e) {
     post({ type: 'error', runId: null, scope: 'backend', message: messageOf(e) });
     throw e;
