@@ -15,7 +15,7 @@ export function RunControls({ status, canTrain, blocker, hasRun, onTrain, onStop
   return (
     <div className="run-controls">
       <button type="button" className="primary" data-testid="train-button" disabled={!canTrain} onClick={onTrain}>
-        {hasRun ? 'Train again' : 'Train'}
+        {status === 'running' || status === 'stopping' ? 'Training…' : hasRun ? 'Train again' : 'Train'}
       </button>
       <button type="button" className="secondary" data-testid="stop-button" disabled={status !== 'running'} onClick={onStop}>
         {status === 'stopping' ? 'Stopping…' : 'Stop'}

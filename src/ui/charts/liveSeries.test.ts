@@ -111,3 +111,17 @@ describe('LiveSeries with Chart.js watching its arrays', () => {
     expect(calls).toEqual([['push', 1], ['push', 1], ['splice', 0, 2]]);
   });
 });
+
+describe('LiveSeries across epochs', () => {
+  it('breaks the line where a new epoch restarts the running mean', () => {
+    const series = new LiveSeries(fakeFrames());
+    series.append(0.5, running(1));
+    series.append(1, running(0.5));
+    series.append(1.5, running(0.4));
+    const xs = series.points.bn.loss.map((p) => p.x);
+    expect(xs).toEqual([0.5, 1, 1.25, 1.5]);
+    expect(Number.isNaN(series.points.bn.loss[2]?.y)).toBe(true);
+    expect(Number.isNaN(series.points.plain.accuracy[2]?.y)).toBe(true);
+    expect(series.points.bn.loss[3]?.y).toBe(0.4);
+  });
+});

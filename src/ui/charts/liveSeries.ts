@@ -43,6 +43,13 @@ export class LiveSeries {
       const last = series.loss[series.loss.length - 1];
       // Chart.js is told the data is sorted (normalized), so a repeated or late report is skipped.
       if (last !== undefined && x <= last.x) continue;
+      if (last !== undefined && Math.ceil(x) > Math.ceil(last.x)) {
+        // The running mean restarts with each epoch: a gap (NaN breaks a Chart.js line) keeps the sawtooth's
+        // vertical drop from being drawn as if it were data.
+        const gap = { x: (last.x + x) / 2, y: Number.NaN };
+        series.loss.push(gap);
+        series.accuracy.push({ ...gap });
+      }
       series.loss.push({ x, y: running[net].loss });
       series.accuracy.push({ x, y: running[net].accuracy });
     }
