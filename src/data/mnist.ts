@@ -83,7 +83,9 @@ export function fetchSource(baseUrl: string): ByteSource {
     }
     if (!response.ok) throw new Error(`${name}: the server answered ${response.status} ${response.statusText}.`);
     if (!response.body) return new Uint8Array(await response.arrayBuffer());
-    const declared = Number(response.headers.get('Content-Length') ?? Number.NaN);
+    // With a Content-Encoding, Content-Length counts encoded bytes, not the ones the stream yields.
+    const encoded = response.headers.get('Content-Encoding') !== null;
+    const declared = encoded ? Number.NaN : Number(response.headers.get('Content-Length') ?? Number.NaN);
     const chunks: Uint8Array[] = [];
     let size = 0;
     const reader = response.body.getReader();
