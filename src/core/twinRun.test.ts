@@ -145,4 +145,31 @@ describe('runTwins', () => {
     expect(steps).toEqual([1, 2, 3]);
     expect(tf.memory().numTensors).toBe(before);
   });
+
+  it('frees the backend when a run fails midway', async () => {
+    const before = tf.memory().numTensors;
+    await expect(
+      runTwins(mnist, quick(), {
+        onProgress: () => {
+          throw new Error('listener failed');
+        },
+      }),
+    ).rejects.toThrow('listener failed');
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('reports exactly where a stopped run stopped, even between progress reports', async () => {
+    let yields = 0;
+    const steps: number[] = [];
+    const outcome = await runTwins(mnist, quick({ trainSize: 6400 }), {
+      shouldStop: () => yields >= 5,
+      yieldControl: async () => {
+        yields += 1;
+      },
+      onProgress: (r) => steps.push(r.step),
+      progressIntervalMs: 60_000,
+    });
+    expect(outcome).toBe('stopped');
+    expect(steps).toEqual([5]);
+  });
 });

@@ -36,21 +36,47 @@ export async function runTwins(data: Mnist, config: TrainConfig, hooks: RunHooks
   const yieldControl = hooks.yieldControl ?? noYield;
   const shouldStop = hooks.shouldStop ?? (() => false);
   const interval = hooks.progressIntervalMs ?? 250;
-  const train = new ResidentSplit(data.train, config.trainSize);
-  const test = new ResidentSplit(data.test);
-  const nets = createTwinTrainers(config);
-  const steps = stepsPerEpoch({ trainSize: train.count, batchSize: config.batchSize });
-  const random = mulberry32(config.seed);
-  const runStart = performance.now();
+  // Everything this run puts on the backend, disposed however the run ends (done, stopped, or failed midway).
+  const owned: Array<{ dispose(): void }> = [];
+  const own = <T extends { dispose(): void }>(x: T): T => {
+    owned.push(x);
+    return x;
+  };
   try {
+    const train = own(new ResidentSplit(data.train, config.trainSize));
+    const test = own(new ResidentSplit(data.test));
+    const nets = createTwinTrainers(config);
+    for (const id of NET_IDS) own(nets[id]);
+    const steps = stepsPerEpoch({ trainSize: train.count, batchSize: config.batchSize });
+    const random = mulberry32(config.seed);
+    const runStart = performance.now();
     hooks.onStart?.({ stepsPerEpoch: steps, params: { bn: countParams(nets.bn.model), plain: countParams(nets.plain.model) } });
     for (let epoch = 1; epoch <= config.epochs; epoch++) {
       for (const id of NET_IDS) nets[id].resetEpoch();
       const order = permutation(train.count, random);
       let lastReport = performance.now();
       let samplesSinceReport = 0;
+      const report = async (step: number, phase: ProgressReport['phase']): Promise<void> => {
+        if (!hooks.onProgress) return;
+        const now = performance.now();
+        hooks.onProgress({
+          epoch,
+          step,
+          stepsPerEpoch: steps,
+          samplesPerSec: (samplesSinceReport * 1000) / Math.max(now - lastReport, 1),
+          elapsedMs: now - runStart,
+          running: await readRunning(nets),
+          phase,
+        });
+        lastReport = performance.now();
+        samplesSinceReport = 0;
+      };
       for (let step = 0; step < steps; step++) {
-        if (shouldStop()) return 'stopped';
+        if (shouldStop()) {
+          // The last word on a stopped run says exactly where it stopped.
+          if (samplesSinceReport > 0) await report(step, 'training');
+          return 'stopped';
+        }
         const batch = train.gather(order.subarray(step * config.batchSize, (step + 1) * config.batchSize));
         try {
           for (const id of NET_IDS) nets[id].step(batch);
@@ -58,20 +84,8 @@ export async function runTwins(data: Mnist, config: TrainConfig, hooks: RunHooks
           disposeBatch(batch);
         }
         samplesSinceReport += batch.y.shape[0] * NET_IDS.length;
-        const now = performance.now();
-        if (hooks.onProgress && (now - lastReport >= interval || step === steps - 1)) {
-          hooks.onProgress({
-            epoch,
-            step: step + 1,
-            stepsPerEpoch: steps,
-            samplesPerSec: (samplesSinceReport * 1000) / Math.max(now - lastReport, 1),
-            elapsedMs: now - runStart,
-            running: await readRunning(nets),
-            phase: step === steps - 1 ? 'validating' : 'training',
-          });
-          lastReport = performance.now();
-          samplesSinceReport = 0;
-        }
+        const last = step === steps - 1;
+        if (last || performance.now() - lastReport >= interval) await report(step + 1, last ? 'validating' : 'training');
         await yieldControl();
       }
       const bn = await epochMetrics(nets.bn, test);
@@ -82,9 +96,7 @@ export async function runTwins(data: Mnist, config: TrainConfig, hooks: RunHooks
     }
     return 'completed';
   } finally {
-    for (const id of NET_IDS) nets[id].dispose();
-    train.dispose();
-    test.dispose();
+    for (const x of owned) x.dispose();
   }
 }
 
