@@ -1,14 +1,12 @@
 // Regenerates the README's screenshot (docs/screenshot.png) from a short real run: `npm run docs:screenshot`.
-import { expect, test } from '@playwright/test';
+import { test } from '@playwright/test';
 import { LabPage } from '../e2e/labPage';
 
 test('README screenshot', async ({ page }) => {
   test.setTimeout(10 * 60_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   const lab = new LabPage(page);
-  await lab.open('epochs=4&trainSize=12000&batchSize=64');
-  await lab.waitReady();
-  await lab.train.click();
-  await expect(lab.rows()).toHaveCount(8, { timeout: 8 * 60_000 });
+  await lab.startRun('epochs=4&trainSize=12000&batchSize=64');
+  await lab.waitForEpochs(4, 8 * 60_000);
   await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });
 });

@@ -5,10 +5,8 @@ import { LabPage } from './labPage';
 
 test('Download CSV holds the epoch log, and Download PNG a picture of the figure', async ({ page }) => {
   const lab = new LabPage(page);
-  await lab.open('epochs=1&trainSize=1000');
-  await lab.waitReady();
-  await lab.train.click();
-  await expect(lab.rows()).toHaveCount(2, { timeout: 60_000 });
+  await lab.startRun('epochs=1&trainSize=1000');
+  await lab.waitForEpochs(1, 60_000);
 
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
   const csv = (await readFile(await csvDownload.path(), 'utf8')).trim().split('\n');

@@ -36,6 +36,18 @@ export class LabPage {
     await expect(this.train).toBeEnabled({ timeout: 60_000 });
   }
 
+  /** Opens the app with these settings, waits for the data, and presses Train. */
+  async startRun(query: string): Promise<void> {
+    await this.open(query);
+    await this.waitReady();
+    await this.train.click();
+  }
+
+  /** Waits until both nets have logged `epochs` epochs. */
+  async waitForEpochs(epochs: number, timeout: number): Promise<void> {
+    await expect(this.rows()).toHaveCount(epochs * 2, { timeout });
+  }
+
   rows(net?: Net): Locator {
     return this.epochLog.locator(net ? `tr[data-model="${net}"]` : 'tr[data-model]');
   }

@@ -8,11 +8,9 @@ test('a short run fills two log rows per epoch and draws both nets in both chart
     if (new URL(r.url()).origin !== 'http://127.0.0.1:4173' && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) foreign.push(r.url());
   });
   const lab = new LabPage(page);
-  await lab.open('epochs=2&trainSize=2000');
-  await lab.waitReady();
-  await lab.train.click();
+  await lab.startRun('epochs=2&trainSize=2000');
   await expect(lab.stop).toBeEnabled();
-  await expect(lab.rows()).toHaveCount(4, { timeout: 120_000 });
+  await lab.waitForEpochs(2, 120_000);
   await expect(lab.stop).toBeDisabled();
   for (const net of ['bn', 'plain'] as const) {
     await expect(lab.rows(net)).toHaveCount(2);
@@ -33,10 +31,8 @@ test('a short run fills two log rows per epoch and draws both nets in both chart
 
 test('the recipe on 12,000 examples reaches 0.90 and BN keeps up with the plain net', async ({ page }) => {
   const lab = new LabPage(page);
-  await lab.open('epochs=2&trainSize=12000&batchSize=64');
-  await lab.waitReady();
-  await lab.train.click();
-  await expect(lab.rows()).toHaveCount(4, { timeout: 170_000 });
+  await lab.startRun('epochs=2&trainSize=12000&batchSize=64');
+  await lab.waitForEpochs(2, 170_000);
   const bn = await lab.metric('bn', 2, 'val_accuracy');
   const plain = await lab.metric('plain', 2, 'val_accuracy');
   console.log(`val_accuracy after 2 epochs on 12,000: BN ${bn}, plain ${plain}`);
@@ -47,9 +43,7 @@ test('the recipe on 12,000 examples reaches 0.90 and BN keeps up with the plain 
 
 test('Stop stops the run within moments, and Train again starts afresh with cleared charts', async ({ page }) => {
   const lab = new LabPage(page);
-  await lab.open('epochs=50&trainSize=60000');
-  await lab.waitReady();
-  await lab.train.click();
+  await lab.startRun('epochs=50&trainSize=60000');
   await expect(lab.progress).toContainText(/step/i);
   await lab.stop.click();
   await expect(lab.stop).toBeDisabled({ timeout: 5_000 });
@@ -59,14 +53,12 @@ test('Stop stops the run within moments, and Train again starts afresh with clea
   expect(await lab.progress.innerText()).toBe(stoppedAt);
   await expect(lab.rows()).toHaveCount(0);
 
-  await page.goto('./?epochs=1&trainSize=500');
-  await lab.waitReady();
-  await lab.train.click();
-  await expect(lab.rows()).toHaveCount(2, { timeout: 60_000 });
+  await lab.startRun('epochs=1&trainSize=500');
+  await lab.waitForEpochs(1, 60_000);
   await lab.train.click();
   // A fresh run clears the previous one's rows before its own first epoch arrives.
   await expect(lab.rows()).toHaveCount(0);
-  await expect(lab.rows()).toHaveCount(2, { timeout: 60_000 });
+  await lab.waitForEpochs(1, 60_000);
 });
 
 test('shows the backend in use and why', async ({ page }) => {
