@@ -62,7 +62,7 @@ export function checkNumeric(field: NumericField, value: number): string | null 
   if (!Number.isFinite(value)) return `${field.label} must be a number.`;
   if (field.integer && !Number.isInteger(value)) return `${field.label} must be a whole number.`;
   if (value < field.min || value > field.max) {
-    return `${field.label} must be between ${formatNumber(field.min)} and ${formatNumber(field.max)}.`;
+    return `${field.label} must be between ${formatLimit(field.min)} and ${formatLimit(field.max)}.`;
   }
   return null;
 }
@@ -95,7 +95,7 @@ export function parseConfig(search: string): { config: TrainConfig; problems: Co
   for (const field of NUMERIC_FIELDS) {
     const raw = params.get(field.key);
     if (raw === null) continue;
-    const value = raw.trim() === '' ? Number.NaN : Number(raw);
+    const value = parseNumberText(raw);
     const reason = checkNumeric(field, value);
     if (reason === null) config[field.key] = value;
     else problems.push({ key: field.key, given: raw, message: reason, used: String(DEFAULT_CONFIG[field.key]) });
@@ -123,6 +123,12 @@ export function stepsPerEpoch(config: Pick<TrainConfig, 'trainSize' | 'batchSize
   return Math.ceil(config.trainSize / config.batchSize);
 }
 
-function formatNumber(n: number): string {
-  return n >= 1e-3 ? n.toLocaleString('en-US') : String(n);
+/** A range limit as a user would type it: "60,000", "0.00001" (toLocaleString would round fractions to 3 digits). */
+export function formatLimit(n: number): string {
+  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
+}
+
+/** A setting typed as text, read as Number() does, except that blank text is not zero. */
+export function parseNumberText(text: string): number {
+  return text.trim() === '' ? Number.NaN : Number(text);
 }

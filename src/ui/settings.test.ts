@@ -1,7 +1,7 @@
 // The settings form: typed text becomes a config only when every field is valid, with a reason per bad field.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, NUMERIC_FIELDS } from '../shared/config';
-import { draftFromConfig, parseFieldText, rangeHint, readDraft } from './settings';
+import { DEFAULT_CONFIG, NUMERIC_FIELDS, parseNumberText } from '../shared/config';
+import { draftFromConfig, rangeHint, readDraft } from './settings';
 
 describe('settings draft', () => {
   it('round-trips a config', () => {
@@ -23,8 +23,8 @@ describe('settings draft', () => {
   });
 
   it('reads numbers as typed, including exponents', () => {
-    expect(parseFieldText(' 1e-4 ')).toBe(0.0001);
-    expect(parseFieldText('   ')).toBeNaN();
+    expect(parseNumberText(' 1e-4 ')).toBe(0.0001);
+    expect(parseNumberText('   ')).toBeNaN();
   });
 
   it('writes ranges as a user would type them', () => {

@@ -1,6 +1,15 @@
 // The settings form as typed text: what the user is editing, and the config it yields when every field is valid.
 // Kept as text so a half-typed value ("0.") is not rewritten under the user's cursor.
-import { checkNumeric, NUMERIC_FIELDS, type BackendChoice, type NumericField, type NumericKey, type TrainConfig } from '../shared/config';
+import {
+  checkNumeric,
+  formatLimit,
+  NUMERIC_FIELDS,
+  parseNumberText,
+  type BackendChoice,
+  type NumericField,
+  type NumericKey,
+  type TrainConfig,
+} from '../shared/config';
 
 export interface SettingsDraft {
   text: Record<NumericKey, string>;
@@ -22,17 +31,12 @@ export function draftFromConfig(config: TrainConfig): SettingsDraft {
   };
 }
 
-/** Parses a field's text as Number() does, except that blank text is not zero. */
-export function parseFieldText(text: string): number {
-  return text.trim() === '' ? Number.NaN : Number(text);
-}
-
 /** The config the draft describes, or null with a reason per invalid field. */
 export function readDraft(draft: SettingsDraft): { config: TrainConfig | null; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const values: Partial<Record<NumericKey, number>> = {};
   for (const field of NUMERIC_FIELDS) {
-    const value = parseFieldText(draft.text[field.key]);
+    const value = parseNumberText(draft.text[field.key]);
     const reason = checkNumeric(field, value);
     if (reason === null) values[field.key] = value;
     else errors[field.key] = reason;
@@ -46,6 +50,5 @@ export function readDraft(draft: SettingsDraft): { config: TrainConfig | null; e
 
 /** "1–100", "0.00001–1", "100–60,000": the range as the user would type it. */
 export function rangeHint(field: Pick<NumericField, 'min' | 'max'>): string {
-  const show = (n: number) => (Number.isInteger(n) ? n.toLocaleString('en-US') : String(n));
-  return `${show(field.min)}–${show(field.max)}`;
+  return `${formatLimit(field.min)}–${formatLimit(field.max)}`;
 }
