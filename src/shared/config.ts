@@ -1,121 +1,83 @@
-// The run's settings: one typed table, its defaults and ranges, and its (de)serialization to the URL so that a
-// link reproduces an experiment. Dependency-free: imported by the UI and validated again in the worker.
+// The run's settings: one typed table and its defaults (the blog's recipe). Dependency-free: imported by the UI, and
+// validated again in the worker. The field table (ranges, URL keys, hints) is in configFields.ts.
 
 export type BackendName = 'webgl' | 'wasm' | 'cpu';
 export const BACKEND_NAMES: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
 export type BackendChoice = BackendName | 'auto';
 
+export type OptimizerName = 'adam' | 'sgd' | 'momentum' | 'rmsprop';
+export type Activation = 'relu' | 'sigmoid' | 'tanh';
+/** glorot: Keras's default (Glorot uniform); he: He normal; gauss: N(0, 0.01²) as in the BN paper's experiment. */
+export type InitName = 'glorot' | 'he' | 'gauss';
+/** Where BN sits in a hidden layer: on the Dense output before the nonlinearity (the paper, the blog), or after it. */
+export type BnPlacement = 'before' | 'after';
+export type NetsChoice = 'both' | 'bn' | 'plain';
+export type XAxis = 'epochs' | 'steps';
+
 export const TRAIN_SET_MAX = 60_000;
 export const TEST_SET_SIZE = 10_000;
+export const MAX_HIDDEN_LAYERS = 5;
 
 export interface TrainConfig {
-  epochs: number;
-  batchSize: number;
+  // Training
+  optimizer: OptimizerName;
   lr: number;
+  batchSize: number;
+  epochs: number;
   /** Train on the first N training examples (quick runs); validation always uses the whole test set. */
   trainSize: number;
   /** Seeds the shared initial weights and the batch order. */
   seed: number;
+  // Network (both nets)
+  /** Widths of the hidden Dense layers, input side first. */
+  layers: number[];
+  activation: Activation;
+  init: InitName;
+  /** Bias on the Dense layers whose output goes straight into BN (the paper drops it: BN's β replaces it). */
+  denseBias: boolean;
+  // BatchNorm (the BN net only)
+  /** 1-based hidden layers that get BN, or all of them. */
+  bnLayers: 'all' | number[];
+  bnPlace: BnPlacement;
+  bnMomentum: number;
+  bnEpsilon: number;
+  /** Learnable γ (scale) and β (shift). */
+  bnScale: boolean;
+  bnCenter: boolean;
+  // Experiment
+  nets: NetsChoice;
+  /** Runs of the whole experiment with seeds seed, seed+1, …; more than one draws means with a band. */
+  repeats: number;
+  xAxis: XAxis;
   backend: BackendChoice;
 }
 
-/** The blog's recipe. */
-export const DEFAULT_CONFIG: Readonly<TrainConfig> = {
-  epochs: 10,
-  batchSize: 32,
+/** The blog's recipe, with Keras's defaults where the blog is silent. */
+export const DEFAULT_CONFIG: Readonly<TrainConfig> = Object.freeze({
+  optimizer: 'adam',
   lr: 0.001,
+  batchSize: 32,
+  epochs: 10,
   trainSize: TRAIN_SET_MAX,
   seed: 42,
+  layers: [128, 64],
+  activation: 'relu',
+  init: 'glorot',
+  denseBias: true,
+  bnLayers: 'all',
+  bnPlace: 'before',
+  bnMomentum: 0.99,
+  bnEpsilon: 1e-3,
+  bnScale: true,
+  bnCenter: true,
+  nets: 'both',
+  repeats: 1,
+  xAxis: 'epochs',
   backend: 'auto',
-};
+});
 
-export type NumericKey = Exclude<keyof TrainConfig, 'backend'>;
-
-export interface NumericField {
-  key: NumericKey;
-  label: string;
-  min: number;
-  max: number;
-  integer: boolean;
-  hint: string;
-}
-
-export const NUMERIC_FIELDS: readonly NumericField[] = [
-  { key: 'epochs', label: 'Epochs', min: 1, max: 100, integer: true, hint: 'Passes over the training set.' },
-  { key: 'batchSize', label: 'Batch size', min: 1, max: 1024, integer: true, hint: 'Examples per step; BN normalizes over each batch.' },
-  { key: 'lr', label: 'Learning rate', min: 1e-5, max: 1, integer: false, hint: 'Adam step size (the blog uses 0.001).' },
-  { key: 'trainSize', label: 'Training examples', min: 100, max: TRAIN_SET_MAX, integer: true, hint: 'Use the first N of the 60,000 for quicker runs.' },
-  { key: 'seed', label: 'Seed', min: 0, max: 2 ** 31 - 1, integer: true, hint: 'Same seed, same initial weights and batch order, same curves.' },
-];
-
-export interface ConfigProblem {
-  key: keyof TrainConfig;
-  /** What was given, as text. */
-  given: string;
-  message: string;
-  /** The value used instead, as text. */
-  used: string;
-}
-
-/** Checks one numeric value; returns a human reason when it is refused. */
-export function checkNumeric(field: NumericField, value: number): string | null {
-  if (!Number.isFinite(value)) return `${field.label} must be a number.`;
-  if (field.integer && !Number.isInteger(value)) return `${field.label} must be a whole number.`;
-  if (value < field.min || value > field.max) {
-    return `${field.label} must be between ${formatLimit(field.min)} and ${formatLimit(field.max)}.`;
-  }
-  return null;
-}
-
-export function isBackendChoice(value: string): value is BackendChoice {
-  return value === 'auto' || (BACKEND_NAMES as readonly string[]).includes(value);
-}
-
-/** Validates a whole config (the worker calls this before training); returns every problem found. */
-export function validateConfig(config: TrainConfig): ConfigProblem[] {
-  const problems: ConfigProblem[] = [];
-  for (const field of NUMERIC_FIELDS) {
-    const value = config[field.key];
-    const reason = typeof value === 'number' ? checkNumeric(field, value) : `${field.label} must be a number.`;
-    if (reason !== null) {
-      problems.push({ key: field.key, given: String(value), message: reason, used: String(DEFAULT_CONFIG[field.key]) });
-    }
-  }
-  if (typeof config.backend !== 'string' || !isBackendChoice(config.backend)) {
-    problems.push({ key: 'backend', given: String(config.backend), message: `Backend must be one of auto, ${BACKEND_NAMES.join(', ')}.`, used: 'auto' });
-  }
-  return problems;
-}
-
-/** Reads settings from a query string. Unknown keys are ignored; a bad value is reported and replaced by its default. */
-export function parseConfig(search: string): { config: TrainConfig; problems: ConfigProblem[] } {
-  const params = new URLSearchParams(search);
-  const config: TrainConfig = { ...DEFAULT_CONFIG };
-  const problems: ConfigProblem[] = [];
-  for (const field of NUMERIC_FIELDS) {
-    const raw = params.get(field.key);
-    if (raw === null) continue;
-    const value = parseNumberText(raw);
-    const reason = checkNumeric(field, value);
-    if (reason === null) config[field.key] = value;
-    else problems.push({ key: field.key, given: raw, message: reason, used: String(DEFAULT_CONFIG[field.key]) });
-  }
-  const backend = params.get('backend');
-  if (backend !== null) {
-    if (isBackendChoice(backend)) config.backend = backend;
-    else problems.push({ key: 'backend', given: backend, message: `Backend must be one of auto, ${BACKEND_NAMES.join(', ')}.`, used: 'auto' });
-  }
-  return { config, problems };
-}
-
-/** Writes the settings that differ from the defaults, so links stay short. */
-export function serializeConfig(config: TrainConfig): string {
-  const params = new URLSearchParams();
-  for (const field of NUMERIC_FIELDS) {
-    if (config[field.key] !== DEFAULT_CONFIG[field.key]) params.set(field.key, String(config[field.key]));
-  }
-  if (config.backend !== DEFAULT_CONFIG.backend) params.set('backend', config.backend);
-  return params.toString();
+export function defaultConfig(): TrainConfig {
+  return { ...DEFAULT_CONFIG, layers: [...DEFAULT_CONFIG.layers] };
 }
 
 export function stepsPerEpoch(config: Pick<TrainConfig, 'trainSize' | 'batchSize'>): number {
@@ -123,12 +85,12 @@ export function stepsPerEpoch(config: Pick<TrainConfig, 'trainSize' | 'batchSize
   return Math.ceil(config.trainSize / config.batchSize);
 }
 
-/** A range limit as a user would type it: "60,000", "0.00001" (toLocaleString would round fractions to 3 digits). */
-export function formatLimit(n: number): string {
-  return Number.isInteger(n) ? n.toLocaleString('en-US') : String(n);
+/** Whether hidden layer `index` (0-based) of the BN net gets BN. */
+export function hasBn(config: Pick<TrainConfig, 'bnLayers'>, index: number): boolean {
+  return config.bnLayers === 'all' || config.bnLayers.includes(index + 1);
 }
 
-/** A setting typed as text, read as Number() does, except that blank text is not zero. */
-export function parseNumberText(text: string): number {
-  return text.trim() === '' ? Number.NaN : Number(text);
+/** The seed of repeat `r` (0-based) of an experiment. */
+export function repeatSeed(config: Pick<TrainConfig, 'seed'>, repeat: number): number {
+  return (config.seed + repeat) % 2 ** 31;
 }

@@ -23,9 +23,13 @@ export interface BackendInfo {
 }
 
 export type PerNet<T> = Record<NetId, T>;
+/** Only the nets a run trains (one may be switched off), or still trains (one may have diverged). */
+export type SomeNets<T> = Partial<PerNet<T>>;
 
 /** Where a run is, streamed a few times a second. */
 export interface ProgressReport {
+  /** 0-based repeat of the experiment (seed = config.seed + repeat). */
+  repeat: number;
   /** 1-based epoch in progress. */
   epoch: number;
   /** Steps done in this epoch (both nets advance together). */
@@ -34,9 +38,18 @@ export interface ProgressReport {
   /** Training examples per second through both nets together, over the last interval. */
   samplesPerSec: number;
   elapsedMs: number;
-  running: PerNet<RunningMetrics>;
+  /** The nets still training; a net that diverged or is switched off is absent. */
+  running: SomeNets<RunningMetrics>;
   /** 'validating' while the test set is evaluated at the end of an epoch. */
   phase: 'training' | 'validating';
+}
+
+export interface Divergence {
+  net: NetId;
+  repeat: number;
+  /** 1-based epoch and step (within the epoch) of the first non-finite loss. */
+  epoch: number;
+  step: number;
 }
 
 /** Worker → main thread. */
@@ -49,10 +62,13 @@ export type WorkerEvent =
       runId: number;
       config: TrainConfig;
       stepsPerEpoch: number;
-      params: PerNet<ParamCounts>;
+      /** The nets this run trains. */
+      params: SomeNets<ParamCounts>;
     }
   | ({ type: 'progress'; runId: number } & ProgressReport)
-  | { type: 'epoch'; runId: number; epoch: number; metrics: PerNet<EpochMetrics> }
+  | { type: 'epoch'; runId: number; repeat: number; epoch: number; metrics: SomeNets<EpochMetrics> }
+  /** A net's loss became NaN or infinite: that net stops, the other trains on. */
+  | ({ type: 'diverged'; runId: number } & Divergence)
   | { type: 'run-finished'; runId: number; reason: 'completed' | 'stopped'; elapsedMs: number }
   | {
       type: 'error';
