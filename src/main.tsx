@@ -1,7 +1,7 @@
 // Entry point: reads the settings from the URL once, then mounts the app.
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { parseConfig } from './shared/config';
+import { parseConfig } from './shared/configText';
 import { App } from './ui/App';
 import './ui/styles.css';
 

@@ -19,6 +19,7 @@ function progress(runId: number, epoch: number, step: number, elapsedMs = 1000):
   return {
     type: 'progress',
     runId,
+    repeat: 0,
     epoch,
     step,
     stepsPerEpoch: 63,
@@ -84,8 +85,8 @@ describe('a run', () => {
       s,
       ev({ type: 'run-started', runId: 1, config: CONFIG, stepsPerEpoch: 63, params: { bn: { total: 1, trainable: 1 }, plain: { total: 1, trainable: 1 } } }),
       ev(progress(1, 1, 30)),
-      ev({ type: 'epoch', runId: 1, epoch: 1, metrics: metrics(0.3) }),
-      ev({ type: 'epoch', runId: 1, epoch: 2, metrics: metrics(0.2) }),
+      ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: metrics(0.3) }),
+      ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 2, metrics: metrics(0.2) }),
       ev({ type: 'run-finished', runId: 1, reason: 'completed', elapsedMs: 5000 }),
     );
     expect(s.status).toBe('finished');
@@ -98,9 +99,9 @@ describe('a run', () => {
   it('keeps the history sorted and replaces a repeated epoch', () => {
     const s = run(
       training(),
-      ev({ type: 'epoch', runId: 1, epoch: 2, metrics: metrics(0.2) }),
-      ev({ type: 'epoch', runId: 1, epoch: 1, metrics: metrics(0.3) }),
-      ev({ type: 'epoch', runId: 1, epoch: 2, metrics: metrics(0.25) }),
+      ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 2, metrics: metrics(0.2) }),
+      ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: metrics(0.3) }),
+      ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 2, metrics: metrics(0.25) }),
     );
     expect(s.history.bn.map((r) => [r.epoch, r.loss])).toEqual([[1, 0.3], [2, 0.25]]);
   });
@@ -119,7 +120,7 @@ describe('a run', () => {
     expect(s.status).toBe('stopped');
     expect(s.progress?.step).toBe(11);
     // Nothing of that run moves the screen afterwards.
-    expect(run(s, ev(progress(1, 1, 12)), ev({ type: 'epoch', runId: 1, epoch: 1, metrics: metrics(0.3) }))).toBe(s);
+    expect(run(s, ev(progress(1, 1, 12)), ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: metrics(0.3) }))).toBe(s);
   });
 });
 
@@ -127,7 +128,7 @@ describe('Train again', () => {
   it('clears the charts, the log and the progress, and drops errors of earlier runs only', () => {
     const before = run(
       training(1),
-      ev({ type: 'epoch', runId: 1, epoch: 1, metrics: metrics(0.3) }),
+      ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: metrics(0.3) }),
       ev(progress(1, 2, 5)),
       ev({ type: 'error', runId: null, scope: 'worker', message: 'worker hiccup' }),
       ev({ type: 'error', runId: 1, scope: 'training', message: 'Training failed: NaN' }),
@@ -144,7 +145,7 @@ describe('Train again', () => {
     const s = run(training(1), ev(progress(1, 1, 3)), { type: 'train-requested', runId: 2, config: CONFIG });
     const stale: WorkerEvent[] = [
       progress(1, 1, 40),
-      { type: 'epoch', runId: 1, epoch: 1, metrics: metrics(0.3) },
+      { type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: metrics(0.3) },
       { type: 'run-finished', runId: 1, reason: 'stopped', elapsedMs: 10 },
       { type: 'error', runId: 1, scope: 'training', message: 'late failure' },
       { type: 'run-started', runId: 1, config: CONFIG, stepsPerEpoch: 99, params: { bn: { total: 1, trainable: 1 }, plain: { total: 1, trainable: 1 } } },
@@ -177,7 +178,7 @@ describe('errors', () => {
   });
 
   it('records page errors and lets the URL notice be dismissed', () => {
-    const s = initState({ config: CONFIG, problems: [{ key: 'lr', given: 'banana', message: 'Learning rate must be a number.', used: '0.001' }] });
+    const s = initState({ config: CONFIG, problems: [{ key: 'lr', name: 'lr', given: 'banana', message: 'Learning rate must be a number.', used: '0.001' }] });
     expect(s.configProblems).toHaveLength(1);
     expect(reducer(s, { type: 'config-problems-dismissed' }).configProblems).toEqual([]);
     expect(reducer(s, { type: 'ui-error', message: 'no PNG' }).messages[0]).toMatchObject({ scope: 'ui', text: 'no PNG' });
@@ -202,5 +203,44 @@ describe('ETA', () => {
   it('has no estimate before the first step', () => {
     expect(estimateEtaMs({ epoch: 1, epochs: 2, step: 0, stepsPerEpoch: 100, elapsedMs: 500 })).toBeNull();
     expect(estimateEtaMs({ epoch: 1, epochs: 2, step: 5, stepsPerEpoch: 100, elapsedMs: 0 })).toBeNull();
+  });
+
+  it('keeps each repeat\'s epochs apart, and shows the repeat in progress', () => {
+    const config = { ...CONFIG, repeats: 2 };
+    const s = run(
+      ready(),
+      { type: 'train-requested', runId: 1, config },
+      ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: metrics(0.3) }),
+      ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 2, metrics: metrics(0.2) }),
+      ev({ ...progress(1, 1, 30), repeat: 1 } as WorkerEvent),
+      ev({ type: 'epoch', runId: 1, repeat: 1, epoch: 1, metrics: metrics(0.4) }),
+    );
+    expect(s.seedRuns.map((r) => r.bn.map((e) => e.loss))).toEqual([[0.3, 0.2], [0.4]]);
+    expect(s.history).toBe(s.seedRuns[1]);
+    expect(s.progress).toMatchObject({ repeat: 1, repeats: 2 });
+    // Halfway through the second of two repeats of 2 × 63 steps: 156 of 252 steps done.
+    expect(s.progress?.etaMs).toBeCloseTo((1000 * (252 - 156)) / 156, 6);
+  });
+
+  it('records a divergence and keeps the net that still trains', () => {
+    const s = run(
+      ready(),
+      { type: 'train-requested', runId: 1, config: CONFIG },
+      ev({ type: 'diverged', runId: 1, net: 'plain', repeat: 0, epoch: 1, step: 17 }),
+      ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: { bn: metrics(0.3).bn } }),
+    );
+    expect(s.divergences).toEqual([{ net: 'plain', repeat: 0, epoch: 1, step: 17 }]);
+    expect(s.history.bn).toHaveLength(1);
+    expect(s.history.plain).toEqual([]);
+    const again = reducer(s, { type: 'train-requested', runId: 2, config: CONFIG });
+    expect(again.divergences).toEqual([]);
+  });
+
+  it('replaces the form with a preset without touching the run on screen', () => {
+    const s = run(ready(), { type: 'train-requested', runId: 1, config: CONFIG });
+    const next = reducer(s, { type: 'settings-replaced', config: { ...DEFAULT_CONFIG, lr: 0.03 } });
+    expect(next.settings.text.lr).toBe('0.03');
+    expect(next.runConfig).toBe(CONFIG);
+    expect(next.status).toBe('running');
   });
 });

@@ -1,10 +1,12 @@
 // The UI's state and the pure reducer that turns worker events and user actions into it (React owns it via useReducer).
 // Pure on purpose: every transition users rely on (stale runs dropped, Train again clears the charts) is unit-tested.
 import { assertNever } from '../shared/assertNever';
-import { stepsPerEpoch as stepsFor, type ConfigProblem, type NumericKey, type TrainConfig } from '../shared/config';
+import { stepsPerEpoch as stepsFor, type TrainConfig } from '../shared/config';
+import type { FieldKey } from '../shared/configFields';
+import type { ConfigProblem } from '../shared/configText';
 import type { EpochMetrics, ParamCounts } from '../shared/metrics';
 import { NET_IDS } from '../shared/metrics';
-import type { BackendInfo, PerNet, WorkerEvent } from '../shared/protocol';
+import type { BackendInfo, Divergence, PerNet, SomeNets, WorkerEvent } from '../shared/protocol';
 import { draftFromConfig, type SettingsDraft } from './settings';
 
 export type RunStatus = 'idle' | 'loading-data' | 'ready' | 'running' | 'stopping' | 'finished' | 'stopped' | 'error';
@@ -21,6 +23,9 @@ export interface DataState {
 }
 
 export interface ProgressState {
+  /** 0-based repeat of the experiment, of `repeats`. */
+  repeat: number;
+  repeats: number;
   epoch: number;
   epochs: number;
   step: number;
@@ -52,11 +57,17 @@ export interface UiState {
   /** The settings of the run on screen (not the form, which may already hold the next run's). */
   runConfig: TrainConfig | null;
   stepsPerEpoch: number | null;
-  params: PerNet<ParamCounts> | null;
+  /** Parameter counts of the nets the run trains. */
+  params: SomeNets<ParamCounts> | null;
   progress: ProgressState | null;
   /** Wall time of the run on screen once it has ended. */
   finishedMs: number | null;
+  /** The epoch rows of the repeat in progress (or the last one); a net the run does not train has none. */
   history: PerNet<EpochRecord[]>;
+  /** Every repeat's epoch rows, in order (index r ran with seed config.seed + r); the last is `history`. */
+  seedRuns: Array<PerNet<EpochRecord[]>>;
+  /** Nets whose loss became NaN or infinite, with where it happened. */
+  divergences: Divergence[];
   messages: UiMessage[];
   nextMessageId: number;
   settings: SettingsDraft;
@@ -67,7 +78,9 @@ export type UiAction =
   | { type: 'worker-event'; event: WorkerEvent }
   | { type: 'train-requested'; runId: number; config: TrainConfig }
   | { type: 'stop-requested' }
-  | { type: 'config-edited'; key: NumericKey; text: string }
+  | { type: 'config-edited'; key: FieldKey; text: string }
+  /** A preset, or settings from the URL (back/forward): the whole form replaced; a running run is not touched. */
+  | { type: 'settings-replaced'; config: TrainConfig }
   | { type: 'ui-error'; message: string }
   | { type: 'message-dismissed'; id: number }
   | { type: 'config-problems-dismissed' };
@@ -90,6 +103,8 @@ export function initState(init: { config: TrainConfig; problems: ConfigProblem[]
     progress: null,
     finishedMs: null,
     history: EMPTY_HISTORY,
+    seedRuns: [],
+    divergences: [],
     messages: [],
     nextMessageId: 1,
     settings: draftFromConfig(init.config),
@@ -102,9 +117,18 @@ export function isRunActive(status: RunStatus): boolean {
 }
 
 /** Time left, assuming the rest of the run goes at the pace so far (validation included, as it recurs each epoch). */
-export function estimateEtaMs(p: { epoch: number; epochs: number; step: number; stepsPerEpoch: number; elapsedMs: number }): number | null {
-  const total = p.epochs * p.stepsPerEpoch;
-  const done = (p.epoch - 1) * p.stepsPerEpoch + p.step;
+export function estimateEtaMs(p: {
+  repeat?: number;
+  repeats?: number;
+  epoch: number;
+  epochs: number;
+  step: number;
+  stepsPerEpoch: number;
+  elapsedMs: number;
+}): number | null {
+  const perRepeat = p.epochs * p.stepsPerEpoch;
+  const total = (p.repeats ?? 1) * perRepeat;
+  const done = (p.repeat ?? 0) * perRepeat + (p.epoch - 1) * p.stepsPerEpoch + p.step;
   if (total <= 0 || done <= 0 || p.elapsedMs <= 0) return null;
   return Math.max(0, (p.elapsedMs * (total - Math.min(done, total))) / done);
 }
@@ -124,6 +148,8 @@ export function reducer(state: UiState, action: UiAction): UiState {
         progress: null,
         finishedMs: null,
         history: EMPTY_HISTORY,
+        seedRuns: [EMPTY_HISTORY],
+        divergences: [],
         // Errors of earlier runs no longer describe what is on screen; data and worker errors still do.
         messages: state.messages.filter((m) => m.runId === null),
       };
@@ -131,6 +157,8 @@ export function reducer(state: UiState, action: UiAction): UiState {
       return state.status === 'running' ? { ...state, status: 'stopping' } : state;
     case 'config-edited':
       return { ...state, settings: { ...state.settings, text: { ...state.settings.text, [action.key]: action.text } } };
+    case 'settings-replaced':
+      return { ...state, settings: draftFromConfig(action.config) };
     case 'ui-error':
       return addMessage(state, { scope: 'ui', runId: null, text: action.message });
     case 'message-dismissed':
@@ -169,20 +197,32 @@ function onEvent(state: UiState, event: WorkerEvent): UiState {
       if (!active) return state;
       const epochs = state.runConfig?.epochs ?? event.epoch;
       const progress: ProgressState = {
+        repeat: event.repeat,
+        repeats: state.runConfig?.repeats ?? event.repeat + 1,
         epoch: event.epoch,
         epochs,
         step: event.step,
         stepsPerEpoch: event.stepsPerEpoch,
         samplesPerSec: event.samplesPerSec,
         elapsedMs: event.elapsedMs,
-        etaMs: estimateEtaMs({ ...event, epochs }),
+        etaMs: estimateEtaMs({ ...event, epochs, repeats: state.runConfig?.repeats ?? 1 }),
         phase: event.phase,
       };
       return { ...state, stepsPerEpoch: event.stepsPerEpoch, progress };
     }
-    case 'epoch':
+    case 'epoch': {
       if (!active) return state;
-      return { ...state, history: withEpoch(state.history, event.epoch, event.metrics) };
+      const seedRuns = [...state.seedRuns];
+      while (seedRuns.length <= event.repeat) seedRuns.push(EMPTY_HISTORY);
+      const history = withEpoch(seedRuns[event.repeat] ?? EMPTY_HISTORY, event.epoch, event.metrics);
+      seedRuns[event.repeat] = history;
+      return { ...state, history, seedRuns };
+    }
+    case 'diverged': {
+      if (!active) return state;
+      const { net, repeat, epoch, step } = event;
+      return { ...state, divergences: [...state.divergences, { net, repeat, epoch, step }] };
+    }
     case 'run-finished':
       if (!active) return state;
       return { ...state, status: event.reason === 'completed' ? 'finished' : 'stopped', finishedMs: event.elapsedMs };
@@ -226,9 +266,12 @@ function waitingForData(state: UiState): boolean {
 }
 
 /** Inserts or replaces one epoch's rows, keeping each net's history sorted by epoch. */
-export function withEpoch(history: PerNet<EpochRecord[]>, epoch: number, metrics: PerNet<EpochMetrics>): PerNet<EpochRecord[]> {
+export function withEpoch(history: PerNet<EpochRecord[]>, epoch: number, metrics: SomeNets<EpochMetrics>): PerNet<EpochRecord[]> {
   const next: PerNet<EpochRecord[]> = { bn: history.bn, plain: history.plain };
-  for (const net of NET_IDS) next[net] = upsert(history[net], { ...metrics[net], epoch });
+  for (const net of NET_IDS) {
+    const row = metrics[net];
+    if (row) next[net] = upsert(history[net], { ...row, epoch });
+  }
   return next;
 }
 
