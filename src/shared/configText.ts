@@ -73,6 +73,15 @@ export function serializeConfig(config: TrainConfig): string {
   return params.toString().replace(/%2C/g, ',');
 }
 
+/** A received value as text; never throws (a message may carry a BigInt or a cycle, which JSON.stringify refuses). */
+function describe(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? 'nothing';
+  } catch {
+    return String(typeof value);
+  }
+}
+
 /** Validates a whole config received from elsewhere (the worker does this); returns every problem found. */
 export function validateConfig(config: unknown): ConfigProblem[] {
   if (typeof config !== 'object' || config === null) {
@@ -83,7 +92,7 @@ export function validateConfig(config: unknown): ConfigProblem[] {
   for (const spec of FIELDS) {
     const message = checkValue(spec, record[spec.key]);
     if (message !== null) {
-      problems.push({ key: spec.key, name: spec.url, given: JSON.stringify(record[spec.key]) ?? 'nothing', message, used: defaultText(spec.key) });
+      problems.push({ key: spec.key, name: spec.url, given: describe(record[spec.key]), message, used: defaultText(spec.key) });
     }
   }
   if (problems.length > 0) return problems;
@@ -91,7 +100,7 @@ export function validateConfig(config: unknown): ConfigProblem[] {
   return (Object.entries(crossCheck(checked)) as Array<[FieldKey, string]>).map(([key, message]) => ({
     key,
     name: fieldSpec(key).url,
-    given: JSON.stringify(checked[key]),
+    given: describe(checked[key]),
     message,
     used: defaultText(key),
   }));
