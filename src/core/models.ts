@@ -1,51 +1,113 @@
-// Model factories for the blog's network and its twin without BatchNorm. Imports TF.js only (no DOM, no React).
+// Model factories for the two nets of a run, built from the settings: the net with BatchNorm and its twin without.
+// Imports TF.js only (no DOM, no React).
 import * as tf from '@tensorflow/tfjs';
 import type { NetId, ParamCounts } from '../shared/metrics';
+import { hasBn, type InitName, type TrainConfig } from '../shared/config';
 import { NUM_CLASSES, IMAGE_SIDE } from '../data/idx';
 
-/** Keras's defaults where the blog is silent. */
-export const BN_MOMENTUM = 0.99;
-export const BN_EPSILON = 1e-3;
-export const HIDDEN_UNITS = [128, 64] as const;
+/** The settings that shape the nets (the rest of TrainConfig is about training). */
+export type NetSpec = Pick<
+  TrainConfig,
+  'layers' | 'activation' | 'init' | 'denseBias' | 'bnLayers' | 'bnPlace' | 'bnMomentum' | 'bnEpsilon' | 'bnScale' | 'bnCenter'
+>;
+
+/** σ of the 'gauss' initializer: the BN paper's MNIST experiment draws weights from N(0, 0.01²). */
+export const GAUSS_INIT_STDDEV = 0.01;
+
+export const MODEL_NAMES: Record<NetId, string> = { bn: 'with_bn', plain: 'no_bn' };
 
 /**
  * Each Dense layer gets its own seed derived from the run's seed, so the two nets' Dense kernels are identical
- * (same seed, same shape) while the layers within a net are not correlated.
+ * (same seed, same layer index, same shape) while the layers within a net are not correlated.
  */
 export function denseSeed(runSeed: number, layerIndex: number): number {
   return (Math.imul(runSeed + 1, 0x9e3779b1) + layerIndex * 0x85ebca6b) >>> 0;
 }
 
-function dense(units: number, seed: number, layerIndex: number, activation?: 'relu' | 'softmax'): tf.layers.Layer {
+/** Layer names, so tests and features (activation probes, BN statistics) can find a hidden layer's parts. */
+export const layerName = {
+  dense: (i: number): string => `dense_${i}`,
+  batchNorm: (i: number): string => `batch_norm_${i}`,
+  activation: (spec: Pick<NetSpec, 'activation'>, i: number): string => `${spec.activation}_${i}`,
+};
+
+type Initializer = ReturnType<typeof tf.initializers.glorotUniform>;
+
+function kernelInitializer(init: InitName, seed: number): Initializer {
+  switch (init) {
+    case 'glorot':
+      return tf.initializers.glorotUniform({ seed });
+    case 'he':
+      // TF.js samples a normal truncated at 2σ with σ = sqrt(2 / fan_in), without Keras's 0.8796 correction:
+      // the weights' actual spread is 0.88·sqrt(2 / fan_in).
+      return tf.initializers.heNormal({ seed });
+    case 'gauss':
+      return tf.initializers.randomNormal({ mean: 0, stddev: GAUSS_INIT_STDDEV, seed });
+  }
+}
+
+function dense(spec: NetSpec, units: number, seed: number, layerIndex: number, useBias: boolean, activation: 'linear' | 'softmax'): tf.layers.Layer {
   return tf.layers.dense({
     units,
-    activation: activation ?? 'linear',
-    kernelInitializer: tf.initializers.glorotUniform({ seed: denseSeed(seed, layerIndex) }),
+    activation,
+    useBias,
+    kernelInitializer: kernelInitializer(spec.init, denseSeed(seed, layerIndex)),
     biasInitializer: 'zeros',
-    name: `dense_${layerIndex}`,
+    name: layerName.dense(layerIndex),
   });
+}
+
+/** The fields of TF.js's BatchNormalization that hold γ and β (absent when switched off). */
+interface AffineSlots {
+  gamma?: { read(): tf.Tensor };
+  beta?: { read(): tf.Tensor };
 }
 
 /**
- * Flatten → [Dense → (BatchNorm) → ReLU] × 2 → Dense(10, softmax).
- * The BN net normalizes each Dense output before its ReLU, as the blog does.
+ * A BatchNormalization layer with learnable γ and β only as the spec asks. Switched off, the layer has no such weight
+ * (as in Keras: the parameter counts match), but TF.js 4.22 still reads it in training mode and crashes
+ * (tensorflow/tfjs#2868). So a missing one reads as the constant it stands for, γ = 1 or β = 0, made inside the
+ * layer's own tidy (no leak) and never a variable (no optimizer can move it).
  */
-export function buildNet(batchNorm: boolean, seed: number): tf.Sequential {
-  const model = tf.sequential({ name: batchNorm ? 'with_bn' : 'no_bn' });
-  model.add(tf.layers.flatten({ inputShape: [IMAGE_SIDE, IMAGE_SIDE], name: 'flatten' }));
-  HIDDEN_UNITS.forEach((units, i) => {
-    model.add(dense(units, seed, i));
-    if (batchNorm) {
-      model.add(tf.layers.batchNormalization({ momentum: BN_MOMENTUM, epsilon: BN_EPSILON, name: `batch_norm_${i}` }));
-    }
-    model.add(tf.layers.activation({ activation: 'relu', name: `relu_${i}` }));
+function batchNorm(spec: NetSpec, units: number, layerIndex: number): tf.layers.Layer {
+  const layer = tf.layers.batchNormalization({
+    momentum: spec.bnMomentum,
+    epsilon: spec.bnEpsilon,
+    scale: spec.bnScale,
+    center: spec.bnCenter,
+    name: layerName.batchNorm(layerIndex),
   });
-  model.add(dense(NUM_CLASSES, seed, HIDDEN_UNITS.length, 'softmax'));
+  const slots = layer as unknown as AffineSlots;
+  if (!spec.bnScale) slots.gamma = { read: () => tf.ones([units]) };
+  if (!spec.bnCenter) slots.beta = { read: () => tf.zeros([units]) };
+  return layer;
+}
+
+/**
+ * Flatten(28×28) → per hidden layer i: Dense → Activation (plain net, and BN-net layers without BN), or
+ * Dense → BN → Activation (bnPlace 'before', the paper's and the blog's), or Dense → Activation → BN ('after')
+ * → Dense(10, softmax). Only a Dense whose output goes straight into BN may drop its bias (spec.denseBias).
+ */
+export function buildNet(net: NetId, spec: NetSpec, seed: number): tf.Sequential {
+  const model = tf.sequential({ name: MODEL_NAMES[net] });
+  model.add(tf.layers.flatten({ inputShape: [IMAGE_SIDE, IMAGE_SIDE], name: 'flatten' }));
+  spec.layers.forEach((units, i) => {
+    const bn = net === 'bn' && hasBn(spec, i);
+    const before = bn && spec.bnPlace === 'before';
+    model.add(dense(spec, units, seed, i, before ? spec.denseBias : true, 'linear'));
+    if (before) model.add(batchNorm(spec, units, i));
+    model.add(tf.layers.activation({ activation: spec.activation, name: layerName.activation(spec, i) }));
+    if (bn && !before) model.add(batchNorm(spec, units, i));
+  });
+  model.add(dense(spec, NUM_CLASSES, seed, spec.layers.length, true, 'softmax'));
   return model;
 }
 
-export function buildTwins(seed: number): Record<NetId, tf.Sequential> {
-  return { bn: buildNet(true, seed), plain: buildNet(false, seed) };
+/** The requested nets from one seed: their Dense layers start from identical kernels. */
+export function buildTwins(spec: NetSpec, seed: number, nets: readonly NetId[] = ['bn', 'plain']): Partial<Record<NetId, tf.Sequential>> {
+  const built: Partial<Record<NetId, tf.Sequential>> = {};
+  for (const id of nets) built[id] = buildNet(id, spec, seed);
+  return built;
 }
 
 export function countParams(model: tf.LayersModel): ParamCounts {
