@@ -6,16 +6,16 @@ import type { Batch, ResidentSplit } from './residentData';
 import { disposeBatch } from './residentData';
 import type { RunningMetrics } from '../shared/metrics';
 
-/** Keras's Adam defaults (β1 0.9, β2 0.999, ε 1e-7); TF.js would otherwise pick ε from the backend. */
-export function kerasAdam(learningRate: number): tf.AdamOptimizer {
-  return tf.train.adam(learningRate, 0.9, 0.999, 1e-7);
-}
-
 export const EVAL_BATCH = 1000;
 
 /** A zero accumulator; built in a tidy so the initial scalar does not outlive it. */
 function zeroVariable(): tf.Variable {
   return tf.tidy(() => tf.variable(tf.scalar(0), false));
+}
+
+/** Where the loss first stopped being finite, counted in steps since the net was built (1-based). */
+export interface Health {
+  divergedAtStep: number | null;
 }
 
 export interface Evaluation {
@@ -26,6 +26,9 @@ export interface Evaluation {
 export class NetTrainer {
   private readonly lossSum = zeroVariable();
   private readonly correctSum = zeroVariable();
+  /** The first step whose loss was NaN or ±∞ (Infinity while none was): found on the backend, read only when polled. */
+  private readonly firstBadStep = tf.tidy(() => tf.variable(tf.scalar(Number.POSITIVE_INFINITY), false));
+  private stepsTaken = 0;
   private samples = 0;
   /** Seconds this net spent in training steps and validation during the current epoch. */
   seconds = 0;
@@ -38,6 +41,8 @@ export class NetTrainer {
   /** One optimizer step in training mode (BN uses and updates batch statistics). */
   step(batch: Batch): void {
     const start = performance.now();
+    this.stepsTaken += 1;
+    const stepNumber = this.stepsTaken;
     const kept: { correct?: tf.Scalar } = {};
     const loss = this.optimizer.minimize(() => {
       const probs = this.model.apply(batch.x, { training: true }) as tf.Tensor2D;
@@ -48,7 +53,11 @@ export class NetTrainer {
     const n = batch.y.shape[0];
     try {
       tf.tidy(() => {
-        if (loss) this.lossSum.assign(tf.add(this.lossSum, tf.mul(loss, n)));
+        if (loss) {
+          this.lossSum.assign(tf.add(this.lossSum, tf.mul(loss, n)));
+          const here = tf.where(tf.isFinite(loss), tf.scalar(Number.POSITIVE_INFINITY), tf.scalar(stepNumber));
+          this.firstBadStep.assign(tf.minimum(this.firstBadStep, here));
+        }
         if (kept.correct) this.correctSum.assign(tf.add(this.correctSum, kept.correct));
       });
     } finally {
@@ -67,6 +76,12 @@ export class NetTrainer {
     if (this.samples === 0) return { loss: Number.NaN, accuracy: Number.NaN };
     const [loss, correct] = await Promise.all([this.lossSum.data(), this.correctSum.data()]);
     return { loss: (loss[0] ?? Number.NaN) / this.samples, accuracy: (correct[0] ?? Number.NaN) / this.samples };
+  }
+
+  /** Whether the loss has stopped being finite, and since which step (one scalar read back). */
+  async health(): Promise<Health> {
+    const first = (await this.firstBadStep.data())[0] ?? Number.POSITIVE_INFINITY;
+    return { divergedAtStep: Number.isFinite(first) ? first : null };
   }
 
   resetEpoch(): void {
@@ -108,6 +123,7 @@ export class NetTrainer {
   dispose(): void {
     this.lossSum.dispose();
     this.correctSum.dispose();
+    this.firstBadStep.dispose();
     this.optimizer.dispose();
     this.model.dispose();
   }

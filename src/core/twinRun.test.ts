@@ -1,14 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildNet } from './models';
-import { meanCrossEntropy } from './losses';
-import { kerasAdam, NetTrainer } from './netTrainer';
-import { disposeBatch, ResidentSplit } from './residentData';
-import { runTwins } from './twinRun';
+import { runExperiment } from './twinRun';
 import { loadMnist, type Mnist } from '../data/mnist';
 import { DEFAULT_CONFIG, type TrainConfig } from '../shared/config';
 import type { EpochMetrics } from '../shared/metrics';
-import type { PerNet } from '../shared/protocol';
+import type { Divergence, SomeNets } from '../shared/protocol';
 import { nodeSource } from '../test-support/nodeMnist';
 import { useCpuBackend } from '../test-support/tfCpu';
 
@@ -23,85 +19,37 @@ beforeAll(async () => {
 
 const quick = (over: Partial<TrainConfig> = {}): TrainConfig => ({ ...DEFAULT_CONFIG, epochs: 1, trainSize: 640, batchSize: 64, ...over });
 
-async function curves(config: TrainConfig): Promise<Array<PerNet<EpochMetrics>>> {
-  const out: Array<PerNet<EpochMetrics>> = [];
-  await runTwins(mnist, config, { onEpoch: (_, m) => out.push(m) });
+async function curves(config: TrainConfig): Promise<Array<SomeNets<EpochMetrics>>> {
+  const out: Array<SomeNets<EpochMetrics>> = [];
+  await runExperiment(mnist, config, { onEpoch: (_, __, m) => out.push(m) });
   return out;
 }
 
-describe('NetTrainer', () => {
-  it('reports the epoch loss and accuracy as the batch-size-weighted mean of the batches (hand computation)', async () => {
-    const split = new ResidentSplit(mnist.train, 200);
-    const net = new NetTrainer(buildNet(false, 5), kerasAdam(0.001));
-    const sizes = [32, 32, 10];
-    let lossTimesN = 0;
-    let correct = 0;
-    let start = 0;
-    for (const n of sizes) {
-      const batch = split.range(start, n);
-      // The plain net has no BN, so inference and training mode agree: this is the loss the step will see.
-      const [loss, hits] = tf.tidy(() => {
-        const probs = net.model.predict(batch.x) as tf.Tensor2D;
-        const predicted = probs.argMax(1).dataSync();
-        const labels = batch.y.dataSync();
-        return [meanCrossEntropy(batch.y, probs).dataSync()[0] ?? NaN, predicted.filter((p, i) => p === labels[i]).length];
-      });
-      lossTimesN += loss * n;
-      correct += hits;
-      net.step(batch);
-      disposeBatch(batch);
-      start += n;
-    }
-    const running = await net.running();
-    expect(running.loss).toBeCloseTo(lossTimesN / 74, 5);
-    expect(running.accuracy).toBeCloseTo(correct / 74, 10);
-    net.resetEpoch();
-    expect(Number.isNaN((await net.running()).loss)).toBe(true);
-    net.dispose();
-    split.dispose();
-  });
+function must<T>(value: T | undefined): T {
+  if (value === undefined) throw new Error('missing value');
+  return value;
+}
 
-  it('lowers the loss in a few steps', async () => {
-    const split = new ResidentSplit(mnist.train, 640);
-    const test = new ResidentSplit(mnist.test, 500);
-    for (const bn of [true, false]) {
-      const net = new NetTrainer(buildNet(bn, 9), kerasAdam(0.001));
-      const before = await net.evaluate(test);
-      for (let i = 0; i < 10; i++) {
-        const batch = split.range(i * 64, 64);
-        net.step(batch);
-        disposeBatch(batch);
-      }
-      const after = await net.evaluate(test);
-      expect(after.loss).toBeLessThan(before.loss - 0.3);
-      expect(after.accuracy).toBeGreaterThan(before.accuracy + 0.2);
-      net.dispose();
-    }
-    split.dispose();
-    test.dispose();
-  });
-});
-
-describe('runTwins', () => {
+describe('runExperiment', () => {
   it('gives the same curves for the same seed, and different ones for another seed', async () => {
     const a = await curves(quick({ seed: 3 }));
     const b = await curves(quick({ seed: 3 }));
-    const strip = (runs: Array<PerNet<EpochMetrics>>) => runs.map((m) => [m.bn.loss, m.bn.valAccuracy, m.plain.loss, m.plain.valLoss]);
+    const strip = (runs: Array<SomeNets<EpochMetrics>>) => runs.map((m) => [m.bn?.loss, m.bn?.valAccuracy, m.plain?.loss, m.plain?.valLoss]);
     expect(strip(b)).toEqual(strip(a));
     expect(strip(await curves(quick({ seed: 4 })))).not.toEqual(strip(a));
   });
 
   it('reports each epoch for both nets with sensible values and streams progress', async () => {
     const progress: number[] = [];
-    const epochs: Array<PerNet<EpochMetrics>> = [];
+    const epochs: Array<SomeNets<EpochMetrics>> = [];
     let started: number | null = null;
-    const outcome = await runTwins(mnist, quick({ epochs: 2, trainSize: 1000, batchSize: 100 }), {
+    const outcome = await runExperiment(mnist, quick({ epochs: 2, trainSize: 1000, batchSize: 100 }), {
       onStart: ({ stepsPerEpoch, params }) => {
         started = stepsPerEpoch;
-        expect(params.bn.total).toBe(110_154);
+        expect(params.bn?.total).toBe(110_154);
       },
       onProgress: (r) => progress.push(r.step),
-      onEpoch: (_, m) => epochs.push(m),
+      onEpoch: (_, __, m) => epochs.push(m),
       progressIntervalMs: 0,
     });
     expect(outcome).toBe('completed');
@@ -109,20 +57,20 @@ describe('runTwins', () => {
     expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(epochs).toHaveLength(2);
     for (const m of epochs) {
-      for (const net of [m.bn, m.plain]) {
+      for (const net of [must(m.bn), must(m.plain)]) {
         expect(net.loss).toBeGreaterThan(0);
         expect(net.accuracy).toBeGreaterThan(0.3);
         expect(net.valAccuracy).toBeGreaterThan(0.3);
         expect(net.seconds).toBeGreaterThan(0);
       }
     }
-    expect(epochs[1]?.plain.loss).toBeLessThan(epochs[0]?.plain.loss ?? 0);
+    expect(epochs[1]?.plain?.loss).toBeLessThan(epochs[0]?.plain?.loss ?? 0);
   });
 
   it('leaves no tensor behind, and tensor count is flat across epochs', async () => {
     const before = tf.memory().numTensors;
     const perEpoch: number[] = [];
-    await runTwins(mnist, quick({ epochs: 3, trainSize: 256 }), { onEpoch: () => perEpoch.push(tf.memory().numTensors) });
+    await runExperiment(mnist, quick({ epochs: 3, trainSize: 256 }), { onEpoch: () => perEpoch.push(tf.memory().numTensors) });
     expect(new Set(perEpoch).size).toBe(1);
     expect(tf.memory().numTensors).toBe(before);
   });
@@ -132,7 +80,7 @@ describe('runTwins', () => {
     let stop = false;
     const before = tf.memory().numTensors;
     const steps: number[] = [];
-    const outcome = await runTwins(mnist, quick({ trainSize: 6400 }), {
+    const outcome = await runExperiment(mnist, quick({ trainSize: 6400 }), {
       shouldStop: () => stop,
       yieldControl: async () => {
         yields += 1;
@@ -149,7 +97,7 @@ describe('runTwins', () => {
   it('frees the backend when a run fails midway', async () => {
     const before = tf.memory().numTensors;
     await expect(
-      runTwins(mnist, quick(), {
+      runExperiment(mnist, quick(), {
         onProgress: () => {
           throw new Error('listener failed');
         },
@@ -161,7 +109,7 @@ describe('runTwins', () => {
   it('reports exactly where a stopped run stopped, even between progress reports', async () => {
     let yields = 0;
     const steps: number[] = [];
-    const outcome = await runTwins(mnist, quick({ trainSize: 6400 }), {
+    const outcome = await runExperiment(mnist, quick({ trainSize: 6400 }), {
       shouldStop: () => yields >= 5,
       yieldControl: async () => {
         yields += 1;
@@ -171,5 +119,82 @@ describe('runTwins', () => {
     });
     expect(outcome).toBe('stopped');
     expect(steps).toEqual([5]);
+  });
+
+  it('trains only the net asked for', async () => {
+    const epochs: Array<SomeNets<EpochMetrics>> = [];
+    const running: string[][] = [];
+    await runExperiment(mnist, quick({ nets: 'plain', trainSize: 256 }), {
+      onStart: ({ params }) => expect(Object.keys(params)).toEqual(['plain']),
+      onProgress: (r) => running.push(Object.keys(r.running)),
+      onEpoch: (_, __, m) => epochs.push(m),
+    });
+    expect(epochs.map((m) => Object.keys(m))).toEqual([['plain']]);
+    expect(running.every((keys) => keys.join() === 'plain')).toBe(true);
+  });
+
+  it('repeats the experiment with seed, seed + 1, … and the repeats are the runs of those seeds', async () => {
+    const byRepeat: Array<SomeNets<EpochMetrics>> = [];
+    const repeats: number[] = [];
+    await runExperiment(mnist, quick({ repeats: 2, seed: 10, trainSize: 256 }), {
+      onEpoch: (repeat, _, m) => {
+        repeats.push(repeat);
+        byRepeat.push(m);
+      },
+    });
+    expect(repeats).toEqual([0, 1]);
+    const second = await curves(quick({ seed: 11, trainSize: 256 }));
+    expect(byRepeat[1]?.bn?.valLoss).toBe(second[0]?.bn?.valLoss);
+    expect(byRepeat[0]?.bn?.valLoss).not.toBe(byRepeat[1]?.bn?.valLoss);
+  });
+
+  it('reports a net whose loss turns NaN, stops it, and lets the other train on', async () => {
+    const diverged: Divergence[] = [];
+    const epochs: Array<SomeNets<EpochMetrics>> = [];
+    const running: string[][] = [];
+    const before = tf.memory().numTensors;
+    const outcome = await runExperiment(mnist, quick({ epochs: 2, trainSize: 640, batchSize: 64 }), {
+      // Poison the plain net before its first step: its very first loss is NaN.
+      onNetsBuilt: (_, models) => {
+        const layer = must(models.plain).getLayer('dense_1');
+        const weights = tf.tidy(() => layer.getWeights().map((w) => tf.fill(w.shape, Number.NaN)));
+        layer.setWeights(weights);
+        weights.forEach((w) => w.dispose());
+      },
+      onDiverged: (d) => diverged.push(d),
+      onProgress: (r) => running.push(Object.keys(r.running)),
+      onEpoch: (_, __, m) => epochs.push(m),
+      progressIntervalMs: 0,
+    });
+    expect(outcome).toBe('completed');
+    expect(diverged).toEqual([{ net: 'plain', repeat: 0, epoch: 1, step: 1 }]);
+    expect(running[0]).toEqual(['bn']);
+    expect(epochs.map((m) => Object.keys(m))).toEqual([['bn'], ['bn']]);
+    expect(must(epochs[1]?.bn).valAccuracy).toBeGreaterThan(0.5);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('names the epoch and step of a divergence found later in the run', async () => {
+    const diverged: Divergence[] = [];
+    let steps = 0;
+    let poison: (() => void) | null = null;
+    await runExperiment(mnist, quick({ epochs: 2, trainSize: 640, batchSize: 64, nets: 'bn' }), {
+      onNetsBuilt: (_, models) => {
+        const layer = must(models.bn).getLayer('dense_0');
+        poison = () => {
+          const weights = tf.tidy(() => layer.getWeights().map((w) => tf.fill(w.shape, Number.POSITIVE_INFINITY)));
+          layer.setWeights(weights);
+          weights.forEach((w) => w.dispose());
+        };
+      },
+      // 10 steps and one validation yield an epoch: the 13th yield follows epoch 2's second step, so its third is bad.
+      yieldControl: async () => {
+        steps += 1;
+        if (steps === 13) poison?.();
+      },
+      onDiverged: (d) => diverged.push(d),
+      progressIntervalMs: 60_000,
+    });
+    expect(diverged).toEqual([{ net: 'bn', repeat: 0, epoch: 2, step: 3 }]);
   });
 });

@@ -1,18 +1,25 @@
-// The training loop for the two nets: same initial Dense weights, same batches in the same order, advanced together
-// batch by batch so both curves grow at once. Imports TF.js only; the caller supplies how to yield and report.
+// The training loop for the experiment: the nets it trains (BN and plain, or one of them) start from the same Dense
+// weights and see the same batches in the same order, advanced together batch by batch so the curves grow at once;
+// repeated with seeds seed, seed+1, … when asked. A net whose loss stops being finite is reported and dropped while
+// the other trains on. Imports TF.js only; the caller supplies how to yield and report.
+import type * as tf from '@tensorflow/tfjs';
 import { buildTwins, countParams } from './models';
-import { kerasAdam, NetTrainer } from './netTrainer';
+import { makeOptimizer } from './optimizers';
+import { NetTrainer } from './netTrainer';
 import { disposeBatch, ResidentSplit } from './residentData';
 import { mulberry32, permutation } from '../data/shuffle';
 import type { Mnist } from '../data/mnist';
-import { stepsPerEpoch, type TrainConfig } from '../shared/config';
-import { NET_IDS, type EpochMetrics, type ParamCounts, type RunningMetrics } from '../shared/metrics';
-import type { PerNet, ProgressReport } from '../shared/protocol';
+import { repeatSeed, stepsPerEpoch, type TrainConfig } from '../shared/config';
+import { NET_IDS, type EpochMetrics, type NetId, type ParamCounts, type RunningMetrics } from '../shared/metrics';
+import type { Divergence, ProgressReport, SomeNets } from '../shared/protocol';
 
 export interface RunHooks {
-  onStart?(info: { stepsPerEpoch: number; params: PerNet<ParamCounts> }): void;
+  onStart?(info: { stepsPerEpoch: number; params: SomeNets<ParamCounts> }): void;
+  /** The models of one repeat, just built (before any step); for inspection, never to be disposed by the caller. */
+  onNetsBuilt?(repeat: number, models: SomeNets<tf.LayersModel>): void;
   onProgress?(report: ProgressReport): void;
-  onEpoch?(epoch: number, metrics: PerNet<EpochMetrics>): void;
+  onEpoch?(repeat: number, epoch: number, metrics: SomeNets<EpochMetrics>): void;
+  onDiverged?(divergence: Divergence): void;
   /** Polled between batches: a cooperative stop takes effect within one batch. */
   shouldStop?(): boolean;
   /** Lets the event loop run (to receive a stop); awaited between batches. */
@@ -25,74 +32,45 @@ export type RunOutcome = 'completed' | 'stopped';
 
 const noYield = (): Promise<void> => Promise.resolve();
 
-/** Both nets, built from one seed, with their optimizers. */
-export function createTwinTrainers(config: Pick<TrainConfig, 'seed' | 'lr'>): PerNet<NetTrainer> {
-  const models = buildTwins(config.seed);
-  return { bn: new NetTrainer(models.bn, kerasAdam(config.lr)), plain: new NetTrainer(models.plain, kerasAdam(config.lr)) };
+/** The nets a config trains. */
+export function netsOf(config: Pick<TrainConfig, 'nets'>): NetId[] {
+  return config.nets === 'both' ? [...NET_IDS] : [config.nets];
 }
 
-/** Trains both nets for `config.epochs`, validating on the whole test set after each epoch. */
-export async function runTwins(data: Mnist, config: TrainConfig, hooks: RunHooks = {}): Promise<RunOutcome> {
-  const yieldControl = hooks.yieldControl ?? noYield;
-  const shouldStop = hooks.shouldStop ?? (() => false);
-  const interval = hooks.progressIntervalMs ?? 250;
-  // Everything this run puts on the backend, disposed however the run ends (done, stopped, or failed midway).
-  const owned: Array<{ dispose(): void }> = [];
-  const own = <T extends { dispose(): void }>(x: T): T => {
-    owned.push(x);
-    return x;
-  };
+/** The nets of one repeat, built from its seed, each with its own optimizer. */
+export function createTrainers(config: TrainConfig, seed: number): SomeNets<NetTrainer> {
+  const nets = netsOf(config);
+  const models = buildTwins(config, seed, nets);
+  const trainers: SomeNets<NetTrainer> = {};
+  for (const id of nets) {
+    const model = models[id];
+    if (model) trainers[id] = new NetTrainer(model, makeOptimizer(config.optimizer, config.lr));
+  }
+  return trainers;
+}
+
+type Owned = { dispose(): void };
+
+/** Trains the experiment: `config.repeats` runs of `config.epochs`, validating on the whole test set each epoch. */
+export async function runExperiment(data: Mnist, config: TrainConfig, hooks: RunHooks = {}): Promise<RunOutcome> {
+  const owned: Owned[] = [];
   try {
-    const train = own(new ResidentSplit(data.train, config.trainSize));
-    const test = own(new ResidentSplit(data.test));
-    const nets = createTwinTrainers(config);
-    for (const id of NET_IDS) own(nets[id]);
+    const train = new ResidentSplit(data.train, config.trainSize);
+    owned.push(train);
+    const test = new ResidentSplit(data.test);
+    owned.push(test);
     const steps = stepsPerEpoch({ trainSize: train.count, batchSize: config.batchSize });
-    const random = mulberry32(config.seed);
     const runStart = performance.now();
-    hooks.onStart?.({ stepsPerEpoch: steps, params: { bn: countParams(nets.bn.model), plain: countParams(nets.plain.model) } });
-    for (let epoch = 1; epoch <= config.epochs; epoch++) {
-      for (const id of NET_IDS) nets[id].resetEpoch();
-      const order = permutation(train.count, random);
-      let lastReport = performance.now();
-      let samplesSinceReport = 0;
-      const report = async (step: number, phase: ProgressReport['phase']): Promise<void> => {
-        if (!hooks.onProgress) return;
-        const now = performance.now();
-        hooks.onProgress({
-          epoch,
-          step,
-          stepsPerEpoch: steps,
-          samplesPerSec: (samplesSinceReport * 1000) / Math.max(now - lastReport, 1),
-          elapsedMs: now - runStart,
-          running: await readRunning(nets),
-          phase,
-        });
-        lastReport = performance.now();
-        samplesSinceReport = 0;
-      };
-      for (let step = 0; step < steps; step++) {
-        if (shouldStop()) {
-          // The last word on a stopped run says exactly where it stopped.
-          if (samplesSinceReport > 0) await report(step, 'training');
-          return 'stopped';
-        }
-        const batch = train.gather(order.subarray(step * config.batchSize, (step + 1) * config.batchSize));
-        try {
-          for (const id of NET_IDS) nets[id].step(batch);
-        } finally {
-          disposeBatch(batch);
-        }
-        samplesSinceReport += batch.y.shape[0] * NET_IDS.length;
-        const last = step === steps - 1;
-        if (last || performance.now() - lastReport >= interval) await report(step + 1, last ? 'validating' : 'training');
-        await yieldControl();
+    for (let repeat = 0; repeat < config.repeats; repeat++) {
+      const trainers = createTrainers(config, repeatSeed(config, repeat));
+      const run = new RepeatRun({ config, hooks, train, test, steps, runStart, repeat, trainers });
+      try {
+        if (repeat === 0) hooks.onStart?.({ stepsPerEpoch: steps, params: run.params() });
+        hooks.onNetsBuilt?.(repeat, run.models());
+        if ((await run.train()) === 'stopped') return 'stopped';
+      } finally {
+        run.dispose();
       }
-      const bn = await epochMetrics(nets.bn, test);
-      await yieldControl();
-      if (shouldStop()) return 'stopped';
-      const plain = await epochMetrics(nets.plain, test);
-      hooks.onEpoch?.(epoch, { bn, plain });
     }
     return 'completed';
   } finally {
@@ -100,13 +78,139 @@ export async function runTwins(data: Mnist, config: TrainConfig, hooks: RunHooks
   }
 }
 
+interface RepeatContext {
+  config: TrainConfig;
+  hooks: RunHooks;
+  train: ResidentSplit;
+  test: ResidentSplit;
+  steps: number;
+  runStart: number;
+  repeat: number;
+  trainers: SomeNets<NetTrainer>;
+}
+
+/** One seed's run: its nets, which of them are still live, and the progress reporting of its epochs. */
+class RepeatRun {
+  private readonly live: NetId[];
+  private readonly yieldControl: () => Promise<void>;
+  private readonly shouldStop: () => boolean;
+  private readonly interval: number;
+  private lastReport = performance.now();
+  private samplesSinceReport = 0;
+
+  constructor(private readonly ctx: RepeatContext) {
+    this.live = NET_IDS.filter((id) => ctx.trainers[id] !== undefined);
+    this.yieldControl = ctx.hooks.yieldControl ?? noYield;
+    this.shouldStop = ctx.hooks.shouldStop ?? (() => false);
+    this.interval = ctx.hooks.progressIntervalMs ?? 250;
+  }
+
+  params(): SomeNets<ParamCounts> {
+    const out: SomeNets<ParamCounts> = {};
+    for (const id of this.live) {
+      const t = this.ctx.trainers[id];
+      if (t) out[id] = countParams(t.model);
+    }
+    return out;
+  }
+
+  models(): SomeNets<tf.LayersModel> {
+    const out: SomeNets<tf.LayersModel> = {};
+    for (const id of NET_IDS) {
+      const t = this.ctx.trainers[id];
+      if (t) out[id] = t.model;
+    }
+    return out;
+  }
+
+  async train(): Promise<RunOutcome> {
+    const { config, train, steps, repeat, hooks } = this.ctx;
+    const random = mulberry32(repeatSeed(config, repeat));
+    for (let epoch = 1; epoch <= config.epochs; epoch++) {
+      if (this.live.length === 0) return 'completed';
+      for (const id of this.live) this.trainer(id).resetEpoch();
+      const order = permutation(train.count, random);
+      this.lastReport = performance.now();
+      this.samplesSinceReport = 0;
+      for (let step = 0; step < steps; step++) {
+        if (this.shouldStop()) {
+          // The last word on a stopped run says exactly where it stopped.
+          if (this.samplesSinceReport > 0) await this.report(epoch, step, 'training');
+          return 'stopped';
+        }
+        const batch = train.gather(order.subarray(step * config.batchSize, (step + 1) * config.batchSize));
+        try {
+          for (const id of this.live) this.trainer(id).step(batch);
+        } finally {
+          disposeBatch(batch);
+        }
+        this.samplesSinceReport += batch.y.shape[0] * this.live.length;
+        const last = step === steps - 1;
+        if (last || performance.now() - this.lastReport >= this.interval) {
+          await this.report(epoch, step + 1, last ? 'validating' : 'training');
+          if (this.live.length === 0) return 'completed';
+        }
+        await this.yieldControl();
+      }
+      const metrics: SomeNets<EpochMetrics> = {};
+      for (const id of [...this.live]) {
+        metrics[id] = await epochMetrics(this.trainer(id), this.ctx.test);
+        await this.yieldControl();
+        if (this.shouldStop()) return 'stopped';
+      }
+      hooks.onEpoch?.(repeat, epoch, metrics);
+    }
+    return 'completed';
+  }
+
+  /** Streams where the run is; a net found diverged here is reported once and leaves the live set. */
+  private async report(epoch: number, step: number, phase: ProgressReport['phase']): Promise<void> {
+    const running: SomeNets<RunningMetrics> = {};
+    for (const id of [...this.live]) {
+      const trainer = this.trainer(id);
+      const { divergedAtStep } = await trainer.health();
+      if (divergedAtStep !== null) {
+        this.drop(id, divergedAtStep);
+        continue;
+      }
+      running[id] = await trainer.running();
+    }
+    const now = performance.now();
+    this.ctx.hooks.onProgress?.({
+      repeat: this.ctx.repeat,
+      epoch,
+      step,
+      stepsPerEpoch: this.ctx.steps,
+      samplesPerSec: (this.samplesSinceReport * 1000) / Math.max(now - this.lastReport, 1),
+      elapsedMs: now - this.ctx.runStart,
+      running,
+      phase,
+    });
+    this.lastReport = performance.now();
+    this.samplesSinceReport = 0;
+  }
+
+  private drop(id: NetId, globalStep: number): void {
+    const index = this.live.indexOf(id);
+    if (index >= 0) this.live.splice(index, 1);
+    const epoch = Math.floor((globalStep - 1) / this.ctx.steps) + 1;
+    const step = globalStep - (epoch - 1) * this.ctx.steps;
+    this.ctx.hooks.onDiverged?.({ net: id, repeat: this.ctx.repeat, epoch, step });
+  }
+
+  private trainer(id: NetId): NetTrainer {
+    const t = this.ctx.trainers[id];
+    if (!t) throw new Error(`No trainer for the ${id} net`);
+    return t;
+  }
+
+  dispose(): void {
+    for (const id of NET_IDS) this.ctx.trainers[id]?.dispose();
+  }
+}
+
 async function epochMetrics(net: NetTrainer, test: ResidentSplit): Promise<EpochMetrics> {
   const trainMeans = await net.running();
   const val = await net.evaluate(test);
   return { ...trainMeans, valLoss: val.loss, valAccuracy: val.accuracy, seconds: net.seconds };
-}
-
-async function readRunning(nets: PerNet<NetTrainer>): Promise<PerNet<RunningMetrics>> {
-  const [bn, plain] = await Promise.all([nets.bn.running(), nets.plain.running()]);
-  return { bn, plain };
 }

@@ -4,10 +4,11 @@ import '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import './wasmSetup';
 import { activateBackend, planBackend } from '../core/backend';
-import { runTwins } from '../core/twinRun';
+import { runExperiment } from '../core/twinRun';
 import { fetchSource, loadMnist, type Mnist } from '../data/mnist';
 import { assertNever } from '../shared/assertNever';
-import { validateConfig, type BackendChoice, type TrainConfig } from '../shared/config';
+import type { BackendChoice, TrainConfig } from '../shared/config';
+import { validateConfig } from '../shared/configText';
 import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
 import { readWebGLRenderer } from './rendererProbe';
 
@@ -62,7 +63,7 @@ async function init(backend: BackendChoice, dataBaseUrl: string): Promise<Mnist>
 async function train(runId: number, config: TrainConfig): Promise<void> {
   const problems = validateConfig(config);
   if (problems.length > 0) {
-    post({ type: 'error', runId, scope: 'config', message: `Settings refused: ${problems.map((p) => p.message).join(' ')}` });
+    post({ type: 'error', runId, scope: 'config', message: `The worker refused the settings: ${problems.map((p) => p.message).join(' ')}` });
     return;
   }
   if (!ready) {
@@ -89,10 +90,11 @@ async function train(runId: number, config: TrainConfig): Promise<void> {
   run.done = (async () => {
     const start = performance.now();
     try {
-      const outcome = await runTwins(data, config, {
+      const outcome = await runExperiment(data, config, {
         onStart: ({ stepsPerEpoch, params }) => post({ type: 'run-started', runId, config, stepsPerEpoch, params }),
         onProgress: (report) => post({ type: 'progress', runId, ...report }),
-        onEpoch: (epoch, metrics) => post({ type: 'epoch', runId, epoch, metrics }),
+        onEpoch: (repeat, epoch, metrics) => post({ type: 'epoch', runId, repeat, epoch, metrics }),
+        onDiverged: (divergence) => post({ type: 'diverged', runId, ...divergence }),
         shouldStop: () => run.stop,
         yieldControl: yieldToEvents,
       });
