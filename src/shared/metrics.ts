@@ -3,7 +3,6 @@
 /** The two networks of the comparison: the blog's net with BatchNorm, and its twin without. */
 export type NetId = 'bn' | 'plain';
 export const NET_IDS: readonly NetId[] = ['bn', 'plain'];
-export const NET_LABELS: Record<NetId, string> = { bn: 'With Batch Norm', plain: 'No Batch Norm' };
 
 /** One epoch of one net, with Keras's meaning of each number. */
 export interface EpochMetrics {

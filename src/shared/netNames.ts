@@ -1,7 +1,7 @@
-// The nets named by their settings ("With BN (before ReLU)", "No BN"), for the legend, the epoch log and exports.
-// Dependency-free.
-import { hasBn, type Activation, type TrainConfig } from './config';
-import type { NetId } from './metrics';
+// The nets named by their settings ("With BN (before ReLU)", "No BN"), for the legend, the epoch log and exports,
+// and which nets a run trains. Dependency-free.
+import { hasBn, type Activation, type NetsChoice, type TrainConfig } from './config';
+import { NET_IDS, type NetId } from './metrics';
 
 const ACTIVATION_NAMES: Record<Activation, string> = { relu: 'ReLU', sigmoid: 'sigmoid', tanh: 'tanh' };
 
@@ -24,5 +24,16 @@ export function netName(net: NetId, config: NamingConfig | null): string {
   return config ? `With BN (${bnDetails(config)})` : 'With BN';
 }
 
+/** Both nets' names at once, for components that label every net. */
+export function netNames(config: NamingConfig | null): Record<NetId, string> {
+  return { bn: netName('bn', config), plain: netName('plain', config) };
+}
+
 /** A short name for tight places (table cells, file headers). */
 export const NET_SHORT_NAMES: Record<NetId, string> = { bn: 'With BN', plain: 'No BN' };
+
+/** The nets a run trains, in the figure's order (a net switched off has no curves, rows or legend entries). */
+export function trainedNets(config: { nets: NetsChoice } | null): readonly NetId[] {
+  if (config === null || config.nets === 'both') return NET_IDS;
+  return [config.nets];
+}

@@ -1,29 +1,34 @@
-// The blog's figure, live: "Loss vs Epochs" and "Accuracy vs Epochs" side by side (stacked on narrow screens),
-// with downloads of the figure as PNG and of the numbers as CSV.
+// The blog's figure, live: loss and accuracy side by side (stacked on narrow screens), with downloads of the figure
+// as PNG and of the numbers as CSV.
 import { useRef } from 'react';
-import { serializeConfig, type TrainConfig } from '../../shared/config';
+import type { TrainConfig } from '../../shared/config';
+import { serializeConfig } from '../../shared/configText';
 import type { PerNet } from '../../shared/protocol';
-import { historyToCsv } from '../csv';
+import { runsToCsv } from '../csv';
 import { fileStem, saveBlob } from '../download';
 import type { EpochRecord } from '../state';
+import type { FigureData } from './datasets';
 import { canvasToPng, renderFigure } from './exportPng';
-import { describeRun, FIGURE_TITLE } from './figureText';
+import { describeRun, figureKey, figureTitle } from './figureText';
 import type { LiveSeries } from './liveSeries';
 import { MetricChart } from './MetricChart';
 
 interface Props {
-  history: PerNet<readonly EpochRecord[]>;
-  epochs: number;
+  fig: FigureData;
   live: LiveSeries;
+  /** Every seed's epoch rows, for the CSV. */
+  seedRuns: readonly PerNet<readonly EpochRecord[]>[];
   /** The settings of the run on screen, for the export's subtitle and file name; null before any run. */
   runConfig: TrainConfig | null;
+  /** The settings the key describes: the run's, or the form's before any run. */
+  shownConfig: TrainConfig;
   backend: string | null;
   onError: (message: string) => void;
 }
 
-export function Figure({ history, epochs, live, runConfig, backend, onError }: Props) {
+export function Figure({ fig, live, seedRuns, runConfig, shownConfig, backend, onError }: Props) {
   const panels = useRef<HTMLDivElement>(null);
-  const hasEpochs = history.bn.length > 0 || history.plain.length > 0;
+  const hasEpochs = seedRuns.some((run) => run.bn.length > 0 || run.plain.length > 0);
   const stem = fileStem(runConfig ? serializeConfig(runConfig) : '');
 
   const downloadPng = async () => {
@@ -31,14 +36,14 @@ export function Figure({ history, epochs, live, runConfig, backend, onError }: P
       const canvases = Array.from(panels.current?.querySelectorAll('canvas') ?? []);
       if (canvases.length === 0) throw new Error('the charts are not on the page');
       const subtitle = runConfig ? describeRun(runConfig, backend) : 'No run yet';
-      saveBlob(await canvasToPng(renderFigure(canvases, FIGURE_TITLE, subtitle)), `${stem}.png`);
+      saveBlob(await canvasToPng(renderFigure(canvases, figureTitle(runConfig), subtitle)), `${stem}.png`);
     } catch (e) {
       onError(`The figure could not be saved: ${e instanceof Error ? e.message : String(e)}`);
     }
   };
 
   const downloadCsv = () => {
-    saveBlob(new Blob([historyToCsv(history)], { type: 'text/csv;charset=utf-8' }), `${stem}.csv`);
+    saveBlob(new Blob([runsToCsv(seedRuns, runConfig)], { type: 'text/csv;charset=utf-8' }), `${stem}.csv`);
   };
 
   return (
@@ -55,13 +60,10 @@ export function Figure({ history, epochs, live, runConfig, backend, onError }: P
         </div>
       </div>
       <div className="figure-panels" ref={panels}>
-        <MetricChart kind="loss" epochs={epochs} history={history} live={live} />
-        <MetricChart kind="accuracy" epochs={epochs} history={history} live={live} />
+        <MetricChart kind="loss" fig={fig} live={live} />
+        <MetricChart kind="accuracy" fig={fig} live={live} />
       </div>
-      <p className="figure-key">
-        Solid: training (mean over the epoch's batches). Dashed, hollow markers: validation on the 10,000 test images.
-        Faint: the running training mean within the current epoch. ● With Batch Norm · ▲ No Batch Norm.
-      </p>
+      <p className="figure-key">{figureKey(shownConfig, fig.seeds, fig.earlier.length > 0)}</p>
     </section>
   );
 }

@@ -1,36 +1,35 @@
-// One panel of the figure (loss or accuracy vs epochs): epoch curves from the history, plus the running curves,
-// which are redrawn in place when the live series announces new points (at most once per frame).
+// One panel of the figure (loss or accuracy): the epoch curves, bands, markers and earlier runs from the figure's
+// data, plus the running curves, which are redrawn in place when the live series announces new points.
 import type { Chart as ChartJS } from 'chart.js';
 import { useEffect, useMemo, useRef } from 'react';
 import { Line } from 'react-chartjs-2';
-import type { PerNet } from '../../shared/protocol';
-import type { EpochRecord } from '../state';
-import { chartOptions, PANEL_TITLE } from './chartSetup';
-import { buildDatasets } from './datasets';
+import { chartOptions, panelTitle } from './chartSetup';
+import { buildDatasets, type FigureData } from './datasets';
 import type { LiveSeries, MetricKind, Point } from './liveSeries';
 
 interface Props {
   kind: MetricKind;
-  epochs: number;
-  history: PerNet<readonly EpochRecord[]>;
+  fig: FigureData;
   live: LiveSeries;
 }
 
-export function MetricChart({ kind, epochs, history, live }: Props) {
+export function MetricChart({ kind, fig, live }: Props) {
   const chart = useRef<ChartJS<'line', Point[]> | undefined | null>(null);
-  // A new object only when an epoch lands or a run starts: then react-chartjs-2 merges the datasets by id.
-  const data = useMemo(() => ({ datasets: buildDatasets(kind, history, live.points) }), [kind, history, live]);
+  // A new object only when the figure's data changes (an epoch lands, a run starts, an earlier run is shown or
+  // hidden): then react-chartjs-2 merges the datasets by id into the same chart.
+  const data = useMemo(() => ({ datasets: buildDatasets(kind, fig, live.points) }), [kind, fig, live]);
 
   useEffect(() => live.subscribe(() => chart.current?.update('none')), [live]);
 
   return (
-    <div className="chart-panel" data-testid={`chart-${kind}`}>
+    // data-datasets lists the series on the panel, for tests and tools that cannot read the canvas.
+    <div className="chart-panel" data-testid={`chart-${kind}`} data-datasets={data.datasets.map((d) => d.id).join(' ')}>
       <Line
         ref={chart}
         data={data}
-        options={chartOptions(kind, epochs)}
+        options={chartOptions(kind, fig.axis)}
         datasetIdKey="id"
-        aria-label={`${PANEL_TITLE[kind]}: training (solid) and validation (dashed) curves, with and without Batch Norm. The epoch log below lists the same numbers.`}
+        aria-label={`${panelTitle(kind, fig.axis.mode)}: training (solid) and validation (dashed) curves of ${fig.nets.map((n) => fig.names[n]).join(' and ')}. The epoch log below lists the same numbers.`}
         aria-describedby="epoch-log"
       />
     </div>

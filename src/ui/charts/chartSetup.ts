@@ -1,7 +1,8 @@
 // Chart.js, set up once for the whole app: the parts the figure uses are registered at module load, and each
-// panel's options are built once per (metric, epochs) and reused, so re-renders never touch the chart's config.
+// panel's options are built once per (metric, x-axis) and reused, so re-renders never touch the chart's config.
 import {
   Chart,
+  Filler,
   Legend,
   LinearScale,
   LineController,
@@ -9,28 +10,42 @@ import {
   PointElement,
   Title,
   Tooltip,
+  type ChartData,
   type ChartOptions,
   type LegendItem,
-  type ChartData,
   type Scale,
   type TooltipItem,
 } from 'chart.js';
+import type { XAxis } from '../../shared/config';
+import { formatInt } from '../format';
 import type { DatasetRole } from './datasets';
 import type { MetricKind, Point } from './liveSeries';
 import { FIGURE_GRID, FIGURE_TEXT } from './palette';
 import { focusRange, type Series } from './range';
+import type { EpochStat } from './seedStats';
+import { AXIS_TITLE_X, axisMax, epochX, type AxisSpec } from './xAxis';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip, Title);
+// Filler draws the min–max band over seeds (a dataset filled to its neighbour).
+Chart.register(LineController, LineElement, PointElement, LinearScale, Legend, Tooltip, Title, Filler);
 Chart.defaults.font.family = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif';
 Chart.defaults.color = FIGURE_TEXT;
 
-export const PANEL_TITLE: Record<MetricKind, string> = { loss: 'Loss vs Epochs', accuracy: 'Accuracy vs Epochs' };
 export const AXIS_TITLE: Record<MetricKind, string> = { loss: 'Loss', accuracy: 'Accuracy' };
+
+export function panelTitle(kind: MetricKind, mode: XAxis): string {
+  return `${AXIS_TITLE[kind]} vs ${AXIS_TITLE_X[mode]}`;
+}
+
+const ROLES: readonly DatasetRole[] = ['train', 'validation', 'running', 'band', 'diverged', 'earlier'];
 
 function roleOf(dataset: object | undefined): DatasetRole | undefined {
   if (dataset === undefined || !('role' in dataset)) return undefined;
   const role = dataset.role;
-  return role === 'train' || role === 'validation' || role === 'running' ? role : undefined;
+  return ROLES.find((r) => r === role);
+}
+
+function spreadOf(dataset: object): readonly EpochStat[] | undefined {
+  return 'spread' in dataset && Array.isArray(dataset.spread) ? (dataset.spread as readonly EpochStat[]) : undefined;
 }
 
 function isPoint(value: unknown): value is Point {
@@ -39,36 +54,54 @@ function isPoint(value: unknown): value is Point {
 
 function seriesOf(chart: Chart): Series[] {
   const series: Series[] = [];
-  for (const dataset of chart.data.datasets) {
+  chart.data.datasets.forEach((dataset, i) => {
     const role = roleOf(dataset);
-    if (role !== undefined) series.push({ role, data: dataset.data.filter(isPoint) });
-  }
+    // A series the user hid in the legend should not hold the axis open.
+    if (role !== undefined && chart.isDatasetVisible(i)) series.push({ role, data: dataset.data.filter(isPoint) });
+  });
   return series;
 }
 
-function focusAxis(kind: MetricKind): (axis: Scale) => void {
+function focusAxis(kind: MetricKind, firstEpochEnd: number): (axis: Scale) => void {
   return (axis) => {
-    const range = focusRange(seriesOf(axis.chart), kind);
+    const range = focusRange(seriesOf(axis.chart), kind, firstEpochEnd);
     if (range === null) return;
     axis.min = range.min;
     axis.max = range.max;
   };
 }
 
-function notRunning(item: LegendItem, data: ChartData): boolean {
-  return item.datasetIndex === undefined || roleOf(data.datasets[item.datasetIndex]) !== 'running';
+/** The running curves and the band edges are explained by the figure key; the legend lists what can be toggled. */
+function inLegend(item: LegendItem, data: ChartData): boolean {
+  if (item.datasetIndex === undefined) return true;
+  const role = roleOf(data.datasets[item.datasetIndex]);
+  return role !== 'running' && role !== 'band';
 }
 
 function tooltipFilter(item: TooltipItem<'line'>, _index: number, items: TooltipItem<'line'>[]): boolean {
+  const role = roleOf(item.dataset);
+  // The band's edges are in the mean's own line of the tooltip.
+  if (role === 'band') return false;
   // At an epoch's x the running curve ends where the epoch point is; show the running value only between epochs.
-  return roleOf(item.dataset) !== 'running' || items.every((other) => roleOf(other.dataset) === 'running');
+  return role !== 'running' || items.every((other) => roleOf(other.dataset) === 'running');
 }
 
-function formatEpoch(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toFixed(2);
+function tooltipLabel(item: TooltipItem<'line'>): string {
+  const value = `${item.dataset.label ?? ''}: ${(item.parsed.y ?? Number.NaN).toFixed(4)}`;
+  const stat = spreadOf(item.dataset)?.[item.dataIndex];
+  return stat ? `${value} (min ${stat.min.toFixed(4)}, max ${stat.max.toFixed(4)}, ${stat.count} seeds)` : value;
 }
 
-function buildOptions(kind: MetricKind, epochs: number): ChartOptions<'line'> {
+function tooltipTitle(mode: XAxis): (items: TooltipItem<'line'>[]) => string {
+  return (items) => {
+    const x = items[0]?.parsed.x;
+    if (x === undefined || x === null) return '';
+    return mode === 'steps' ? `Step ${formatInt(x)}` : `Epoch ${Number.isInteger(x) ? String(x) : x.toFixed(2)}`;
+  };
+}
+
+function buildOptions(kind: MetricKind, axis: AxisSpec): ChartOptions<'line'> {
+  const steps = axis.mode === 'steps';
   return {
     animation: false,
     responsive: true,
@@ -82,42 +115,36 @@ function buildOptions(kind: MetricKind, epochs: number): ChartOptions<'line'> {
     scales: {
       x: {
         type: 'linear',
-        // From 0, so the first epoch's running curve (x in 0..1) is on the axis; epoch points sit at 1..epochs.
+        // From 0, so the first epoch's running curve is on the axis; epoch points sit at the ends of epochs.
         min: 0,
-        max: epochs,
-        ticks: { stepSize: epochs <= 20 ? 1 : undefined, precision: 0 },
+        max: axisMax(axis),
+        ticks: steps ? { precision: 0, maxTicksLimit: 8 } : { stepSize: axis.epochs <= 20 ? 1 : undefined, precision: 0 },
         grid: { color: FIGURE_GRID },
-        title: { display: true, text: 'Epoch' },
+        title: { display: true, text: AXIS_TITLE_X[axis.mode] },
       },
       y: {
         type: 'linear',
         grid: { color: FIGURE_GRID },
         title: { display: true, text: AXIS_TITLE[kind] },
-        afterDataLimits: focusAxis(kind),
+        afterDataLimits: focusAxis(kind, epochX(axis, 1)),
       },
     },
     plugins: {
-      title: { display: true, text: PANEL_TITLE[kind], font: { size: 16, weight: 'bold' } },
-      legend: { position: 'bottom', labels: { usePointStyle: true, filter: notRunning, padding: 14 } },
-      tooltip: {
-        filter: tooltipFilter,
-        callbacks: {
-          title: (items) => (items[0] ? `Epoch ${formatEpoch(items[0].parsed.x ?? 0)}` : ''),
-          label: (item) => `${item.dataset.label ?? ''}: ${(item.parsed.y ?? Number.NaN).toFixed(4)}`,
-        },
-      },
+      title: { display: true, text: panelTitle(kind, axis.mode), font: { size: 16, weight: 'bold' } },
+      legend: { position: 'bottom', labels: { usePointStyle: true, filter: inLegend, padding: 14 } },
+      tooltip: { filter: tooltipFilter, callbacks: { title: tooltipTitle(axis.mode), label: tooltipLabel } },
     },
   };
 }
 
 const OPTIONS = new Map<string, ChartOptions<'line'>>();
 
-/** The same object for the same panel and run length: react-chartjs-2 reapplies options only when they change. */
-export function chartOptions(kind: MetricKind, epochs: number): ChartOptions<'line'> {
-  const key = `${kind}:${epochs}`;
+/** The same object for the same panel and axis: react-chartjs-2 reapplies options only when they change. */
+export function chartOptions(kind: MetricKind, axis: AxisSpec): ChartOptions<'line'> {
+  const key = `${kind}:${axis.mode}:${axis.epochs}:${axis.mode === 'steps' ? axis.stepsPerEpoch : 0}`;
   let options = OPTIONS.get(key);
   if (options === undefined) {
-    options = buildOptions(kind, epochs);
+    options = buildOptions(kind, axis);
     OPTIONS.set(key, options);
   }
   return options;

@@ -1,7 +1,7 @@
 // The running curves: appended in place (the chart holds the arrays), announced at most once per frame.
 import { listenArrayEvents } from 'chart.js/helpers';
 import { describe, expect, it } from 'vitest';
-import { fractionalEpoch, LiveSeries, type FrameScheduler } from './liveSeries';
+import { LiveSeries, type FrameScheduler, type LiveReport } from './liveSeries';
 
 function fakeFrames(): FrameScheduler & { flush(): void; pending: number } {
   let queue: Array<() => void> = [];
@@ -26,14 +26,11 @@ function fakeFrames(): FrameScheduler & { flush(): void; pending: number } {
 
 const running = (loss: number) => ({ bn: { loss, accuracy: 0.9 }, plain: { loss: loss * 2, accuracy: 0.8 } });
 
-describe('fractionalEpoch', () => {
-  it('ends epoch n at x = n, where its epoch point is drawn', () => {
-    expect(fractionalEpoch(1, 0, 100)).toBe(0);
-    expect(fractionalEpoch(1, 50, 100)).toBe(0.5);
-    expect(fractionalEpoch(3, 100, 100)).toBe(3);
-    expect(fractionalEpoch(2, 5, 0)).toBe(1);
-  });
-});
+/** A report at x on the epoch axis (100 steps an epoch): x = 1.5 is step 50 of epoch 2. */
+function at(x: number, loss: number, repeat = 0): LiveReport {
+  const epoch = Math.max(1, Math.ceil(x));
+  return { repeat, epoch, step: Math.round((x - (epoch - 1)) * 100), stepsPerEpoch: 100, running: running(loss) };
+}
 
 describe('LiveSeries', () => {
   it('appends to the same arrays and notifies once per frame however many points arrive', () => {
@@ -42,9 +39,9 @@ describe('LiveSeries', () => {
     const arrays = [live.points.bn.loss, live.points.plain.accuracy];
     let notified = 0;
     live.subscribe(() => notified++);
-    live.append(0.1, running(1));
-    live.append(0.2, running(0.8));
-    live.append(0.3, running(0.6));
+    live.append(at(0.1, 1));
+    live.append(at(0.2, 0.8));
+    live.append(at(0.3, 0.6));
     expect(frames.pending).toBe(1);
     frames.flush();
     expect(notified).toBe(1);
@@ -57,9 +54,9 @@ describe('LiveSeries', () => {
 
   it('skips a repeated or out-of-order x, since the chart assumes sorted data', () => {
     const live = new LiveSeries(fakeFrames());
-    live.append(0.5, running(1));
-    live.append(0.5, running(2));
-    live.append(0.4, running(3));
+    live.append(at(0.5, 1));
+    live.append(at(0.5, 2));
+    live.append(at(0.4, 3));
     expect(live.points.bn.loss).toEqual([{ x: 0.5, y: 1 }]);
   });
 
@@ -69,14 +66,14 @@ describe('LiveSeries', () => {
     const bnLoss = live.points.bn.loss;
     let notified = 0;
     const leave = live.subscribe(() => notified++);
-    live.append(0.5, running(1));
+    live.append(at(0.5, 1));
     live.reset();
     frames.flush();
     expect(notified).toBe(1);
     expect(live.points.bn.loss).toBe(bnLoss);
     expect(bnLoss).toHaveLength(0);
     leave();
-    live.append(0.6, running(1));
+    live.append(at(0.6, 1));
     frames.flush();
     expect(notified).toBe(1);
   });
@@ -86,11 +83,11 @@ describe('LiveSeries', () => {
     const live = new LiveSeries(frames);
     let notified = 0;
     live.subscribe(() => notified++);
-    live.append(0.5, running(1));
+    live.append(at(0.5, 1));
     live.dispose();
     frames.flush();
     expect(notified).toBe(0);
-    live.append(0.6, running(1));
+    live.append(at(0.6, 1));
     frames.flush();
     expect(notified).toBe(1);
   });
@@ -104,8 +101,8 @@ describe('LiveSeries with Chart.js watching its arrays', () => {
       _onDataPush: (...items) => calls.push(['push', items.length]),
       _onDataSplice: (...args) => calls.push(['splice', ...args]),
     });
-    live.append(0.1, running(1));
-    live.append(0.2, running(1));
+    live.append(at(0.1, 1));
+    live.append(at(0.2, 1));
     live.reset();
     // Chart.js reads "inserted" as arguments.length - 2, so splice(0) alone would insert -1 elements and throw.
     expect(calls).toEqual([['push', 1], ['push', 1], ['splice', 0, 2]]);
@@ -115,13 +112,43 @@ describe('LiveSeries with Chart.js watching its arrays', () => {
 describe('LiveSeries across epochs', () => {
   it('breaks the line where a new epoch restarts the running mean', () => {
     const series = new LiveSeries(fakeFrames());
-    series.append(0.5, running(1));
-    series.append(1, running(0.5));
-    series.append(1.5, running(0.4));
+    series.append(at(0.5, 1));
+    series.append(at(1, 0.5));
+    series.append(at(1.5, 0.4));
     const xs = series.points.bn.loss.map((p) => p.x);
     expect(xs).toEqual([0.5, 1, 1.25, 1.5]);
     expect(Number.isNaN(series.points.bn.loss[2]?.y)).toBe(true);
     expect(Number.isNaN(series.points.plain.accuracy[2]?.y)).toBe(true);
     expect(series.points.bn.loss[3]?.y).toBe(0.4);
+  });
+});
+
+describe('LiveSeries on the steps axis, across seeds and divergence', () => {
+  it('puts points at the global step and still breaks the line at epoch boundaries', () => {
+    const series = new LiveSeries(fakeFrames());
+    series.reset('steps');
+    series.append({ repeat: 0, epoch: 1, step: 50, stepsPerEpoch: 100, running: running(1) });
+    series.append({ repeat: 0, epoch: 2, step: 10, stepsPerEpoch: 100, running: running(0.5) });
+    expect(series.points.bn.loss.map((p) => p.x)).toEqual([50, 80, 110]);
+    expect(Number.isNaN(series.points.bn.loss[1]?.y)).toBe(true);
+  });
+
+  it('starts the curves afresh when the next seed begins', () => {
+    const series = new LiveSeries(fakeFrames());
+    const arrays = series.points.bn.loss;
+    series.append(at(0.5, 1, 0));
+    series.append(at(1.5, 1, 0));
+    series.append(at(0.2, 2, 1));
+    expect(series.points.bn.loss).toBe(arrays);
+    expect(series.points.bn.loss).toEqual([{ x: 0.2, y: 2 }]);
+    expect(series.currentRepeat).toBe(1);
+  });
+
+  it('skips a net absent from the report and turns a non-finite value into a gap', () => {
+    const series = new LiveSeries(fakeFrames());
+    series.append({ repeat: 0, epoch: 1, step: 10, stepsPerEpoch: 100, running: { plain: { loss: Number.POSITIVE_INFINITY, accuracy: 0.1 } } });
+    expect(series.points.bn.loss).toEqual([]);
+    expect(Number.isNaN(series.points.plain.loss[0]?.y)).toBe(true);
+    expect(series.points.plain.accuracy[0]?.y).toBe(0.1);
   });
 });

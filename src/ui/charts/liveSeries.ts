@@ -1,7 +1,9 @@
-// The running (within-epoch) training curves: appended in place as progress events arrive, and announced to the
-// charts at most once per animation frame, so a long run never re-sends its history (no quadratic redraw).
+// The running (within-epoch) training curves of the seed in progress: appended in place as progress events arrive,
+// and announced to the charts at most once per animation frame, so a long run never re-sends its history.
+import type { XAxis } from '../../shared/config';
 import { NET_IDS, type RunningMetrics } from '../../shared/metrics';
-import type { PerNet } from '../../shared/protocol';
+import type { PerNet, ProgressReport } from '../../shared/protocol';
+import { stepX } from './xAxis';
 
 export interface Point {
   x: number;
@@ -21,9 +23,11 @@ const animationFrames: FrameScheduler = {
   cancel: (handle) => cancelAnimationFrame(handle),
 };
 
-/** Where a progress report sits on the epoch axis: the end of epoch 1 is x = 1, matching that epoch's point. */
-export function fractionalEpoch(epoch: number, step: number, stepsPerEpoch: number): number {
-  return epoch - 1 + (stepsPerEpoch > 0 ? Math.min(step, stepsPerEpoch) / stepsPerEpoch : 0);
+export type LiveReport = Pick<ProgressReport, 'repeat' | 'epoch' | 'step' | 'stepsPerEpoch' | 'running'>;
+
+/** Chart.js breaks a line at NaN but lets ±∞ stretch the axis to nothing: a diverging value becomes a gap. */
+function finite(y: number): number {
+  return Number.isFinite(y) ? y : Number.NaN;
 }
 
 export class LiveSeries {
@@ -34,32 +38,50 @@ export class LiveSeries {
   };
   private readonly listeners = new Set<() => void>();
   private pending: number | null = null;
+  private mode: XAxis = 'epochs';
+  /** The repeat (seed) the points belong to; a new repeat starts its curves afresh. */
+  private repeat: number | null = null;
+  private readonly lastEpoch: PerNet<number | null> = { bn: null, plain: null };
 
   constructor(private readonly frames: FrameScheduler = animationFrames) {}
 
-  append(x: number, running: PerNet<RunningMetrics>): void {
+  /** The repeat whose running curves are on the charts (null before the first report). */
+  get currentRepeat(): number | null {
+    return this.repeat;
+  }
+
+  append(report: LiveReport): void {
+    if (this.repeat !== null && report.repeat !== this.repeat) this.clear();
+    this.repeat = report.repeat;
+    const x = stepX({ mode: this.mode, stepsPerEpoch: report.stepsPerEpoch }, report.epoch, report.step);
     for (const net of NET_IDS) {
+      // A net that is switched off or has diverged is absent from the report.
+      const value: RunningMetrics | undefined = report.running[net];
+      if (value === undefined) continue;
       const series = this.points[net];
       const last = series.loss[series.loss.length - 1];
       // Chart.js is told the data is sorted (normalized), so a repeated or late report is skipped.
       if (last !== undefined && x <= last.x) continue;
-      if (last !== undefined && Math.ceil(x) > Math.ceil(last.x)) {
+      const lastEpoch = this.lastEpoch[net];
+      if (last !== undefined && lastEpoch !== null && report.epoch > lastEpoch) {
         // The running mean restarts with each epoch: a gap (NaN breaks a Chart.js line) keeps the sawtooth's
         // vertical drop from being drawn as if it were data.
         const gap = { x: (last.x + x) / 2, y: Number.NaN };
         series.loss.push(gap);
         series.accuracy.push({ ...gap });
       }
-      series.loss.push({ x, y: running[net].loss });
-      series.accuracy.push({ x, y: running[net].accuracy });
+      this.lastEpoch[net] = report.epoch;
+      series.loss.push({ x, y: finite(value.loss) });
+      series.accuracy.push({ x, y: finite(value.accuracy) });
     }
     this.schedule();
   }
 
-  reset(): void {
-    // splice(start, deleteCount) with both arguments: Chart.js intercepts splice and counts its arguments.
-    for (const net of NET_IDS) for (const kind of METRIC_KINDS) this.points[net][kind].splice(0, this.points[net][kind].length);
-    this.schedule();
+  /** Empties the curves for a new run, whose x-axis is in `mode`. */
+  reset(mode: XAxis = this.mode): void {
+    this.mode = mode;
+    this.repeat = null;
+    this.clear();
   }
 
   subscribe(listener: () => void): () => void {
@@ -71,6 +93,15 @@ export class LiveSeries {
   dispose(): void {
     if (this.pending !== null) this.frames.cancel(this.pending);
     this.pending = null;
+  }
+
+  private clear(): void {
+    // splice(start, deleteCount) with both arguments: Chart.js intercepts splice and counts its arguments.
+    for (const net of NET_IDS) {
+      for (const kind of METRIC_KINDS) this.points[net][kind].splice(0, this.points[net][kind].length);
+      this.lastEpoch[net] = null;
+    }
+    this.schedule();
   }
 
   private schedule(): void {

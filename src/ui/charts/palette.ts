@@ -7,13 +7,20 @@ export interface NetStyle {
   color: string;
   /** The same hue, faint, for the running curve that grows within an epoch. */
   faint: string;
+  /** Fainter still: the min–max band over seeds, which sits under both nets' curves. */
+  band: string;
+  /** Earlier runs' curves: present, but never mistaken for the run on screen. */
+  earlier: string;
   point: PointStyle;
 }
 
 export const NET_STYLE: Record<NetId, NetStyle> = {
-  bn: { color: '#0072B2', faint: 'rgba(0, 114, 178, 0.35)', point: 'circle' },
-  plain: { color: '#D55E00', faint: 'rgba(213, 94, 0, 0.35)', point: 'triangle' },
+  bn: { color: '#0072B2', faint: 'rgba(0, 114, 178, 0.35)', band: 'rgba(0, 114, 178, 0.14)', earlier: 'rgba(0, 114, 178, 0.3)', point: 'circle' },
+  plain: { color: '#D55E00', faint: 'rgba(213, 94, 0, 0.35)', band: 'rgba(213, 94, 0, 0.14)', earlier: 'rgba(213, 94, 0, 0.3)', point: 'triangle' },
 };
+
+/** The marker shape of a net's point in text (the figure key, the legend of the PNG). */
+export const NET_GLYPH: Record<NetId, string> = { bn: '●', plain: '▲' };
 
 export const VALIDATION_DASH = [6, 4];
 /** The figure is drawn on paper-white in both colour schemes, like the blog's, and so is its PNG. */

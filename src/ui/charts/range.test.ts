@@ -27,3 +27,33 @@ describe('focusRange', () => {
     expect(focusRange([epochCurve([0.96, 1])], 'accuracy')?.max).toBe(1);
   });
 });
+
+describe('focusRange with diverging nets and the steps axis', () => {
+  it('is not blown up by ±∞ or NaN running points', () => {
+    const range = focusRange(
+      [
+        epochCurve([0.3, 0.2]),
+        { role: 'running', data: [{ x: 1.5, y: Number.POSITIVE_INFINITY }, { x: 1.6, y: Number.NaN }, { x: 1.7, y: Number.NEGATIVE_INFINITY }] },
+        { role: 'diverged', data: [{ x: 1.4, y: 0.25 }] },
+      ],
+      'loss',
+    );
+    expect(range?.min).toBeCloseTo(0.2 - 0.1 * 0.08);
+    expect(range?.max).toBeCloseTo(0.3 + 0.1 * 0.08);
+    expect(focusRange([{ role: 'running', data: [{ x: 5, y: Number.POSITIVE_INFINITY }] }], 'loss')).toBeNull();
+  });
+
+  it('ignores the first epoch of the running curve up to the first epoch end in steps', () => {
+    const range = focusRange(
+      [{ role: 'train', data: [{ x: 100, y: 0.5 }] }, { role: 'running', data: [{ x: 90, y: 2.3 }, { x: 150, y: 0.6 }] }],
+      'loss',
+      100,
+    );
+    expect(range?.max).toBeCloseTo(0.6 + 0.1 * 0.08);
+  });
+
+  it('lets earlier runs and bands set the range when no epoch of this run has ended', () => {
+    expect(focusRange([{ role: 'earlier', data: [{ x: 1, y: 0.9 }] }], 'accuracy')).not.toBeNull();
+    expect(focusRange([{ role: 'band', data: [{ x: 1, y: 0.5 }, { x: 2, y: 0.7 }] }], 'loss')?.max).toBeCloseTo(0.7 + 0.2 * 0.08);
+  });
+});

@@ -1,7 +1,7 @@
 // Chooses a panel's y range. The running curve starts each run near chance (loss ~2.3, accuracy ~0.1); fitting the
 // axis to it would flatten the epoch curves, whose BN vs no-BN gap is what the figure is about.
-import type { MetricKind, Point } from './liveSeries';
 import type { DatasetRole } from './datasets';
+import type { MetricKind, Point } from './liveSeries';
 
 export interface Series {
   role: DatasetRole;
@@ -14,17 +14,18 @@ export interface Range {
 }
 
 /**
- * The y range over the epoch points and the running points after epoch 1, padded; null when no epoch has ended
- * (then the axis simply fits the running curve). Loss stays at or above 0, accuracy at or below 1.
+ * The y range over the epoch points (bands, earlier runs and markers included) and the running points after the
+ * first epoch (which ends at x = `firstEpochEnd`), padded; null when no epoch point exists (then the axis simply fits
+ * the running curve). NaN and ±∞ (a diverging net) are skipped. Loss stays at or above 0, accuracy at or below 1.
  */
-export function focusRange(series: readonly Series[], kind: MetricKind): Range | null {
+export function focusRange(series: readonly Series[], kind: MetricKind, firstEpochEnd = 1): Range | null {
   let lo = Infinity;
   let hi = -Infinity;
   let epochPoints = 0;
   for (const s of series) {
     for (const p of s.data) {
       if (!Number.isFinite(p.y)) continue;
-      if (s.role === 'running' && p.x <= 1) continue;
+      if (s.role === 'running' && p.x <= firstEpochEnd) continue;
       if (s.role !== 'running') epochPoints++;
       lo = Math.min(lo, p.y);
       hi = Math.max(hi, p.y);

@@ -1,10 +1,11 @@
 // Connects React to the training worker: one TrainingClient for the app's lifetime, worker events into the reducer,
 // progress into the live chart series, and train/stop commands out. Safe under StrictMode's mount-unmount-mount.
 import { useCallback, useEffect, useReducer, useRef, useState, type Dispatch } from 'react';
-import type { ConfigProblem, TrainConfig } from '../../shared/config';
+import type { TrainConfig } from '../../shared/config';
+import type { ConfigProblem } from '../../shared/configText';
 import type { WorkerEvent } from '../../shared/protocol';
 import { TrainingClient } from '../../worker/client';
-import { fractionalEpoch, LiveSeries } from '../charts/liveSeries';
+import { LiveSeries } from '../charts/liveSeries';
 import { initState, reducer, type UiAction, type UiState } from '../state';
 
 export interface TrainingWorker {
@@ -30,9 +31,7 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
     const onEvent = (event: WorkerEvent) => {
       // A terminated client's queued messages may still be delivered (StrictMode remounts in development).
       if (disposed) return;
-      if (event.type === 'progress' && event.runId === currentRun.current) {
-        live.append(fractionalEpoch(event.epoch, event.step, event.stepsPerEpoch), event.running);
-      }
+      if (event.type === 'progress' && event.runId === currentRun.current) live.append(event);
       dispatch({ type: 'worker-event', event });
     };
     const instance = new TrainingClient(onEvent);
@@ -52,7 +51,7 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
     (config: TrainConfig) => {
       const runId = ++lastRunId.current;
       currentRun.current = runId;
-      live.reset();
+      live.reset(config.xAxis);
       dispatch({ type: 'train-requested', runId, config });
       client.current?.send({ type: 'train', runId, config });
     },

@@ -1,0 +1,103 @@
+// Statistics over the seeds of a repeated experiment: per epoch and net, the mean, min, max and count of a metric,
+// and whether the BN–plain gap exceeds the seed-to-seed spread. Pure, so the figure and the summary agree.
+import type { NetId } from '../../shared/metrics';
+import type { Divergence, PerNet, SomeNets } from '../../shared/protocol';
+import type { EpochRecord } from '../state';
+
+export type SeedRun = PerNet<readonly EpochRecord[]>;
+export type MetricField = 'loss' | 'accuracy' | 'valLoss' | 'valAccuracy';
+
+export interface EpochStat {
+  epoch: number;
+  /** NaN when no seed has a finite value at this epoch (then the curve shows a gap). */
+  mean: number;
+  min: number;
+  max: number;
+  /** Seeds with a finite value at this epoch. */
+  count: number;
+}
+
+/** Per epoch (ascending), the statistics of `field` over the runs that have that epoch; non-finite values are skipped. */
+export function epochStats(runs: readonly SeedRun[], net: NetId, field: MetricField): EpochStat[] {
+  const byEpoch = new Map<number, number[]>();
+  for (const run of runs) {
+    for (const row of run[net]) {
+      const values = byEpoch.get(row.epoch) ?? [];
+      if (Number.isFinite(row[field])) values.push(row[field]);
+      byEpoch.set(row.epoch, values);
+    }
+  }
+  return [...byEpoch.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([epoch, values]) => {
+      if (values.length === 0) return { epoch, mean: Number.NaN, min: Number.NaN, max: Number.NaN, count: 0 };
+      const mean = values.reduce((sum, v) => sum + v, 0) / values.length;
+      return { epoch, mean, min: Math.min(...values), max: Math.max(...values), count: values.length };
+    });
+}
+
+export interface SeedContext {
+  epochs: number;
+  nets: readonly NetId[];
+  divergences: readonly Divergence[];
+}
+
+/** A seed is complete when each net it trains reached the last epoch or diverged (and so stopped) in it. */
+export function isSeedComplete(run: SeedRun, repeat: number, ctx: SeedContext): boolean {
+  return ctx.nets.every(
+    (net) =>
+      run[net].some((row) => row.epoch >= ctx.epochs) || ctx.divergences.some((d) => d.net === net && d.repeat === repeat),
+  );
+}
+
+/**
+ * The seeds the figure averages: the completed ones (a seed in progress would make later epochs' means jump as it
+ * lands); until one completes, the seed in progress, so a first seed is drawn like a single run.
+ */
+export function seedsForFigure(seedRuns: readonly SeedRun[], ctx: SeedContext): SeedRun[] {
+  const done = seedRuns.filter((run, r) => isSeedComplete(run, r, ctx));
+  if (done.length > 0) return done;
+  const started = seedRuns.filter((run) => ctx.nets.some((net) => run[net].length > 0));
+  const last = started[started.length - 1];
+  return last ? [last] : [];
+}
+
+export type Verdict = 'exceeds' | 'within';
+
+/** The gap exceeds the spread when the two nets' min–max ranges over the seeds do not overlap. */
+export function gapVerdict(a: EpochStat, b: EpochStat): Verdict {
+  return a.min > b.max || b.min > a.max ? 'exceeds' : 'within';
+}
+
+export interface SummaryRow {
+  epoch: number;
+  nets: SomeNets<EpochStat>;
+  /** Null when there is nothing to compare: one net, fewer than two seeds, or a net missing in some seed. */
+  verdict: Verdict | null;
+  /** The net with the higher mean when the gap exceeds the spread. */
+  higher: NetId | null;
+}
+
+/**
+ * One row per epoch that every given run has (for some net), with each net's statistics of `field` and the verdict.
+ * Pass the completed seeds: an unfinished seed would shorten every column to its length.
+ */
+export function summarize(runs: readonly SeedRun[], nets: readonly NetId[], field: MetricField = 'valAccuracy'): SummaryRow[] {
+  if (runs.length === 0) return [];
+  const perNet = new Map(nets.map((net) => [net, new Map(epochStats(runs, net, field).map((s) => [s.epoch, s]))] as const));
+  const epochsOf = (run: SeedRun) => new Set(nets.flatMap((net) => run[net].map((row) => row.epoch)));
+  const [first, ...rest] = runs.map(epochsOf);
+  const shared = [...(first ?? [])].filter((e) => rest.every((set) => set.has(e))).sort((a, b) => a - b);
+  return shared.map((epoch) => {
+    const stats: SomeNets<EpochStat> = {};
+    for (const net of nets) {
+      const stat = perNet.get(net)?.get(epoch);
+      if (stat) stats[net] = stat;
+    }
+    const { bn, plain } = stats;
+    const comparable = runs.length >= 2 && bn !== undefined && plain !== undefined && bn.count === runs.length && plain.count === runs.length;
+    const verdict = comparable ? gapVerdict(bn, plain) : null;
+    const higher = comparable && verdict === 'exceeds' ? (bn.mean > plain.mean ? 'bn' : 'plain') : null;
+    return { epoch, nets: stats, verdict, higher };
+  });
+}
