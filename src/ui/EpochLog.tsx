@@ -1,27 +1,68 @@
-// The Keras-style epoch log: one row per epoch and net, plain decimals in every cell. It is also the charts' text
-// alternative (the canvases point to it), so it lists exactly the numbers they plot.
-import { NET_IDS, type NetId } from '../shared/metrics';
-import type { PerNet } from '../shared/protocol';
-import { formatMetric } from './format';
+// The Keras-style epoch log: one row per epoch and net (and seed, when the experiment is repeated), plain decimals in
+// every cell, and a row where a net diverged. It is also the charts' text alternative (the canvases point to it).
+import { repeatSeed, type TrainConfig } from '../shared/config';
+import { netName, trainedNets } from '../shared/netNames';
+import type { Divergence, PerNet } from '../shared/protocol';
+import { epochLogRows, type LogRow } from './epochLogRows';
+import { formatInt, formatMetric } from './format';
 import type { EpochRecord } from './state';
 
-const MODEL_LABEL: Record<NetId, string> = { bn: 'With BN', plain: 'No BN' };
-
 interface Props {
-  history: PerNet<readonly EpochRecord[]>;
+  seedRuns: readonly PerNet<readonly EpochRecord[]>[];
+  divergences: readonly Divergence[];
+  /** The settings of the run on screen (names the nets and the seeds); null before any run. */
+  config: TrainConfig | null;
 }
 
-export function EpochLog({ history }: Props) {
-  const rows = NET_IDS.flatMap((net) => history[net].map((record) => ({ net, record })));
-  rows.sort((a, b) => a.record.epoch - b.record.epoch || NET_IDS.indexOf(a.net) - NET_IDS.indexOf(b.net));
+function Row({ row, config, seeded }: { row: LogRow; config: TrainConfig | null; seeded: boolean }) {
+  const seed = seeded && config ? <td data-field="seed">{repeatSeed(config, row.repeat)}</td> : null;
+  const name = (
+    <th scope="row" data-field="model">
+      {netName(row.net, config)}
+    </th>
+  );
+  if (row.kind === 'diverged') {
+    const d = row.divergence;
+    return (
+      <tr data-diverged={row.net} data-epoch={d.epoch} data-seed={seeded ? row.repeat : undefined} className={`net-${row.net} diverged-row`}>
+        {seed}
+        <td data-field="epoch">{d.epoch}</td>
+        {name}
+        <td colSpan={5} data-field="diverged" className="diverged-cell">
+          <span className="diverged-badge">diverged</span> at step {formatInt(d.step)}: loss NaN or infinite, training of this net stopped
+        </td>
+      </tr>
+    );
+  }
+  const r = row.record;
+  return (
+    <tr data-model={row.net} data-epoch={r.epoch} data-seed={seeded ? row.repeat : undefined} className={`net-${row.net}`}>
+      {seed}
+      <td data-field="epoch">{r.epoch}</td>
+      {name}
+      <td data-field="loss">{formatMetric(r.loss)}</td>
+      <td data-field="accuracy">{formatMetric(r.accuracy)}</td>
+      <td data-field="val_loss">{formatMetric(r.valLoss)}</td>
+      <td data-field="val_accuracy">{formatMetric(r.valAccuracy)}</td>
+      <td data-field="seconds">{formatMetric(r.seconds, 2)}</td>
+    </tr>
+  );
+}
+
+export function EpochLog({ seedRuns, divergences, config }: Props) {
+  const seeded = (config?.repeats ?? 1) > 1;
+  const rows = epochLogRows(seedRuns, divergences);
+  const nets = trainedNets(config).map((net) => netName(net, config)).join(' and ');
+  const columns = seeded ? 8 : 7;
   return (
     <section className="card" aria-labelledby="epoch-log-heading">
       <h2 id="epoch-log-heading">Epoch log</h2>
       <div className="table-scroll">
-        <table className="epoch-log" id="epoch-log" data-testid="epoch-log">
-          <caption className="visually-hidden">Loss and accuracy after each epoch, for the nets with and without Batch Norm</caption>
+        <table className={`epoch-log${seeded ? ' seeded' : ''}`} id="epoch-log" data-testid="epoch-log">
+          <caption className="visually-hidden">Loss and accuracy after each epoch{seeded ? ' of each seed' : ''}, for {nets}</caption>
           <thead>
             <tr>
+              {seeded ? <th scope="col">seed</th> : null}
               <th scope="col">epoch</th>
               <th scope="col">model</th>
               <th scope="col">loss</th>
@@ -34,23 +75,13 @@ export function EpochLog({ history }: Props) {
           <tbody>
             {rows.length === 0 ? (
               <tr>
-                <td colSpan={7} className="empty">
+                <td colSpan={columns} className="empty">
                   No epochs yet. Each finished epoch adds a row per net.
                 </td>
               </tr>
             ) : (
-              rows.map(({ net, record }) => (
-                <tr key={`${record.epoch}-${net}`} data-model={net} data-epoch={record.epoch} className={`net-${net}`}>
-                  <td data-field="epoch">{record.epoch}</td>
-                  <th scope="row" data-field="model">
-                    {MODEL_LABEL[net]}
-                  </th>
-                  <td data-field="loss">{formatMetric(record.loss)}</td>
-                  <td data-field="accuracy">{formatMetric(record.accuracy)}</td>
-                  <td data-field="val_loss">{formatMetric(record.valLoss)}</td>
-                  <td data-field="val_accuracy">{formatMetric(record.valAccuracy)}</td>
-                  <td data-field="seconds">{formatMetric(record.seconds, 2)}</td>
-                </tr>
+              rows.map((row) => (
+                <Row key={`${row.repeat}-${row.kind}-${row.kind === 'epoch' ? row.record.epoch : row.divergence.epoch}-${row.net}`} row={row} config={config} seeded={seeded} />
               ))
             )}
           </tbody>

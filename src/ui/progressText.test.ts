@@ -8,10 +8,11 @@ import { initState, reducer, type UiAction, type UiState } from './state';
 const ev = (event: WorkerEvent): UiAction => ({ type: 'worker-event', event });
 const CONFIG = { ...DEFAULT_CONFIG, epochs: 10 };
 
-function progress(phase: 'training' | 'validating', step = 1200): WorkerEvent {
+function progress(phase: 'training' | 'validating', step = 1200, repeat = 0): WorkerEvent {
   return {
     type: 'progress',
     runId: 1,
+    repeat,
     epoch: 3,
     step,
     stepsPerEpoch: 1875,
@@ -61,5 +62,20 @@ describe('describeProgress', () => {
     expect(describeProgress(finished).text).toBe('Finished · Epoch 3/10 · step 1,875/1,875 · took 5s');
     const failed = at(ev({ type: 'error', runId: null, scope: 'data', message: 'truncated' }));
     expect(describeProgress(failed).text).toMatch(/could not load the data/);
+  });
+
+  it('says which seed of how many, with the bar over all seeds', () => {
+    const config = { ...CONFIG, repeats: 3 };
+    const state = at(...READY, { type: 'train-requested', runId: 1, config }, ev(progress('training', 1200, 1)));
+    expect(describeProgress(state).text).toMatch(/^Seed 2 of 3 · Epoch 3\/10 · step 1,200\/1,875 · 5,400 samples\/s · ETA /);
+    expect(describeProgress(state).bar).toEqual({ kind: 'value', value: 18750 + 4950, max: 3 * 18750 });
+  });
+
+  it('names the net still training when the other is off or has diverged', () => {
+    const plainOnly = at(...READY, { type: 'train-requested', runId: 1, config: { ...CONFIG, nets: 'plain' } }, ev(progress('training')));
+    expect(describeProgress(plainOnly).text).toMatch(/step 1,200\/1,875 · training No BN only · 5,400/);
+    const diverged = at(...TRAINING, ev(progress('training')), ev({ type: 'diverged', runId: 1, net: 'plain', repeat: 0, epoch: 3, step: 1100 }));
+    expect(describeProgress(diverged).text).toContain('· training With BN only ·');
+    expect(describeProgress(at(...TRAINING, ev(progress('training')))).text).not.toContain('only');
   });
 });

@@ -1,6 +1,7 @@
 // What the progress line says and how full its bar is, derived from the UI state alone: no clock is read, so the
 // line stays still once a run ends (users and tests read the final position).
 import { assertNever } from '../shared/assertNever';
+import { NET_SHORT_NAMES, trainedNets } from '../shared/netNames';
 import { formatDuration, formatInt, formatMegabytes } from './format';
 import type { ProgressState, UiState } from './state';
 
@@ -16,16 +17,28 @@ export interface ProgressView {
 const NONE: Bar = { kind: 'none' };
 const BUSY: Bar = { kind: 'indeterminate' };
 
-/** "Epoch 3/10 · step 1,200/1,875" */
+/** "Epoch 3/10 · step 1,200/1,875", after "Seed 2 of 3 · " when the experiment is repeated. */
 export function position(p: ProgressState): string {
-  return `Epoch ${p.epoch}/${p.epochs} · step ${formatInt(p.step)}/${formatInt(p.stepsPerEpoch)}`;
+  const seed = p.repeats > 1 ? `Seed ${p.repeat + 1} of ${p.repeats} · ` : '';
+  return `${seed}Epoch ${p.epoch}/${p.epochs} · step ${formatInt(p.step)}/${formatInt(p.stepsPerEpoch)}`;
 }
 
-/** Steps done over the whole run, for the bar. */
+/** Steps done over the whole run (every seed), for the bar. */
 export function runBar(p: ProgressState): Bar {
-  const max = p.epochs * p.stepsPerEpoch;
-  const value = Math.min(max, (p.epoch - 1) * p.stepsPerEpoch + p.step);
+  const perSeed = p.epochs * p.stepsPerEpoch;
+  const max = Math.max(1, p.repeats) * perSeed;
+  const value = Math.min(max, p.repeat * perSeed + (p.epoch - 1) * p.stepsPerEpoch + p.step);
   return max > 0 ? { kind: 'value', value, max } : NONE;
+}
+
+/** " · training No BN only" when one net is switched off or has diverged in this seed; empty when both train. */
+export function netsNote(state: Pick<UiState, 'runConfig' | 'divergences' | 'progress'>): string {
+  if (state.runConfig === null) return '';
+  const repeat = state.progress?.repeat ?? 0;
+  const trained = trainedNets(state.runConfig);
+  const going = trained.filter((net) => !state.divergences.some((d) => d.net === net && d.repeat === repeat));
+  if (going.length === 2) return '';
+  return going.length === 0 ? ' · no net training' : ` · training ${going.map((net) => NET_SHORT_NAMES[net]).join(', ')} only`;
 }
 
 export function describeProgress(state: UiState): ProgressView {
@@ -39,9 +52,11 @@ export function describeProgress(state: UiState): ProgressView {
     case 'ready':
       return { text: readyText(state), bar: NONE, label: 'Data' };
     case 'running':
-      if (!p) return run('Starting the run: building both networks…', BUSY);
-      if (p.phase === 'validating') return run(`${position(p)} · Validating…`);
-      return run(`${position(p)} · ${formatInt(p.samplesPerSec)} samples/s${p.etaMs === null ? '' : ` · ETA ${formatDuration(p.etaMs)}`}`);
+      if (!p) return run(`Starting the run: building ${trainedNets(state.runConfig).length === 1 ? 'the network' : 'both networks'}…`, BUSY);
+      if (p.phase === 'validating') return run(`${position(p)}${netsNote(state)} · Validating…`);
+      return run(
+        `${position(p)}${netsNote(state)} · ${formatInt(p.samplesPerSec)} samples/s${p.etaMs === null ? '' : ` · ETA ${formatDuration(p.etaMs)}`}`,
+      );
     case 'stopping':
       return run(p ? `Stopping… · ${position(p)}` : 'Stopping…');
     case 'finished':

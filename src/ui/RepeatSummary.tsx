@@ -1,0 +1,85 @@
+// Is the gap bigger than the noise? Per epoch, each net's val_accuracy over the completed seeds (mean [min–max]) and
+// whether the BN–plain gap exceeds the seed-to-seed spread.
+import { repeatSeed, type TrainConfig } from '../shared/config';
+import { netName, trainedNets } from '../shared/netNames';
+import type { Divergence } from '../shared/protocol';
+import { isSeedComplete, summarize, type EpochStat, type SeedRun, type SummaryRow } from './charts/seedStats';
+import { formatMetric } from './format';
+
+interface Props {
+  config: TrainConfig;
+  seedRuns: readonly SeedRun[];
+  divergences: readonly Divergence[];
+}
+
+export const VERDICT_RULE =
+  'The gap exceeds the spread at an epoch when the two nets’ min–max ranges of val_accuracy over the seeds do not overlap.';
+
+function Stat({ stat, of }: { stat: EpochStat | undefined; of: number }) {
+  if (stat === undefined || stat.count === 0) return <>—</>;
+  return (
+    <>
+      {formatMetric(stat.mean)} <span className="range">[{formatMetric(stat.min)}–{formatMetric(stat.max)}]</span>
+      {stat.count < of ? <span className="count"> ({stat.count} seeds)</span> : null}
+    </>
+  );
+}
+
+function verdictText(row: SummaryRow, config: TrainConfig): string {
+  if (row.verdict === null) return '—';
+  if (row.verdict === 'within') return 'within spread';
+  return `gap exceeds spread${row.higher ? ` (${netName(row.higher, config)} higher)` : ''}`;
+}
+
+export function RepeatSummary({ config, seedRuns, divergences }: Props) {
+  const nets = trainedNets(config);
+  const done = seedRuns
+    .map((run, repeat) => ({ run, repeat }))
+    .filter(({ run, repeat }) => isSeedComplete(run, repeat, { epochs: config.epochs, nets, divergences }));
+  const rows = summarize(done.map((d) => d.run), nets);
+  const both = nets.length === 2;
+  const seeds = done.map((d) => repeatSeed(config, d.repeat)).join(', ');
+  return (
+    <section className="card repeat-summary" aria-labelledby="repeat-summary-heading">
+      <h2 id="repeat-summary-heading">Is the gap bigger than the noise?</h2>
+      <p className="summary-lead">
+        {done.length === 0
+          ? `Appears when the first of ${config.repeats} seeds has finished.`
+          : `val_accuracy over ${done.length} of ${config.repeats} seeds (${seeds}): mean [min–max].`}{' '}
+        {both ? VERDICT_RULE : null}
+      </p>
+      <div className="table-scroll">
+        <table className="summary-table" data-testid="repeat-summary">
+          <thead>
+            <tr>
+              <th scope="col">epoch</th>
+              {nets.map((net) => (
+                <th scope="col" key={net} className={`net-${net}`}>
+                  {netName(net, config)}
+                </th>
+              ))}
+              {both ? <th scope="col">gap vs spread</th> : null}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.epoch} data-epoch={row.epoch}>
+                <td data-field="epoch">{row.epoch}</td>
+                {nets.map((net) => (
+                  <td key={net} data-field={net}>
+                    <Stat stat={row.nets[net]} of={done.length} />
+                  </td>
+                ))}
+                {both ? (
+                  <td data-field="verdict" data-verdict={row.verdict ?? 'none'} className={row.verdict === 'exceeds' ? 'exceeds' : undefined}>
+                    {done.length < 2 ? 'needs 2 seeds' : verdictText(row, config)}
+                  </td>
+                ) : null}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
