@@ -1,0 +1,104 @@
+// An ended run as kept in the browser: its settings, every seed's epoch rows and its divergences. Built from the UI
+// state when a run ends, and read back defensively, since localStorage may hold anything (another version, a hand
+// edit, a truncated write).
+import { defaultConfig, type TrainConfig } from '../../shared/config';
+import { validateConfig } from '../../shared/configText';
+import { NET_IDS, type NetId } from '../../shared/metrics';
+import type { Divergence, PerNet } from '../../shared/protocol';
+import type { EpochRecord, UiState } from '../state';
+
+export interface SavedRun {
+  id: string;
+  /** Shown as "Run 3": one more than the highest number kept when it was saved. */
+  number: number;
+  /** Epoch milliseconds. */
+  savedAt: number;
+  status: 'finished' | 'stopped';
+  config: TrainConfig;
+  /** Every seed's rows (one entry for a single run). */
+  seedRuns: PerNet<EpochRecord[]>[];
+  divergences: Divergence[];
+  /** Left off the charts by the user. */
+  hidden: boolean;
+}
+
+/** The record of the run on screen once it has ended with at least one epoch row, or null. */
+export function recordOf(state: Pick<UiState, 'status' | 'runConfig' | 'seedRuns' | 'divergences'>, meta: { id: string; number: number; savedAt: number }): SavedRun | null {
+  const { status, runConfig } = state;
+  if ((status !== 'finished' && status !== 'stopped') || runConfig === null) return null;
+  const seedRuns = state.seedRuns.filter((run) => run.bn.length > 0 || run.plain.length > 0);
+  if (seedRuns.length === 0) return null;
+  return { ...meta, status, config: runConfig, seedRuns: seedRuns.map((r) => ({ bn: [...r.bn], plain: [...r.plain] })), divergences: [...state.divergences], hidden: false };
+}
+
+// Reading back. JSON writes NaN and ±∞ as null, so a metric may come back as null: it is read as NaN again.
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown, min: number): v is number => typeof v === 'number' && Number.isInteger(v) && v >= min;
+
+function metric(v: unknown): number | undefined {
+  if (v === null) return Number.NaN;
+  return typeof v === 'number' ? v : undefined;
+}
+
+function readRow(v: unknown): EpochRecord | null {
+  if (!isObj(v) || !isCount(v.epoch, 1)) return null;
+  const loss = metric(v.loss);
+  const accuracy = metric(v.accuracy);
+  const valLoss = metric(v.valLoss);
+  const valAccuracy = metric(v.valAccuracy);
+  const seconds = metric(v.seconds);
+  if (loss === undefined || accuracy === undefined || valLoss === undefined || valAccuracy === undefined || seconds === undefined) return null;
+  return { epoch: v.epoch, loss, accuracy, valLoss, valAccuracy, seconds };
+}
+
+function readRows(v: unknown): EpochRecord[] | null {
+  if (!Array.isArray(v)) return null;
+  const rows = v.map(readRow);
+  return rows.every((r): r is EpochRecord => r !== null) ? rows : null;
+}
+
+function readSeedRun(v: unknown): PerNet<EpochRecord[]> | null {
+  if (!isObj(v)) return null;
+  const bn = readRows(v.bn);
+  const plain = readRows(v.plain);
+  return bn && plain ? { bn, plain } : null;
+}
+
+const isNet = (v: unknown): v is NetId => typeof v === 'string' && (NET_IDS as readonly string[]).includes(v);
+
+function readDivergence(v: unknown): Divergence | null {
+  if (!isObj(v) || !isNet(v.net) || !isCount(v.repeat, 0) || !isCount(v.epoch, 1) || !isCount(v.step, 0)) return null;
+  return { net: v.net, repeat: v.repeat, epoch: v.epoch, step: v.step };
+}
+
+function readConfig(v: unknown): TrainConfig | null {
+  if (!isObj(v)) return null;
+  // A setting added after the run was saved takes its default; anything present must be valid.
+  const config: unknown = { ...defaultConfig(), ...v };
+  return validateConfig(config).length === 0 ? (config as TrainConfig) : null;
+}
+
+/** A saved run read back from JSON, or null if anything in it is not what this version writes. */
+export function readSavedRun(v: unknown): SavedRun | null {
+  if (!isObj(v) || typeof v.id !== 'string' || v.id === '' || !isCount(v.number, 1)) return null;
+  if (typeof v.savedAt !== 'number' || !Number.isFinite(v.savedAt)) return null;
+  if (v.status !== 'finished' && v.status !== 'stopped') return null;
+  const config = readConfig(v.config);
+  if (config === null || !Array.isArray(v.seedRuns) || !Array.isArray(v.divergences)) return null;
+  const seedRuns = v.seedRuns.map(readSeedRun);
+  const divergences = v.divergences.map(readDivergence);
+  if (!seedRuns.every((r): r is PerNet<EpochRecord[]> => r !== null)) return null;
+  if (!divergences.every((d): d is Divergence => d !== null)) return null;
+  return {
+    id: v.id,
+    number: v.number,
+    savedAt: v.savedAt,
+    status: v.status,
+    config,
+    seedRuns,
+    divergences,
+    hidden: v.hidden === true,
+  };
+}
