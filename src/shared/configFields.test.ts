@@ -1,6 +1,6 @@
 // The field table: every field has its own URL key, its default passes its own check, and text is read strictly.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG } from './config';
+import { BACKEND_NAMES, DEFAULT_CONFIG } from './config';
 import { checkValue, fieldSpec, FIELDS, formatField, formatLimit, parseField, parseNumberText } from './configFields';
 
 describe('the field table', () => {
@@ -9,6 +9,11 @@ describe('the field table', () => {
     const names = FIELDS.flatMap((f) => [f.url, ...(f.aliases ?? [])]);
     expect(new Set(names).size).toBe(names.length);
     for (const f of FIELDS) expect(f.url).toMatch(/^[a-z]{1,8}$/);
+  });
+
+  it('offers exactly the backends the worker knows, and auto', () => {
+    const backend = fieldSpec('backend');
+    expect(backend.kind === 'choice' ? backend.options.map((o) => o.value) : []).toEqual(['auto', ...BACKEND_NAMES]);
   });
 
   it('accepts every default and writes it as text that reads back', () => {

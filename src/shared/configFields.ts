@@ -91,8 +91,8 @@ export const FIELDS: readonly FieldSpec[] = [
   },
   {
     key: 'backend', url: 'backend', group: 'experiment', label: 'Backend', kind: 'choice',
-    options: choice(['auto', 'Auto (fastest here)'], ...BACKEND_NAMES.map((b): [string, string] => [b, b.toUpperCase()])),
-    hint: 'Changing it reloads the page.',
+    options: choice(['auto', 'auto (best here)'], ['webgl', 'webgl (GPU)'], ['wasm', 'wasm (CPU)'], ['cpu', 'cpu (slowest)']),
+    hint: 'Changing it reloads the page: the worker picks its backend once, at start.',
   },
 ];
 
