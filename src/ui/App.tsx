@@ -1,27 +1,31 @@
 // The page: header, notices, settings and controls, the live figure and the epoch log, wired to the worker hook.
-import { useCallback, useMemo } from 'react';
-import { DEFAULT_CONFIG, type ConfigProblem, type NumericKey, type TrainConfig } from '../shared/config';
-import { Figure } from './charts/Figure';
+import { useCallback, useMemo, useState } from 'react';
+import type { TrainConfig } from '../shared/config';
+import { fieldSpec, type FieldKey } from '../shared/configFields';
+import type { ConfigProblem, FieldErrors } from '../shared/configText';
+import { presetConfig, type Preset } from '../shared/presets';
 import { ConfigProblems } from './ConfigProblems';
-import { EpochLog } from './EpochLog';
 import { ErrorList } from './ErrorList';
 import { Header } from './Header';
 import { useTrainingWorker } from './hooks/useTrainingWorker';
-import { useUrlSync } from './hooks/useUrlSync';
+import { pushConfigUrl, useUrlSync } from './hooks/useUrlSync';
 import { ProgressBar } from './ProgressBar';
+import { Results } from './Results';
 import { RunControls } from './RunControls';
 import { readDraft } from './settings';
 import { SettingsPanel } from './SettingsPanel';
 import { canTrain, isRunActive, type UiState } from './state';
+import { linkForConfig } from './urlState';
 
 interface Props {
   initial: { config: TrainConfig; problems: ConfigProblem[] };
 }
 
-function trainBlocker(state: UiState, configValid: boolean): string | null {
+function trainBlocker(state: UiState, errors: FieldErrors): string | null {
   if (state.data.phase === 'error') return 'The data did not load; reload the page to try again.';
   if (state.data.phase !== 'ready') return 'Waiting for the MNIST data…';
-  if (!configValid) return 'Fix the settings marked above.';
+  const refused = (Object.keys(errors) as FieldKey[]).map((key) => fieldSpec(key).label);
+  if (refused.length > 0) return `Fix ${refused.length === 1 ? 'this setting' : 'these settings'} first: ${refused.join(', ')}.`;
   if (state.status === 'stopping') return 'Waiting for the run to stop…';
   return null;
 }
@@ -29,32 +33,65 @@ function trainBlocker(state: UiState, configValid: boolean): string | null {
 export function App({ initial }: Props) {
   const { state, dispatch, live, train, stop } = useTrainingWorker(initial);
   const form = useMemo(() => readDraft(state.settings), [state.settings]);
-  useUrlSync(form.config);
+  // The worker picked its backend from the URL the page loaded with; only a reload changes it (see BackendSelect).
+  const pageBackend = initial.config.backend;
+  // Problems of a URL reached by Back/Forward replace those of the URL the page loaded with.
+  const [navProblems, setNavProblems] = useState<ConfigProblem[] | null>(null);
+
+  const onNavigate = useCallback(
+    ({ config, problems }: { config: TrainConfig; problems: ConfigProblem[] }) => {
+      setNavProblems(problems);
+      dispatch({ type: 'settings-replaced', config: { ...config, backend: pageBackend } });
+    },
+    [dispatch, pageBackend],
+  );
+  useUrlSync(form.config, onNavigate);
+  const link = useMemo(() => (form.config === null ? null : linkForConfig(form.config, window.location.href)), [form.config]);
 
   const active = isRunActive(state.status);
   const trainable = canTrain(state, form.config !== null);
-  const epochs = state.runConfig?.epochs ?? form.config?.epochs ?? DEFAULT_CONFIG.epochs;
 
   const onTrain = () => {
     if (form.config !== null && trainable) train(form.config);
   };
-  const onEdit = useCallback((key: NumericKey, text: string) => dispatch({ type: 'config-edited', key, text }), [dispatch]);
+  const onEdit = useCallback((key: FieldKey, text: string) => dispatch({ type: 'config-edited', key, text }), [dispatch]);
+  const onPreset = useCallback(
+    (preset: Preset) => {
+      const config = presetConfig(preset, pageBackend);
+      // A history entry per preset, so Back returns to the settings before it.
+      pushConfigUrl(config);
+      dispatch({ type: 'settings-replaced', config });
+    },
+    [dispatch, pageBackend],
+  );
   const onFigureError = useCallback((message: string) => dispatch({ type: 'ui-error', message }), [dispatch]);
+  const onDismissProblems = () => {
+    setNavProblems([]);
+    dispatch({ type: 'config-problems-dismissed' });
+  };
 
   return (
     <div className="app">
       <Header backend={state.backend} backendFailed={state.backendFailed} />
       <main>
-        <ConfigProblems problems={state.configProblems} onDismiss={() => dispatch({ type: 'config-problems-dismissed' })} />
+        <ConfigProblems problems={navProblems ?? state.configProblems} onDismiss={onDismissProblems} />
         <ErrorList messages={state.messages} onDismiss={(id) => dispatch({ type: 'message-dismissed', id })} />
         <div className="control-row">
-          <SettingsPanel draft={state.settings} errors={form.errors} running={active} onEdit={onEdit} />
+          <SettingsPanel
+            draft={state.settings}
+            errors={form.errors}
+            config={form.config}
+            link={link}
+            running={active}
+            onEdit={onEdit}
+            onPreset={onPreset}
+          />
           <section className="card run" aria-labelledby="run-heading">
             <h2 id="run-heading">Run</h2>
             <RunControls
               status={state.status}
               canTrain={trainable}
-              blocker={trainBlocker(state, form.config !== null)}
+              blocker={trainBlocker(state, form.errors)}
               hasRun={state.runId !== null}
               onTrain={onTrain}
               onStop={stop}
@@ -62,15 +99,7 @@ export function App({ initial }: Props) {
             <ProgressBar state={state} />
           </section>
         </div>
-        <Figure
-          history={state.history}
-          epochs={epochs}
-          live={live}
-          runConfig={state.runConfig}
-          backend={state.backend?.backend ?? null}
-          onError={onFigureError}
-        />
-        <EpochLog history={state.history} />
+        <Results state={state} live={live} formEpochs={form.config?.epochs ?? null} onError={onFigureError} />
       </main>
       <footer className="page-footer">
         Runs entirely in this page: TensorFlow.js in a Web Worker, MNIST served from this site. The address bar holds the

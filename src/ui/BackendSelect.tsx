@@ -1,42 +1,32 @@
 // The backend choice. The worker picks its backend once, at start, so a change rewrites the URL and reloads.
 import type { ChangeEvent } from 'react';
-import { BACKEND_NAMES, isBackendChoice, type BackendChoice } from '../shared/config';
+import { isBackendChoice } from '../shared/configFields';
+import { describedBy, fieldId, FieldShell, type FieldProps } from './controls/FieldShell';
 import { searchWithBackend } from './urlState';
 
-const OPTION_LABEL: Record<BackendChoice, string> = {
-  auto: 'auto (best here)',
-  webgl: 'webgl (GPU)',
-  wasm: 'wasm (CPU)',
-  cpu: 'cpu (slowest)',
-};
-
-interface Props {
-  value: BackendChoice;
+interface Props extends FieldProps<'choice'> {
   /** A reload would end the run in progress. */
-  disabled: boolean;
+  running: boolean;
 }
 
-export function BackendSelect({ value, disabled }: Props) {
+export function BackendSelect({ spec, text, error, running }: Props) {
+  const id = fieldId(spec.key);
   const onChange = (e: ChangeEvent<HTMLSelectElement>) => {
     const next = e.target.value;
-    if (!isBackendChoice(next) || next === value) return;
+    if (!isBackendChoice(next) || next === text) return;
     const { pathname, search, hash } = window.location;
     window.history.replaceState(window.history.state, '', `${pathname}${searchWithBackend(search, next)}${hash}`);
     window.location.reload();
   };
   return (
-    <div className="field">
-      <label htmlFor="setting-backend">Backend</label>
-      <select id="setting-backend" name="backend" value={value} onChange={onChange} disabled={disabled} aria-describedby="setting-backend-hint">
-        {(['auto', ...BACKEND_NAMES] as const).map((b) => (
-          <option key={b} value={b}>
-            {OPTION_LABEL[b]}
+    <FieldShell id={id} label={spec.label} hint={spec.hint} error={error} inapplicable={running ? 'Stop the run to change it: changing it reloads the page.' : null}>
+      <select id={id} name={spec.url} value={text} onChange={onChange} disabled={running} aria-describedby={describedBy(id, error)}>
+        {spec.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
           </option>
         ))}
       </select>
-      <small id="setting-backend-hint" className="hint">
-        {disabled ? 'Stop the run to change it: ' : ''}changing it reloads the page, because the worker picks its backend once, at start.
-      </small>
-    </div>
+    </FieldShell>
   );
 }

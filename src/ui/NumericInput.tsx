@@ -1,39 +1,46 @@
-// One numeric setting: its label, allowed range and meaning, and why the typed value is refused (if it is).
-import type { NumericField } from '../shared/config';
-import { rangeHint } from './settings';
+// One numeric setting: the typed text (kept as typed), its range and meaning, why a value is refused, and for
+// log-scale fields (learning rate, ε) a slider that moves by decades and writes round values.
+import { DEFAULT_CONFIG } from '../shared/config';
+import { describedBy, fieldId, FieldShell, isDisabled, type FieldProps } from './controls/FieldShell';
+import { LOG_STEP, logPosition, rangeHint, valueAtLogPosition } from './settings';
 
-interface Props {
-  field: NumericField;
-  text: string;
-  error: string | undefined;
-  onChange: (text: string) => void;
-}
-
-export function NumericInput({ field, text, error, onChange }: Props) {
-  const id = `setting-${field.key}`;
+export function NumericInput(props: FieldProps<'number'>) {
+  const { spec, text, error, inapplicable, onChange } = props;
+  const id = fieldId(spec.key);
+  const disabled = isDisabled(props);
+  const fallback = DEFAULT_CONFIG[spec.key];
   return (
-    <div className={`field${error ? ' invalid' : ''}`}>
-      <label htmlFor={id}>{field.label}</label>
-      <input
-        id={id}
-        name={field.key}
-        type="text"
-        inputMode={field.integer ? 'numeric' : 'decimal'}
-        autoComplete="off"
-        spellCheck={false}
-        value={text}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
-        onChange={(e) => onChange(e.target.value)}
-      />
-      <small id={`${id}-hint`} className="hint">
-        {rangeHint(field)} · {field.hint}
-      </small>
-      {error ? (
-        <small id={`${id}-error`} className="field-error">
-          {error}
-        </small>
-      ) : null}
-    </div>
+    <FieldShell id={id} label={spec.label} hint={`${rangeHint(spec)} · ${spec.hint}`} error={error} inapplicable={inapplicable}>
+      <div className={spec.log ? 'number-with-slider' : undefined}>
+        <input
+          id={id}
+          name={spec.url}
+          type="text"
+          inputMode={spec.integer ? 'numeric' : 'decimal'}
+          autoComplete="off"
+          spellCheck={false}
+          value={text}
+          disabled={disabled}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, error)}
+          onChange={(e) => onChange(e.target.value)}
+        />
+        {spec.log ? (
+          <input
+            id={`${id}-slider`}
+            type="range"
+            className="log-slider"
+            aria-label={`${spec.label} on a log scale`}
+            aria-valuetext={text}
+            min={Math.log10(spec.min)}
+            max={Math.log10(spec.max)}
+            step={LOG_STEP}
+            value={logPosition(text, spec, typeof fallback === 'number' ? fallback : spec.min)}
+            disabled={disabled}
+            onChange={(e) => onChange(valueAtLogPosition(Number(e.target.value)))}
+          />
+        ) : null}
+      </div>
+    </FieldShell>
   );
 }

@@ -1,29 +1,64 @@
-// The compact settings form: the run's numbers (checked as typed) and the backend. Edits go to the URL at once;
-// during a run they are kept for the next one.
-import { NUMERIC_FIELDS, type NumericKey } from '../shared/config';
-import { BackendSelect } from './BackendSelect';
-import { NumericInput } from './NumericInput';
-import type { FieldErrors, SettingsDraft } from './settings';
+// The settings form, rendered from the field table: presets, then one group per part of the experiment (Network and
+// BatchNorm collapsed behind a summary). Edits go to the URL at once; during a run they are kept for the next one.
+import type { TrainConfig } from '../shared/config';
+import { FIELDS, type FieldGroup, type FieldKey } from '../shared/configFields';
+import type { Preset } from '../shared/presets';
+import { CopyLinkButton } from './controls/CopyLinkButton';
+import { FieldControl } from './controls/FieldControl';
+import { PresetBar } from './controls/PresetBar';
+import { SettingsGroup } from './controls/SettingsGroup';
+import { groupSummary, type FieldErrors, type SettingsDraft } from './settings';
+
+/** The order on screen; the groups that only matter once you go beyond the blog's recipe start collapsed. */
+const GROUPS: ReadonlyArray<{ group: FieldGroup; collapsible: boolean }> = [
+  { group: 'training', collapsible: false },
+  { group: 'network', collapsible: true },
+  { group: 'batchnorm', collapsible: true },
+  { group: 'experiment', collapsible: false },
+];
 
 interface Props {
   draft: SettingsDraft;
   errors: FieldErrors;
+  /** The form's config, null while a field is refused. */
+  config: TrainConfig | null;
+  /** The link to these settings, null while a field is refused. */
+  link: string | null;
   running: boolean;
-  onEdit: (key: NumericKey, text: string) => void;
+  onEdit: (key: FieldKey, text: string) => void;
+  onPreset: (preset: Preset) => void;
 }
 
-export function SettingsPanel({ draft, errors, running, onEdit }: Props) {
+export function SettingsPanel({ draft, errors, config, link, running, onEdit, onPreset }: Props) {
   return (
     <section className="card settings" aria-labelledby="settings-heading">
       <div className="section-head">
         <h2 id="settings-heading">Settings</h2>
-        {running ? <span className="tag">Changes apply to the next run</span> : null}
+        {running ? (
+          <span className="tag next-run" data-testid="next-run-tag">
+            Changes apply to the next run
+          </span>
+        ) : null}
+        <CopyLinkButton link={link} disabledReason="Fix the refused settings first: the link can only hold valid ones." />
       </div>
-      <form className="settings-grid" onSubmit={(e) => e.preventDefault()} noValidate>
-        {NUMERIC_FIELDS.map((field) => (
-          <NumericInput key={field.key} field={field} text={draft.text[field.key]} error={errors[field.key]} onChange={(text) => onEdit(field.key, text)} />
-        ))}
-        <BackendSelect value={draft.backend} disabled={running} />
+      <PresetBar config={config} onPick={onPreset} />
+      <form className="settings-form" onSubmit={(e) => e.preventDefault()} noValidate>
+        {GROUPS.map(({ group, collapsible }) => {
+          const fields = FIELDS.filter((f) => f.group === group);
+          return (
+            <SettingsGroup
+              key={group}
+              group={group}
+              collapsible={collapsible}
+              summary={groupSummary(group, draft.text)}
+              hasError={fields.some((f) => errors[f.key] !== undefined)}
+            >
+              {fields.map((spec) => (
+                <FieldControl key={spec.key} spec={spec} texts={draft.text} errors={errors} running={running} onEdit={onEdit} />
+              ))}
+            </SettingsGroup>
+          );
+        })}
       </form>
     </section>
   );
