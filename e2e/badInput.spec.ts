@@ -9,6 +9,7 @@ test('a bad URL value shows a message and the default is used', async ({ page })
   await expect(lab.configProblems).toContainText('epochs');
   await expect(lab.configProblems).toContainText('lr');
   await expect(lab.configProblems).toContainText('banana');
+  await expect(lab.configProblems.locator('li[data-key="epochs"]')).toContainText('Using 10 instead');
   await expect(page.getByLabel(/^epochs/i)).toHaveValue('10');
   await expect(page.getByLabel(/^training examples/i)).toHaveValue('1000');
   await lab.waitReady();

@@ -1,5 +1,7 @@
 // Page object for BatchNorm Lab: the stable data-testid hooks the app promises to automation.
 import { expect, type Locator, type Page } from '@playwright/test';
+import { fieldSpec, type FieldKey } from '../src/shared/configFields';
+import type { PresetId } from '../src/shared/presets';
 
 export type Net = 'bn' | 'plain';
 export type Field = 'loss' | 'accuracy' | 'val_loss' | 'val_accuracy';
@@ -14,6 +16,11 @@ export class LabPage {
   readonly epochLog: Locator;
   readonly configProblems: Locator;
   readonly error: Locator;
+  readonly copyLink: Locator;
+  /** The read-only field that shows the link when the clipboard cannot be used. */
+  readonly copyLinkField: Locator;
+  readonly presetWatch: Locator;
+  readonly nextRunTag: Locator;
 
   constructor(readonly page: Page) {
     this.train = page.getByTestId('train-button');
@@ -25,6 +32,83 @@ export class LabPage {
     this.epochLog = page.getByTestId('epoch-log');
     this.configProblems = page.getByTestId('config-problems');
     this.error = page.getByTestId('error');
+    this.copyLink = page.getByTestId('copy-link');
+    this.copyLinkField = page.getByTestId('copy-link-field');
+    this.presetWatch = page.getByTestId('preset-watch');
+    this.nextRunTag = page.getByTestId('next-run-tag');
+  }
+
+  // ---- Settings ----
+
+  /** A setting's control (for BN layers, the group of checkboxes). */
+  field(key: FieldKey): Locator {
+    return this.page.locator(`#setting-${key}`);
+  }
+
+  /** The reason a setting's value is refused. */
+  fieldError(key: FieldKey): Locator {
+    return this.page.locator(`#setting-${key}-error`);
+  }
+
+  preset(id: PresetId): Locator {
+    return this.page.getByTestId(`preset-${id}`);
+  }
+
+  /** Opens the collapsed groups (Network, BatchNorm) so every field is visible. */
+  async openAllGroups(): Promise<void> {
+    const closed = this.page.locator('details.settings-details:not([open]) > summary');
+    while ((await closed.count()) > 0) await closed.first().click();
+  }
+
+  /** The ticked state of each BN layer checkbox, layer 1 first. */
+  async bnLayerChecks(): Promise<boolean[]> {
+    const boxes = this.field('bnLayers').locator('input[type="checkbox"]');
+    const checks: boolean[] = [];
+    for (let i = 0; i < (await boxes.count()); i++) checks.push(await boxes.nth(i).isChecked());
+    return checks;
+  }
+
+  /** A setting as the form shows it, in the URL's text form (flags 1/0; BN layers as "all" or "1,3"). */
+  async fieldText(key: FieldKey): Promise<string> {
+    const spec = fieldSpec(key);
+    switch (spec.kind) {
+      case 'flag':
+        return (await this.field(key).isChecked()) ? '1' : '0';
+      case 'layerSet': {
+        const checks = await this.bnLayerChecks();
+        if (checks.every(Boolean)) return 'all';
+        return checks.flatMap((on, i) => (on ? [String(i + 1)] : [])).join(',');
+      }
+      default:
+        return this.field(key).inputValue();
+    }
+  }
+
+  /** Sets a setting as a user would: types, picks, ticks. BN layers take "all" or "1,3". */
+  async setField(key: FieldKey, text: string): Promise<void> {
+    const spec = fieldSpec(key);
+    switch (spec.kind) {
+      case 'choice':
+        await this.field(key).selectOption(text);
+        return;
+      case 'flag':
+        await this.field(key).setChecked(text === '1');
+        return;
+      case 'layerSet': {
+        const wanted = text === 'all' ? null : text.split(',').map(Number);
+        const boxes = this.field(key).locator('input[type="checkbox"]');
+        // Ticks first, so no step leaves the set empty.
+        const count = await boxes.count();
+        for (const on of [true, false]) {
+          for (let i = 0; i < count; i++) {
+            if ((wanted === null || wanted.includes(i + 1)) === on) await boxes.nth(i).setChecked(on);
+          }
+        }
+        return;
+      }
+      default:
+        await this.field(key).fill(text);
+    }
   }
 
   async open(query = ''): Promise<void> {
