@@ -1,7 +1,7 @@
 // Is the gap bigger than the noise? Per epoch, each net's val_accuracy over the completed seeds (mean [min–max]) and
 // whether the BN–plain gap exceeds the seed-to-seed spread.
 import { repeatSeed, type TrainConfig } from '../shared/config';
-import { netName, trainedNets } from '../shared/netNames';
+import { NET_SHORT_NAMES, netName, trainedNets } from '../shared/netNames';
 import type { Divergence } from '../shared/protocol';
 import { isSeedComplete, summarize, type EpochStat, type SeedRun, type SummaryRow } from './charts/seedStats';
 import { formatMetric } from './format';
@@ -20,15 +20,15 @@ function Stat({ stat, of }: { stat: EpochStat | undefined; of: number }) {
   return (
     <>
       {formatMetric(stat.mean)} <span className="range">[{formatMetric(stat.min)}–{formatMetric(stat.max)}]</span>
-      {stat.count < of ? <span className="count"> ({stat.count} seeds)</span> : null}
+      {stat.count < of ? <span className="count"> ({stat.count} seed{stat.count === 1 ? '' : 's'})</span> : null}
     </>
   );
 }
 
-function verdictText(row: SummaryRow, config: TrainConfig): string {
+function verdictText(row: SummaryRow): string {
   if (row.verdict === null) return '—';
   if (row.verdict === 'within') return 'within spread';
-  return `gap exceeds spread${row.higher ? ` (${netName(row.higher, config)} higher)` : ''}`;
+  return `gap exceeds spread${row.higher ? ` (${NET_SHORT_NAMES[row.higher]} higher)` : ''}`;
 }
 
 export function RepeatSummary({ config, seedRuns, divergences }: Props) {
@@ -72,7 +72,7 @@ export function RepeatSummary({ config, seedRuns, divergences }: Props) {
                 ))}
                 {both ? (
                   <td data-field="verdict" data-verdict={row.verdict ?? 'none'} className={row.verdict === 'exceeds' ? 'exceeds' : undefined}>
-                    {done.length < 2 ? 'needs 2 seeds' : verdictText(row, config)}
+                    {done.length < 2 ? 'needs 2 seeds' : verdictText(row)}
                   </td>
                 ) : null}
               </tr>

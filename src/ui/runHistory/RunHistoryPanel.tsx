@@ -19,15 +19,18 @@ interface Props {
 
 function Accuracy({ run }: { run: SavedRun }) {
   const final = finalAccuracy(run);
-  const parts = trainedNets(run.config).map((net) => {
+  const parts = trainedNets(run.config).map((net, i) => {
     const value = final[net];
     return (
-      <span key={net} className={`net-${net}`} data-net={net}>
-        {NET_SHORT_NAMES[net]} {value ? formatMetric(value.value) : '—'}
+      <span key={net}>
+        {i > 0 ? ' · ' : ' '}
+        <span className={`net-${net}`} data-net={net}>
+          {NET_SHORT_NAMES[net]} {value ? formatMetric(value.value) : '—'}
+        </span>
       </span>
     );
   });
-  return <span className="history-acc">val_accuracy {parts}</span>;
+  return <span className="history-acc">val_accuracy{parts}</span>;
 }
 
 function Item({ run, history, basis }: { run: SavedRun; history: RunHistory; basis: TrainConfig | null }) {
