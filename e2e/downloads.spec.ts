@@ -10,7 +10,7 @@ test('Download CSV holds the epoch log, and Download PNG a picture of the figure
 
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);
   const csv = (await readFile(await csvDownload.path(), 'utf8')).trim().split('\n');
-  expect(csv[0]).toBe('epoch,model,loss,accuracy,val_loss,val_accuracy,seconds');
+  expect(csv[0]).toBe('epoch,model,loss,accuracy,val_loss,val_accuracy,seconds,seed,name');
   expect(csv).toHaveLength(3);
   const bnRow = csv.find((line) => line.startsWith('1,bn,'))?.split(',') ?? [];
   expect(Number(bnRow[5])).toBeCloseTo(await lab.metric('bn', 1, 'val_accuracy'), 3);

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../shared/config';
 import { earlierCurves, finalAccuracy } from './earlier';
-import { row, savedRun } from './testRuns';
+import { row, savedRun } from './runs.fixture';
 
 const NOW = { ...DEFAULT_CONFIG, epochs: 2 };
 

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../shared/config';
 import { recordOf } from './savedRun';
 import { addRun, deleteRun, HISTORY_KEY, loadRuns, loadShowOnCharts, MAX_RUNS, nextNumber, saveRuns, saveShowOnCharts, setHidden } from './storage';
-import { MemoryStorage, row, savedRun } from './testRuns';
+import { MemoryStorage, row, savedRun } from './runs.fixture';
 
 describe('saving and loading', () => {
   it('round-trips runs through the storage, NaN metrics included', () => {
