@@ -10,7 +10,10 @@ export const PROB_EPSILON = 1e-7;
 export function perExampleCrossEntropy(labels: tf.Tensor1D, probs: tf.Tensor2D): tf.Tensor1D {
   return tf.tidy(() => {
     const picked = tf.sum(tf.mul(tf.oneHot(labels, NUM_CLASSES), probs), 1) as tf.Tensor1D;
-    return tf.neg(tf.log(tf.clipByValue(picked, PROB_EPSILON, 1 - PROB_EPSILON)));
+    const clipped = tf.neg(tf.log(tf.clipByValue(picked, PROB_EPSILON, 1 - PROB_EPSILON)));
+    // WASM's clip turns NaN into the lower bound, so a net whose outputs went NaN would show a finite loss of 16.1
+    // forever and never be reported as diverged. Adding 0·p is 0 for a finite p and NaN otherwise, on every backend.
+    return tf.add(clipped, tf.mul(picked, 0));
   });
 }
 
