@@ -88,3 +88,12 @@ describe('writing text', () => {
     expect(formatField(fieldSpec('bnLayers'), 'all')).toBe('all');
   });
 });
+
+describe('the README', () => {
+  it('documents every URL key in its settings table', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(readme.indexOf('## Settings in the URL'), readme.indexOf('## Backend'));
+    for (const spec of FIELDS) expect(table, `README lacks \`${spec.url}\``).toContain(`\`${spec.url}\``);
+  });
+});

@@ -65,7 +65,9 @@ export const PRESETS: readonly Preset[] = [
 
 /** The full config of a preset; the backend is the caller's (a preset does not move the run to another backend). */
 export function presetConfig(preset: Preset, backend: TrainConfig['backend']): TrainConfig {
-  return { ...defaultConfig(), ...preset.changes, backend };
+  const config: TrainConfig = { ...defaultConfig(), ...preset.changes, backend };
+  // A copy: the preset table is shared and must never be changed through a config.
+  return { ...config, layers: [...config.layers] };
 }
 
 /** The preset a config is exactly, if any (so the panel can show which one is on). */
