@@ -54,7 +54,7 @@ test('every preset runs to its end', async ({ page, browser }) => {
     const bn = await valAccuracies(lab, 'bn');
     const plain = await valAccuracies(lab, 'plain');
     const divergences = await page.locator('[data-testid^="divergence-"]').allInnerTexts();
-    const errors = await lab.error.allInnerTexts();
+    const errors = (await lab.error.allInnerTexts()).map((t) => t.trim()).filter((t) => t !== '');
     const result: PresetResult = {
       id: preset.id,
       query,
