@@ -53,7 +53,8 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'tiny-batch',
     name: 'Tiny batches',
-    watch: 'With 4 examples a batch, the batch statistics are noisy: BN’s advantage shrinks and its test accuracy wobbles.',
+    watch:
+      'With 4 examples a batch the batch statistics are noisy and unlike the running averages used at test time: here BN is weakest and falls behind the plain net.',
     changes: { batchSize: 4, trainSize: 10_000, epochs: 2 },
   },
   {
