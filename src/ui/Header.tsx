@@ -13,11 +13,11 @@ export function Header({ backend, backendFailed }: Props) {
       <h1>BatchNorm Lab</h1>
       <p className="lede">
         Batch Normalization standardizes each layer's inputs over the mini-batch (zero mean, unit variance, then a learned
-        scale and shift), which keeps activations well-scaled while the weights beneath them change. Here two identical
-        MNIST networks start from the same weights and see the same batches: one is Dense(128)→BN→ReLU→Dense(64)→BN→ReLU→Dense(10),
-        the other is the same without the BN layers. Both train with Adam (learning rate 0.001), batch 32, for 10 epochs,
-        right in your browser. Watch the loss and accuracy curves of the two nets pull apart; in the blog this recipe comes from,
-        the BN net reached 0.9802 validation accuracy.
+        scale and shift), which keeps activations well-scaled while the weights beneath them change. Here two MNIST
+        networks start from the same weights and see the same batches, right in your browser: one with BN layers, one
+        without. The defaults are a well-known blog's recipe (Dense(128)→BN→ReLU→Dense(64)→BN→ReLU→Dense(10), Adam 0.001,
+        batch 32, 10 epochs; its BN net reached 0.9802 validation accuracy). Change any setting, or pick a preset, and
+        watch when BN helps and when it does not.
       </p>
       <BackendBadge info={backend} failed={backendFailed} />
     </header>
