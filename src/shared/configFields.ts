@@ -48,8 +48,8 @@ const choice = (...pairs: Array<[string, string]>): readonly ChoiceOption[] => p
 export const FIELDS: readonly FieldSpec[] = [
   {
     key: 'optimizer', url: 'opt', group: 'training', label: 'Optimizer', kind: 'choice',
-    options: choice(['adam', 'Adam'], ['sgd', 'SGD'], ['momentum', 'SGD + momentum 0.9'], ['rmsprop', 'RMSProp']),
-    hint: 'Keras defaults for each (Adam β 0.9/0.999, ε 1e-7; RMSProp ρ 0.9).',
+    options: choice(['adam', 'Adam'], ['sgd', 'SGD'], ['momentum', 'Momentum 0.9'], ['rmsprop', 'RMSProp']),
+    hint: 'Keras defaults for each (Adam β 0.9/0.999, ε 1e-7; momentum 0.9; RMSProp ρ 0.9).',
   },
   { key: 'lr', url: 'lr', group: 'training', label: 'Learning rate', kind: 'number', min: 1e-5, max: 1, integer: false, log: true, hint: 'Step size; the blog uses 0.001 with Adam.' },
   { key: 'batchSize', url: 'batch', aliases: ['batchSize'], group: 'training', label: 'Batch size', kind: 'number', min: 1, max: 1024, integer: true, hint: 'Examples per step; BN normalizes over each batch.' },
@@ -64,14 +64,14 @@ export const FIELDS: readonly FieldSpec[] = [
   },
   {
     key: 'init', url: 'init', group: 'network', label: 'Weight init', kind: 'choice',
-    options: choice(['glorot', 'Glorot uniform (Keras)'], ['he', 'He normal'], ['gauss', 'Gaussian σ 0.01 (BN paper)']),
-    hint: 'Both nets start from the same weights.',
+    options: choice(['glorot', 'Glorot (Keras)'], ['he', 'He normal'], ['gauss', 'Gauss σ 0.01']),
+    hint: 'Glorot uniform as Keras, He normal, or N(0, 0.01²) as in the BN paper; both nets start equal.',
   },
   { key: 'denseBias', url: 'bias', group: 'network', label: 'Bias before BN', kind: 'flag', hint: 'Off as the paper advises: BN’s β does the bias’s job.' },
   { key: 'bnLayers', url: 'bn', group: 'batchnorm', label: 'BN on layers', kind: 'layerSet', hint: '"all", or hidden layer numbers such as 1,3.' },
   {
     key: 'bnPlace', url: 'bnpos', group: 'batchnorm', label: 'BN position', kind: 'choice',
-    options: choice(['before', 'Before the activation'], ['after', 'After the activation']),
+    options: choice(['before', 'Before act.'], ['after', 'After act.']),
     hint: 'The paper and the blog put BN before the nonlinearity.',
   },
   { key: 'bnMomentum', url: 'mom', group: 'batchnorm', label: 'Momentum', kind: 'number', min: 0, max: 0.9999, integer: false, hint: 'How slowly the running mean and variance follow the batches (Keras 0.99).' },
@@ -80,19 +80,19 @@ export const FIELDS: readonly FieldSpec[] = [
   { key: 'bnCenter', url: 'beta', group: 'batchnorm', label: 'Learnable β', kind: 'flag', hint: 'Off: the shift stays 0.' },
   {
     key: 'nets', url: 'nets', group: 'experiment', label: 'Nets to train', kind: 'choice',
-    options: choice(['both', 'Both nets'], ['bn', 'Only the BN net'], ['plain', 'Only the plain net']),
+    options: choice(['both', 'Both nets'], ['bn', 'BN net only'], ['plain', 'Plain only']),
     hint: 'Drop a net to halve the time.',
   },
   { key: 'repeats', url: 'seeds', group: 'experiment', label: 'Repeat with seeds', kind: 'number', min: 1, max: 10, integer: true, hint: '2–10 runs with seeds seed, seed+1…: mean curves with a min–max band.' },
   {
     key: 'xAxis', url: 'x', group: 'experiment', label: 'x-axis', kind: 'choice',
-    options: choice(['epochs', 'Epochs'], ['steps', 'Training steps']),
+    options: choice(['epochs', 'Epochs'], ['steps', 'Steps']),
     hint: 'Steps, as the BN paper plots.',
   },
   {
     key: 'backend', url: 'backend', group: 'experiment', label: 'Backend', kind: 'choice',
-    options: choice(['auto', 'auto (best here)'], ['webgl', 'webgl (GPU)'], ['wasm', 'wasm (CPU)'], ['cpu', 'cpu (slowest)']),
-    hint: 'Changing it reloads the page: the worker picks its backend once, at start.',
+    options: choice(['auto', 'auto'], ['webgl', 'webgl (GPU)'], ['wasm', 'wasm (CPU)'], ['cpu', 'cpu (slowest)']),
+    hint: 'auto picks the fastest here (webgl on a GPU, else wasm). Changing it reloads the page.',
   },
 ];
 

@@ -161,9 +161,9 @@ describe('the log-scale slider', () => {
 
 describe('group summaries', () => {
   it('say in one line what a collapsed group holds', () => {
-    expect(groupSummary('network', draftWith({ denseBias: '0' }).text)).toBe('128,64 · ReLU · Glorot uniform (Keras) · Bias before BN off');
+    expect(groupSummary('network', draftWith({ denseBias: '0' }).text)).toBe('128,64 · ReLU · Glorot (Keras) · Bias before BN off');
     expect(groupSummary('batchnorm', draftWith({}).text)).toBe(
-      'BN on layers all · Before the activation · Momentum 0.99 · ε 0.001 · Learnable γ on · Learnable β on',
+      'BN on layers all · Before act. · Momentum 0.99 · ε 0.001 · Learnable γ on · Learnable β on',
     );
   });
 });

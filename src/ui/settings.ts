@@ -115,7 +115,7 @@ export function valueAtLogPosition(position: number): string {
   return String(Number((10 ** position).toPrecision(1)));
 }
 
-/** One line that says what a collapsed group holds: "128,64 · ReLU · Glorot uniform (Keras) · Bias before BN on". */
+/** One line that says what a collapsed group holds: "128,64 · ReLU · Glorot (Keras) · Bias before BN on". */
 export function groupSummary(group: FieldGroup, text: FieldTexts): string {
   return FIELDS.filter((f) => f.group === group)
     .map((spec) => {

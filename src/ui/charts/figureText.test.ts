@@ -8,7 +8,7 @@ const BLOG: TrainConfig = { ...DEFAULT_CONFIG, layers: [128, 64], epochs: 2 };
 describe('describeRun', () => {
   it("describes the blog's recipe", () => {
     expect(describeRun(BLOG, 'wasm')).toBe(
-      'Dense(128)→[BN]→ReLU→Dense(64)→[BN]→ReLU→Dense(10) · Adam lr 0.001 · batch 32 · 2 epochs · 60,000 training examples · Glorot uniform (Keras) init · seed 42 · BN momentum 0.99, ε 0.001 · TF.js wasm',
+      'Dense(128)→[BN]→ReLU→Dense(64)→[BN]→ReLU→Dense(10) · Adam lr 0.001 · batch 32 · 2 epochs · 60,000 training examples · Glorot (Keras) init · seed 42 · BN momentum 0.99, ε 0.001 · TF.js wasm',
     );
   });
 
