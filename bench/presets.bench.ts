@@ -67,7 +67,7 @@ test('every preset runs to its end', async ({ page, browser }) => {
     console.log(JSON.stringify(result));
     results.push(result);
   }
-  const backend = (await lab.backend.innerText()).trim();
+  const backend = (await lab.backend.innerText()).replace(/^Backend:\s*/, '').trim();
   const rows = results.map(
     (r) =>
       `| ${r.id} | \`${r.query || '(defaults)'}\` | ${r.wallSeconds.toFixed(0)} | ${r.valAccuracy.bn.length} / ${r.valAccuracy.plain.length} | ${r.verdict} | ${r.divergences.join('; ') || '–'} | ${r.errors.join('; ') || 'none'} |`,
