@@ -2,7 +2,8 @@
 // not work on these machines. CHROMIUM_PATH points elsewhere on other machines.
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4173;
+// E2E_PORT lets two checkouts on one machine test at once without one reusing the other's server.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',

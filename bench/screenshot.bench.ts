@@ -6,7 +6,7 @@ test('README screenshot', async ({ page }) => {
   test.setTimeout(10 * 60_000);
   await page.setViewportSize({ width: 1280, height: 900 });
   const lab = new LabPage(page);
-  await lab.startRun('epochs=4&trainSize=12000&batchSize=64');
+  await lab.startRun('epochs=4&train=12000&batch=64');
   await lab.waitForEpochs(4, 8 * 60_000);
   await page.screenshot({ path: 'docs/screenshot.png', fullPage: true });
 });

@@ -5,7 +5,7 @@ import { LabPage } from './labPage';
 
 test('Download CSV holds the epoch log, and Download PNG a picture of the figure', async ({ page }) => {
   const lab = new LabPage(page);
-  await lab.startRun('epochs=1&trainSize=1000');
+  await lab.startRun('epochs=1&train=1000');
   await lab.waitForEpochs(1, 60_000);
 
   const [csvDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download CSV' }).click()]);

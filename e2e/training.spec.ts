@@ -2,13 +2,14 @@
 import { expect, test } from '@playwright/test';
 import { BN_RGB, LabPage, PLAIN_RGB } from './labPage';
 
-test('a short run fills two log rows per epoch and draws both nets in both charts', async ({ page }) => {
+test('a short run fills two log rows per epoch and draws both nets in both charts', async ({ page, baseURL }) => {
+  const origin = new URL(baseURL ?? 'http://127.0.0.1/').origin;
   const foreign: string[] = [];
   page.on('request', (r) => {
-    if (new URL(r.url()).origin !== 'http://127.0.0.1:4173' && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) foreign.push(r.url());
+    if (new URL(r.url()).origin !== origin && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) foreign.push(r.url());
   });
   const lab = new LabPage(page);
-  await lab.startRun('epochs=2&trainSize=2000');
+  await lab.startRun('epochs=2&train=2000');
   await expect(lab.stop).toBeEnabled();
   await lab.waitForEpochs(2, 120_000);
   await expect(lab.stop).toBeDisabled();
@@ -31,7 +32,7 @@ test('a short run fills two log rows per epoch and draws both nets in both chart
 
 test('the recipe on 12,000 examples reaches 0.90 and BN keeps up with the plain net', async ({ page }) => {
   const lab = new LabPage(page);
-  await lab.startRun('epochs=2&trainSize=12000&batchSize=64');
+  await lab.startRun('epochs=2&train=12000&batch=64');
   await lab.waitForEpochs(2, 170_000);
   const bn = await lab.metric('bn', 2, 'val_accuracy');
   const plain = await lab.metric('plain', 2, 'val_accuracy');
@@ -43,7 +44,7 @@ test('the recipe on 12,000 examples reaches 0.90 and BN keeps up with the plain 
 
 test('Stop stops the run within moments, and Train again starts afresh with cleared charts', async ({ page }) => {
   const lab = new LabPage(page);
-  await lab.startRun('epochs=50&trainSize=60000');
+  await lab.startRun('epochs=50&train=60000');
   await expect(lab.progress).toContainText(/step/i);
   await lab.stop.click();
   await expect(lab.stop).toBeDisabled({ timeout: 5_000 });
@@ -53,7 +54,7 @@ test('Stop stops the run within moments, and Train again starts afresh with clea
   expect(await lab.progress.innerText()).toBe(stoppedAt);
   await expect(lab.rows()).toHaveCount(0);
 
-  await lab.startRun('epochs=1&trainSize=500');
+  await lab.startRun('epochs=1&train=500');
   await lab.waitForEpochs(1, 60_000);
   await lab.train.click();
   // A fresh run clears the previous one's rows before its own first epoch arrives.
