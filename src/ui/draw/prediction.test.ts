@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { agreement, barFraction, confidenceText, percentText, topClass } from './prediction';
+import { agreement, barFraction, confidenceText, netPrediction, percentText, predictionData, topClass } from './prediction';
 
 const SEVEN = [0.001, 0.002, 0.01, 0.003, 0.0001, 0.0009, 0.001, 0.97, 0.01, 0.002];
 
@@ -45,5 +45,37 @@ describe('agreement', () => {
     expect(agreement({ digit: 3, probability: 0.9 }, { digit: 3, probability: 0.6 })).toEqual({ kind: 'agree', digit: 3 });
     expect(agreement({ digit: 3, probability: 0.9 }, { digit: 8, probability: 0.6 })).toEqual({ kind: 'disagree', bn: 3, plain: 8 });
     expect(agreement(null, { digit: 8, probability: 0.6 })).toBeNull();
+  });
+});
+
+describe('netPrediction', () => {
+  const both = { bn: SEVEN, plain: [...SEVEN].reverse() };
+
+  it('shows nothing without a model or with an empty pad, whatever answers are around', () => {
+    expect(netPrediction('no-model', both, 'bn')).toEqual({ kind: 'no-model' });
+    expect(netPrediction('empty', both, 'plain')).toEqual({ kind: 'empty' });
+  });
+
+  it("shows each net's answer, and keeps it while the next one is pending", () => {
+    expect(netPrediction('ready', both, 'bn')).toEqual({ kind: 'ready', probabilities: SEVEN, top: { digit: 7, probability: 0.97 } });
+    expect(netPrediction('pending', both, 'plain')).toMatchObject({ kind: 'ready', top: { digit: 2, probability: 0.97 } });
+  });
+
+  it('waits for a first answer, and names a net the run did not train', () => {
+    expect(netPrediction('pending', null, 'bn')).toEqual({ kind: 'waiting' });
+    expect(netPrediction('ready', {}, 'bn')).toEqual({ kind: 'waiting' });
+    expect(netPrediction('ready', { plain: SEVEN }, 'bn')).toEqual({ kind: 'untrained' });
+  });
+
+  it("says when a net's output is not usable (a diverged net outputs NaN)", () => {
+    expect(netPrediction('ready', { bn: Array.from({ length: 10 }, () => Number.NaN) }, 'bn')).toEqual({ kind: 'invalid' });
+  });
+});
+
+describe('predictionData', () => {
+  it('gives the top digit and its probability, or empty strings', () => {
+    expect(predictionData(netPrediction('ready', { bn: SEVEN }, 'bn'))).toEqual({ digit: '7', confidence: '0.9700' });
+    expect(predictionData({ kind: 'empty' })).toEqual({ digit: '', confidence: '' });
+    expect(predictionData({ kind: 'invalid' })).toEqual({ digit: '', confidence: '' });
   });
 });

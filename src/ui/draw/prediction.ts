@@ -1,5 +1,8 @@
 // What a net's ten output probabilities say: the top digit and its probability, each bar's percent, and whether the
-// two nets agree. Pure, so the texts and data attributes the page promises are tested without a browser.
+// two nets agree, and what each net's panel shows in each state of the pad. Pure, so the texts and data attributes the
+// page promises are tested without a browser.
+import { assertNever } from '../../shared/assertNever';
+import type { NetId } from '../../shared/metrics';
 
 export const DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
@@ -41,4 +44,50 @@ export type Agreement = { kind: 'agree'; digit: number } | { kind: 'disagree'; b
 export function agreement(bn: TopClass | null, plain: TopClass | null): Agreement | null {
   if (bn === null || plain === null) return null;
   return bn.digit === plain.digit ? { kind: 'agree', digit: bn.digit } : { kind: 'disagree', bn: bn.digit, plain: plain.digit };
+}
+
+/** Where the pad and the models are: no model trained yet, nothing drawn, a prediction asked for, or one in hand. */
+export type DrawStatus = 'no-model' | 'empty' | 'pending' | 'ready';
+
+/** Each net's output (ten probabilities, softmax), when it has answered; a net the run did not train is absent. */
+export type Predictions = Partial<Record<NetId, readonly number[]>>;
+
+/** What one net's panel shows. */
+export type NetPrediction =
+  | { kind: 'no-model' }
+  | { kind: 'empty' }
+  /** Drawn, asked, no answer yet. */
+  | { kind: 'waiting' }
+  /** The other net answered and this one did not: the last run did not train it. */
+  | { kind: 'untrained' }
+  /** An answer that is not ten finite probabilities: a diverged net outputs NaN. */
+  | { kind: 'invalid' }
+  | { kind: 'ready'; probabilities: readonly number[]; top: TopClass };
+
+const OTHER_NET: Record<NetId, NetId> = { bn: 'plain', plain: 'bn' };
+
+export function netPrediction(status: DrawStatus, predictions: Predictions | null, net: NetId): NetPrediction {
+  switch (status) {
+    case 'no-model':
+      return { kind: 'no-model' };
+    // An empty pad shows no prediction, even if an answer for the last drawing is still around.
+    case 'empty':
+      return { kind: 'empty' };
+    // While a newer prediction is on its way, the last one stays: bars that blank on every stroke would flicker.
+    case 'pending':
+    case 'ready': {
+      const probabilities = predictions?.[net];
+      if (probabilities === undefined) return predictions?.[OTHER_NET[net]] === undefined ? { kind: 'waiting' } : { kind: 'untrained' };
+      const top = topClass(probabilities);
+      return top === null ? { kind: 'invalid' } : { kind: 'ready', probabilities, top };
+    }
+    default:
+      return assertNever(status, 'draw status');
+  }
+}
+
+/** The automation hooks of a net's panel: the top digit and its probability, '' when there is none. */
+export function predictionData(view: NetPrediction): { digit: string; confidence: string } {
+  if (view.kind !== 'ready') return { digit: '', confidence: '' };
+  return { digit: String(view.top.digit), confidence: confidenceText(view.top.probability) };
 }
