@@ -35,7 +35,7 @@ export const INK_THRESHOLD = 0.1;
 
 /** When a drawing is too little to be a digit (both are fractions, so they hold at any pad resolution). */
 export interface EmptyGuard {
-  /** The ink's box must span at least this fraction of the image's longer side: a tap of the pen (0.07) is not a digit. */
+  /** The ink's box must span at least this fraction of the image's longer side: a tap of the pen (STROKE_WIDTH, 0.085) is not a digit. */
   minExtent: number;
   /** Total ink must be at least this fraction of the image's area: a few stray pixels are not a digit. */
   minInk: number;
