@@ -120,11 +120,16 @@ export class NetTrainer {
     }
   }
 
-  dispose(): void {
+  /** Frees the training state (optimizer, accumulators) and hands the model to the caller, who then owns it. */
+  releaseModel(): tf.LayersModel {
     this.lossSum.dispose();
     this.correctSum.dispose();
     this.firstBadStep.dispose();
     this.optimizer.dispose();
-    this.model.dispose();
+    return this.model;
+  }
+
+  dispose(): void {
+    this.releaseModel().dispose();
   }
 }

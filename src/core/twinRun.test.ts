@@ -195,4 +195,16 @@ describe('runExperiment', () => {
     });
     expect(diverged).toEqual([{ net: 'bn', repeat: 0, epoch: 2, step: 3 }]);
   });
+
+  it('hands each repeat\'s trained models to an adopter, which then owns them', async () => {
+    const before = tf.memory().numTensors;
+    const adopted: Array<SomeNets<tf.LayersModel>> = [];
+    await runExperiment(mnist, quick({ trainSize: 256, repeats: 2 }), { adoptModels: (_, models) => adopted.push(models) });
+    expect(adopted.map((m) => Object.keys(m))).toEqual([['bn', 'plain'], ['bn', 'plain']]);
+    // Still usable: the loop freed its optimizers and accumulators, not the models.
+    const out = tf.tidy(() => (must(adopted[1]?.bn).predict(tf.zeros([1, 28, 28])) as tf.Tensor).shape);
+    expect(out).toEqual([1, 10]);
+    for (const models of adopted) for (const m of Object.values(models)) m.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
 });

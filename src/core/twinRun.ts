@@ -20,6 +20,11 @@ export interface RunHooks {
   onProgress?(report: ProgressReport): void;
   onEpoch?(repeat: number, epoch: number, metrics: SomeNets<EpochMetrics>): void;
   onDiverged?(divergence: Divergence): void;
+  /**
+   * Takes ownership of a repeat's trained models when the repeat ends (completed or stopped), so they can answer
+   * predictions after the run; without it they are disposed. Not called when the run fails.
+   */
+  adoptModels?(repeat: number, models: SomeNets<tf.LayersModel>): void;
   /** Polled between batches: a cooperative stop takes effect within one batch. */
   shouldStop?(): boolean;
   /** Lets the event loop run (to receive a stop); awaited between batches. */
@@ -64,13 +69,16 @@ export async function runExperiment(data: Mnist, config: TrainConfig, hooks: Run
     for (let repeat = 0; repeat < config.repeats; repeat++) {
       const trainers = createTrainers(config, repeatSeed(config, repeat));
       const run = new RepeatRun({ config, hooks, train, test, steps, runStart, repeat, trainers });
+      let outcome: RunOutcome | null = null;
       try {
         if (repeat === 0) hooks.onStart?.({ stepsPerEpoch: steps, params: run.params() });
         hooks.onNetsBuilt?.(repeat, run.models());
-        if ((await run.train()) === 'stopped') return 'stopped';
+        outcome = await run.train();
       } finally {
-        run.dispose();
+        if (outcome !== null && hooks.adoptModels) hooks.adoptModels(repeat, run.release());
+        else run.dispose();
       }
+      if (outcome === 'stopped') return 'stopped';
     }
     return 'completed';
   } finally {
@@ -206,6 +214,16 @@ class RepeatRun {
 
   dispose(): void {
     for (const id of NET_IDS) this.ctx.trainers[id]?.dispose();
+  }
+
+  /** Frees the training state and returns the models, now the caller's. */
+  release(): SomeNets<tf.LayersModel> {
+    const out: SomeNets<tf.LayersModel> = {};
+    for (const id of NET_IDS) {
+      const t = this.ctx.trainers[id];
+      if (t) out[id] = t.releaseModel();
+    }
+    return out;
   }
 }
 

@@ -10,7 +10,45 @@ export type WorkerCommand =
   /** Start a fresh run (any run in progress is stopped first). */
   | { type: 'train'; runId: number; config: TrainConfig }
   /** Cooperative stop: the worker finishes the batch in hand and reports `run-finished`. */
-  | { type: 'stop'; runId: number };
+  | { type: 'stop'; runId: number }
+  /** Both nets' probabilities for one preprocessed 28×28 image (784 values in [0,1]), in inference mode. */
+  | { type: 'predict'; requestId: number; pixels: Float32Array }
+  /** Each net's prediction on the whole test set, plus a sample of test images for the gallery. */
+  | { type: 'inspect-test'; requestId: number; sampleSize: number; sampleSeed: number }
+  /** Saved models: kept in the worker's IndexedDB, or exported to / imported from a file. */
+  | { type: 'save-models'; requestId: number; name: string }
+  | { type: 'list-models'; requestId: number }
+  | { type: 'load-models'; requestId: number; name: string }
+  | { type: 'delete-models'; requestId: number; name: string }
+  | { type: 'export-models'; requestId: number }
+  | { type: 'import-models'; requestId: number; fileName: string; bytes: ArrayBuffer };
+
+/** Where the models that answer predictions come from. */
+export type ModelSource =
+  /** The nets of the run in progress, as they train. */
+  | { kind: 'training'; runId: number }
+  /** The nets a finished (or stopped) run left behind. */
+  | { kind: 'trained'; runId: number }
+  /** Nets loaded from the browser's storage or from a file, under their saved name. */
+  | { kind: 'loaded'; name: string };
+
+/** A saved pair of nets: its name, the settings that built and trained them, and when. */
+export interface SavedModelsInfo {
+  name: string;
+  config: TrainConfig;
+  savedAt: string;
+  /** Final val_accuracy per net when it was saved, if known. */
+  valAccuracy: SomeNets<number>;
+}
+
+export interface TestInspection {
+  /** The 10,000 test labels, in order. */
+  labels: Uint8Array;
+  /** Each net's arg-max prediction for every test image. */
+  predicted: SomeNets<Uint8Array>;
+  /** A sample of test images for the gallery: their indices and pixels (0–255, 784 each, row-major). */
+  sample: { indices: Int32Array; pixels: Uint8Array };
+}
 
 export type DataFile = 'train-images' | 'train-labels' | 'test-images' | 'test-labels';
 
@@ -70,12 +108,22 @@ export type WorkerEvent =
   /** A net's loss became NaN or infinite: that net stops, the other trains on. */
   | ({ type: 'diverged'; runId: number } & Divergence)
   | { type: 'run-finished'; runId: number; reason: 'completed' | 'stopped'; elapsedMs: number }
+  /** The models answering predictions changed (a run started or ended, or nets were loaded); null: there are none. */
+  | { type: 'models'; runId: null; source: ModelSource | null; nets: NetId[]; config: TrainConfig | null }
+  /** Answers to requests carry their request's id; probabilities are null when there is no model yet. */
+  | { type: 'prediction'; runId: null; requestId: number; probabilities: SomeNets<number[]> | null }
+  | ({ type: 'test-inspection'; runId: null; requestId: number } & TestInspection)
+  | { type: 'model-list'; runId: null; requestId: number; entries: SavedModelsInfo[] }
+  | { type: 'models-saved'; runId: null; requestId: number; entry: SavedModelsInfo }
+  | { type: 'models-exported'; runId: null; requestId: number; fileName: string; bytes: ArrayBuffer }
   | {
       type: 'error';
       runId: number | null;
-      /** What failed: the data (with the file), the backend, the settings, or the run. */
-      scope: 'data' | 'backend' | 'config' | 'training' | 'worker';
+      /** What failed: the data (with the file), the backend, the settings, the run, or saved models. */
+      scope: 'data' | 'backend' | 'config' | 'training' | 'worker' | 'models';
       message: string;
+      /** The request that failed, when the error answers one. */
+      requestId?: number;
     };
 
 export type WorkerEventType = WorkerEvent['type'];
