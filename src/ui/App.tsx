@@ -11,6 +11,7 @@ import { useTrainingWorker } from './hooks/useTrainingWorker';
 import { pushConfigUrl, useUrlSync } from './hooks/useUrlSync';
 import { ProgressBar } from './ProgressBar';
 import { Results } from './Results';
+import { DrawDigitSection } from './draw/DrawDigitSection';
 import { RunControls } from './RunControls';
 import { readDraft } from './settings';
 import { SettingsPanel } from './SettingsPanel';
@@ -31,7 +32,7 @@ function trainBlocker(state: UiState, errors: FieldErrors): string | null {
 }
 
 export function App({ initial }: Props) {
-  const { state, dispatch, live, train, stop } = useTrainingWorker(initial);
+  const { state, dispatch, live, train, stop, request } = useTrainingWorker(initial);
   const form = useMemo(() => readDraft(state.settings), [state.settings]);
   // The worker picked its backend from the URL the page loaded with; only a reload changes it (see BackendSelect).
   const pageBackend = initial.config.backend;
@@ -100,6 +101,7 @@ export function App({ initial }: Props) {
           </section>
         </div>
         <Results state={state} live={live} formEpochs={form.config?.epochs ?? null} onError={onFigureError} />
+        <DrawDigitSection state={state} request={request} onError={onFigureError} />
       </main>
       <footer className="page-footer">
         Runs entirely in this page: TensorFlow.js in a Web Worker, MNIST served from this site. The address bar holds the

@@ -8,6 +8,7 @@ const SCOPE_LABEL: Record<UiMessage['scope'], string> = {
   config: 'Settings',
   training: 'Training',
   worker: 'Worker',
+  models: 'Saved models',
   ui: 'Page',
 };
 

@@ -4,9 +4,8 @@ import { assertNever } from '../shared/assertNever';
 import { stepsPerEpoch as stepsFor, type TrainConfig } from '../shared/config';
 import type { FieldKey } from '../shared/configFields';
 import type { ConfigProblem } from '../shared/configText';
-import type { EpochMetrics, ParamCounts } from '../shared/metrics';
-import { NET_IDS } from '../shared/metrics';
-import type { BackendInfo, Divergence, PerNet, SomeNets, WorkerEvent } from '../shared/protocol';
+import { NET_IDS, type EpochMetrics, type NetId, type ParamCounts } from '../shared/metrics';
+import type { BackendInfo, Divergence, ModelSource, PerNet, SomeNets, WorkerEvent } from '../shared/protocol';
 import { draftFromConfig, type SettingsDraft } from './settings';
 
 export type RunStatus = 'idle' | 'loading-data' | 'ready' | 'running' | 'stopping' | 'finished' | 'stopped' | 'error';
@@ -68,6 +67,8 @@ export interface UiState {
   seedRuns: Array<PerNet<EpochRecord[]>>;
   /** Nets whose loss became NaN or infinite, with where it happened. */
   divergences: Divergence[];
+  /** The nets that answer predictions now (training, trained or loaded), and the settings that built them. */
+  answering: { source: ModelSource; nets: NetId[]; config: TrainConfig | null } | null;
   messages: UiMessage[];
   nextMessageId: number;
   settings: SettingsDraft;
@@ -105,6 +106,7 @@ export function initState(init: { config: TrainConfig; problems: ConfigProblem[]
     history: EMPTY_HISTORY,
     seedRuns: [],
     divergences: [],
+    answering: null,
     messages: [],
     nextMessageId: 1,
     settings: draftFromConfig(init.config),
@@ -226,8 +228,19 @@ function onEvent(state: UiState, event: WorkerEvent): UiState {
     case 'run-finished':
       if (!active) return state;
       return { ...state, status: event.reason === 'completed' ? 'finished' : 'stopped', finishedMs: event.elapsedMs };
+    case 'models':
+      return { ...state, answering: event.source ? { source: event.source, nets: event.nets, config: event.config } : null };
+    // Answers to requests: the code that asked awaits them (TrainingClient.request); the state does not change.
+    case 'prediction':
+    case 'test-inspection':
+    case 'model-list':
+    case 'models-saved':
+    case 'models-loaded':
+    case 'models-exported':
+      return state;
     case 'error':
-      return onError(state, event);
+      // An error that answers a request is shown by the code that made it (say, the saved-models panel).
+      return event.requestId === undefined ? onError(state, event) : state;
     default:
       return assertNever(event, 'worker event');
   }

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useReducer, useRef, useState, type Dispatch } f
 import type { TrainConfig } from '../../shared/config';
 import type { ConfigProblem } from '../../shared/configText';
 import type { WorkerEvent } from '../../shared/protocol';
-import { TrainingClient } from '../../worker/client';
+import { TrainingClient, WorkerRequestError } from '../../worker/client';
 import { LiveSeries } from '../charts/liveSeries';
 import { initState, reducer, type UiAction, type UiState } from '../state';
 
@@ -14,6 +14,8 @@ export interface TrainingWorker {
   live: LiveSeries;
   train(config: TrainConfig): void;
   stop(): void;
+  /** Asks the worker something that has an answer (a prediction, the saved models…). */
+  request: TrainingClient['request'];
 }
 
 export function useTrainingWorker(initial: { config: TrainConfig; problems: ConfigProblem[] }): TrainingWorker {
@@ -65,5 +67,11 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
     client.current?.send({ type: 'stop', runId });
   }, []);
 
-  return { state, dispatch, live, train, stop };
+  const request = useCallback<TrainingClient['request']>((command, expect, transfer) => {
+    const instance = client.current;
+    if (!instance) return Promise.reject(new WorkerRequestError('The training worker is not running.'));
+    return instance.request(command, expect, transfer);
+  }, []);
+
+  return { state, dispatch, live, train, stop, request };
 }

@@ -1,0 +1,29 @@
+// The draw-a-digit panel wired to the app: the nets that answer now (training, trained or loaded) read what is drawn.
+import { netNames } from '../../shared/netNames';
+import type { TrainingWorker } from '../hooks/useTrainingWorker';
+import type { UiState } from '../state';
+import { DrawDigitPanel } from './DrawDigitPanel';
+import { useDigitReading } from './useDigitReading';
+
+interface Props {
+  state: UiState;
+  request: TrainingWorker['request'];
+  onError: (message: string) => void;
+}
+
+export function DrawDigitSection({ state, request, onError }: Props) {
+  const answering = state.answering;
+  // While nets train, ask again about once a second so the reading follows their weights.
+  const refresh = answering?.source.kind === 'training' ? Math.floor((state.progress?.elapsedMs ?? 0) / 1000) : 0;
+  const reading = useDigitReading(request, answering?.source ?? null, refresh, onError);
+  return (
+    <DrawDigitPanel
+      strokes={reading.strokes}
+      onStrokesChange={reading.setStrokes}
+      preview={reading.preview}
+      predictions={reading.predictions}
+      status={reading.status}
+      netNames={netNames(answering?.config ?? state.runConfig)}
+    />
+  );
+}
