@@ -4,6 +4,7 @@ import {
   accuracyOf,
   confusedPairText,
   confusionMatrix,
+  correctCount,
   disagreements,
   filterCounts,
   galleryItems,
@@ -13,6 +14,8 @@ import {
   mostConfused,
   recallPerDigit,
   rowShare,
+  shadeStrength,
+  MAX_SHADE,
 } from './confusion';
 
 const zeros = (): number[][] => Array.from({ length: 10 }, () => new Array<number>(10).fill(0));
@@ -63,6 +66,7 @@ describe('accuracy, recall and shares', () => {
 
   it('reads accuracy off the diagonal', () => {
     expect(matrixTotal(m)).toBe(8);
+    expect(correctCount(m)).toBe(3);
     expect(accuracyOf(m)).toBe(3 / 8);
     expect(accuracyOf(zeros())).toBeNull();
   });
@@ -75,6 +79,14 @@ describe('accuracy, recall and shares', () => {
     expect(rowShare(m, 4, 9)).toBeCloseTo(2 / 3, 12);
     expect(rowShare(m, 4, 4)).toBeCloseTo(1 / 3, 12);
     expect(rowShare(m, 3, 3)).toBe(0);
+  });
+
+  it('shades the diagonal by its share and errors on a ten-times stretched scale, both capped', () => {
+    expect(shadeStrength(1, true)).toBeCloseTo(MAX_SHADE, 12);
+    expect(shadeStrength(0.5, true)).toBeCloseTo(MAX_SHADE / 2, 12);
+    expect(shadeStrength(0.05, false)).toBeCloseTo(MAX_SHADE / 2, 12);
+    expect(shadeStrength(0.3, false)).toBeCloseTo(MAX_SHADE, 12);
+    expect(shadeStrength(0, false)).toBe(0);
   });
 });
 

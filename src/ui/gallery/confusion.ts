@@ -38,11 +38,15 @@ function diagonal(matrix: Matrix, digit: number): number {
   return matrix[digit]?.[digit] ?? 0;
 }
 
+/** How many images the net read correctly: the diagonal's sum. */
+export function correctCount(matrix: Matrix): number {
+  return sum(matrix.map((_, d) => diagonal(matrix, d)));
+}
+
 /** Share of all images read correctly; null for an empty matrix (nothing to be right about). */
 export function accuracyOf(matrix: Matrix): number | null {
   const total = matrixTotal(matrix);
-  if (total === 0) return null;
-  return sum(matrix.map((_, d) => diagonal(matrix, d))) / total;
+  return total === 0 ? null : correctCount(matrix) / total;
 }
 
 /** For each true digit, the share of its images read correctly; null for a digit with no images. */
@@ -58,6 +62,20 @@ export function rowShare(matrix: Matrix, truth: number, predicted: number): numb
   const row = matrix[truth] ?? [];
   const n = sum(row);
   return n === 0 ? 0 : (row[predicted] ?? 0) / n;
+}
+
+/** The strongest shade a cell gets (0–1), so that its printed count stays readable on it in both colour schemes. */
+export const MAX_SHADE = 0.6;
+/** A tenth of a digit's images read as one wrong digit is as bad as it gets: errors are shaded on this scale. */
+export const ERROR_FULL_SHARE = 0.1;
+
+/**
+ * How strongly a cell is shaded (0–MAX_SHADE), proportional to its share of the row. Errors are rare, so their
+ * scale is stretched: on the diagonal's scale a 2% confusion would be invisible.
+ */
+export function shadeStrength(share: number, onDiagonal: boolean): number {
+  const scaled = onDiagonal ? share : share / ERROR_FULL_SHARE;
+  return Math.min(1, Math.max(0, scaled)) * MAX_SHADE;
 }
 
 export interface ConfusedPair {
