@@ -12,6 +12,7 @@ import { pushConfigUrl, useUrlSync } from './hooks/useUrlSync';
 import { ProgressBar } from './ProgressBar';
 import { Results } from './Results';
 import { DrawDigitSection } from './draw/DrawDigitSection';
+import { InspectSection } from './gallery/InspectSection';
 import { RunControls } from './RunControls';
 import { readDraft } from './settings';
 import { SettingsPanel } from './SettingsPanel';
@@ -102,6 +103,7 @@ export function App({ initial }: Props) {
         </div>
         <Results state={state} live={live} formEpochs={form.config?.epochs ?? null} onError={onFigureError} />
         <DrawDigitSection state={state} request={request} onError={onFigureError} />
+        <InspectSection state={state} request={request} onError={onFigureError} />
       </main>
       <footer className="page-footer">
         Runs entirely in this page: TensorFlow.js in a Web Worker, MNIST served from this site. The address bar holds the
