@@ -13,6 +13,7 @@ import { ProgressBar } from './ProgressBar';
 import { Results } from './Results';
 import { DrawDigitSection } from './draw/DrawDigitSection';
 import { InspectSection } from './gallery/InspectSection';
+import { SavedModelsSection } from './models/SavedModelsSection';
 import { RunControls } from './RunControls';
 import { readDraft } from './settings';
 import { SettingsPanel } from './SettingsPanel';
@@ -102,7 +103,10 @@ export function App({ initial }: Props) {
           </section>
         </div>
         <Results state={state} live={live} formEpochs={form.config?.epochs ?? null} onError={onFigureError} />
-        <DrawDigitSection state={state} request={request} onError={onFigureError} />
+        <div className="draw-row">
+          <DrawDigitSection state={state} request={request} onError={onFigureError} />
+          <SavedModelsSection state={state} request={request} />
+        </div>
         <InspectSection state={state} request={request} onError={onFigureError} />
       </main>
       <footer className="page-footer">

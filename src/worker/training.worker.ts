@@ -9,7 +9,9 @@ import { fetchSource, loadMnist, type Mnist } from '../data/mnist';
 import { assertNever } from '../shared/assertNever';
 import type { BackendChoice, TrainConfig } from '../shared/config';
 import { validateConfig } from '../shared/configText';
-import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
+import type { SomeNets, WorkerCommand, WorkerEvent } from '../shared/protocol';
+import { handleModelCommand } from './modelRequests';
+import { ModelSlot } from './modelSlot';
 import { readWebGLRenderer } from './rendererProbe';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -37,6 +39,12 @@ let ready: Promise<Mnist> | null = null;
 let current: { runId: number; stop: boolean; done: Promise<void> } | null = null;
 /** Stops that arrived while their run was still waiting for the previous run or the data to be ready. */
 const earlyStops = new Set<number>();
+/** The nets that answer predictions (the training ones, a finished run's, or loaded ones). */
+const slot = new ModelSlot((source, nets, config) => post({ type: 'models', runId: null, source, nets, config }));
+
+function dataForRequests(): Promise<Mnist> {
+  return ready ?? Promise.reject(new Error('The worker has not loaded the data yet.'));
+}
 
 async function init(backend: BackendChoice, dataBaseUrl: string): Promise<Mnist> {
   try {
@@ -89,17 +97,28 @@ async function train(runId: number, config: TrainConfig): Promise<void> {
   current = run;
   run.done = (async () => {
     const start = performance.now();
+    // The latest val_accuracy of each net, saved with the nets this run leaves behind.
+    let valAccuracy: SomeNets<number> = {};
     try {
       const outcome = await runExperiment(data, config, {
         onStart: ({ stepsPerEpoch, params }) => post({ type: 'run-started', runId, config, stepsPerEpoch, params }),
+        onNetsBuilt: (_, models) => {
+          valAccuracy = {};
+          slot.training(runId, config, models);
+        },
+        adoptModels: (_, models) => slot.adopt(runId, config, models, valAccuracy),
         onProgress: (report) => post({ type: 'progress', runId, ...report }),
-        onEpoch: (repeat, epoch, metrics) => post({ type: 'epoch', runId, repeat, epoch, metrics }),
+        onEpoch: (repeat, epoch, metrics) => {
+          valAccuracy = { ...valAccuracy, ...Object.fromEntries(Object.entries(metrics).map(([net, m]) => [net, m.valAccuracy])) };
+          post({ type: 'epoch', runId, repeat, epoch, metrics });
+        },
         onDiverged: (divergence) => post({ type: 'diverged', runId, ...divergence }),
         shouldStop: () => run.stop,
         yieldControl: yieldToEvents,
       });
       post({ type: 'run-finished', runId, reason: outcome, elapsedMs: performance.now() - start });
     } catch (e) {
+      slot.runFailed();
       post({ type: 'error', runId, scope: 'training', message: `Training failed: ${messageOf(e)}` });
     } finally {
       if (current === run) current = null;
@@ -122,6 +141,16 @@ function handle(command: WorkerCommand): void {
     case 'stop':
       if (current && current.runId === command.runId) current.stop = true;
       else earlyStops.add(command.runId);
+      return;
+    case 'predict':
+    case 'inspect-test':
+    case 'save-models':
+    case 'list-models':
+    case 'load-models':
+    case 'delete-models':
+    case 'export-models':
+    case 'import-models':
+      void handleModelCommand(command, { slot, post, data: dataForRequests });
       return;
     default:
       assertNever(command, 'command');

@@ -4,7 +4,7 @@ import { useCallback, useEffect, useReducer, useRef, useState, type Dispatch } f
 import type { TrainConfig } from '../../shared/config';
 import type { ConfigProblem } from '../../shared/configText';
 import type { WorkerEvent } from '../../shared/protocol';
-import { TrainingClient, WorkerRequestError } from '../../worker/client';
+import { TrainingClient } from '../../worker/client';
 import { LiveSeries } from '../charts/liveSeries';
 import { initState, reducer, type UiAction, type UiState } from '../state';
 
@@ -22,6 +22,8 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
   const [state, dispatch] = useReducer(reducer, initial, initState);
   const [live] = useState(() => new LiveSeries());
   const client = useRef<TrainingClient | null>(null);
+  // Children's effects run before this hook's: a request made while the client is being created waits for it.
+  const clientReady = useRef(waitForClient());
   // Mirrors of what the event listener needs synchronously, outside React's render cycle.
   const lastRunId = useRef(0);
   const currentRun = useRef<number | null>(null);
@@ -38,12 +40,14 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
     };
     const instance = new TrainingClient(onEvent);
     client.current = instance;
+    clientReady.current.resolve(instance);
     // The worker picks its backend once, here; changing it means reloading the page (see BackendSelect).
     instance.send({ type: 'init', backend, dataBaseUrl: new URL('data/mnist/', document.baseURI).href });
     return () => {
       disposed = true;
       instance.dispose();
       if (client.current === instance) client.current = null;
+      clientReady.current = waitForClient();
     };
   }, [live, backend]);
 
@@ -69,9 +73,18 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
 
   const request = useCallback<TrainingClient['request']>((command, expect, transfer) => {
     const instance = client.current;
-    if (!instance) return Promise.reject(new WorkerRequestError('The training worker is not running.'));
-    return instance.request(command, expect, transfer);
+    if (instance) return instance.request(command, expect, transfer);
+    return clientReady.current.promise.then((ready) => ready.request(command, expect, transfer));
   }, []);
 
   return { state, dispatch, live, train, stop, request };
+}
+
+/** A promise of the client, resolved when the effect creates it. */
+function waitForClient(): { promise: Promise<TrainingClient>; resolve(client: TrainingClient): void } {
+  let resolve: (client: TrainingClient) => void = () => {};
+  const promise = new Promise<TrainingClient>((r) => {
+    resolve = r;
+  });
+  return { promise, resolve };
 }
