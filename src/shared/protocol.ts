@@ -115,6 +115,7 @@ export type WorkerEvent =
   | ({ type: 'test-inspection'; runId: null; requestId: number } & TestInspection)
   | { type: 'model-list'; runId: null; requestId: number; entries: SavedModelsInfo[] }
   | { type: 'models-saved'; runId: null; requestId: number; entry: SavedModelsInfo }
+  | { type: 'models-loaded'; runId: null; requestId: number; entry: SavedModelsInfo }
   | { type: 'models-exported'; runId: null; requestId: number; fileName: string; bytes: ArrayBuffer }
   | {
       type: 'error';
