@@ -30,11 +30,17 @@ export function useTestInspection(state: UiState, request: TrainingWorker['reque
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const inFlight = useRef(false);
+  // A refresh asked for while one is in flight (the run ended during an epoch's pass) runs when it returns.
+  const again = useRef(false);
   const latest = useRef({ state, onError });
   latest.current = { state, onError };
 
   const refresh = useCallback(() => {
-    if (inFlight.current || latest.current.state.answering === null) return;
+    if (latest.current.state.answering === null) return;
+    if (inFlight.current) {
+      again.current = true;
+      return;
+    }
     inFlight.current = true;
     setBusy(true);
     const described = describe(latest.current.state);
@@ -48,6 +54,10 @@ export function useTestInspection(state: UiState, request: TrainingWorker['reque
       .finally(() => {
         inFlight.current = false;
         setBusy(false);
+        if (again.current) {
+          again.current = false;
+          refresh();
+        }
       });
   }, [request]);
 
