@@ -27,6 +27,9 @@ test('a short run fills two log rows per epoch and draws both nets in both chart
     expect(await lab.pixelsOfColour(chart, PLAIN_RGB)).toBeGreaterThan(20);
   }
   await expect(lab.progress).toContainText(/2\s*\/\s*2/);
+  // Keras's model.summary() numbers for the blog's nets.
+  await expect(page.getByTestId('param-counts')).toContainText('110,154 parameters, 109,770 trainable');
+  await expect(page.getByTestId('param-counts')).toContainText('No BN: 109,386 parameters');
   expect(foreign, 'requests that left the page origin').toEqual([]);
 });
 

@@ -2,9 +2,11 @@
 // every cell, and a row where a net diverged. It is also the charts' text alternative (the canvases point to it).
 import { repeatSeed, type TrainConfig } from '../shared/config';
 import { netName, trainedNets } from '../shared/netNames';
-import type { Divergence, PerNet } from '../shared/protocol';
+import type { ParamCounts } from '../shared/metrics';
+import type { Divergence, PerNet, SomeNets } from '../shared/protocol';
 import { epochLogRows, type LogRow } from './epochLogRows';
 import { formatInt, formatMetric } from './format';
+import { paramsText } from './paramsText';
 import type { EpochRecord } from './state';
 
 interface Props {
@@ -12,6 +14,8 @@ interface Props {
   divergences: readonly Divergence[];
   /** The settings of the run on screen (names the nets and the seeds); null before any run. */
   config: TrainConfig | null;
+  /** The nets' parameter counts, once the run has built them. */
+  params: SomeNets<ParamCounts> | null;
 }
 
 function Row({ row, config, seeded }: { row: LogRow; config: TrainConfig | null; seeded: boolean }) {
@@ -49,7 +53,7 @@ function Row({ row, config, seeded }: { row: LogRow; config: TrainConfig | null;
   );
 }
 
-export function EpochLog({ seedRuns, divergences, config }: Props) {
+export function EpochLog({ seedRuns, divergences, config, params }: Props) {
   const seeded = (config?.repeats ?? 1) > 1;
   const rows = epochLogRows(seedRuns, divergences);
   const nets = trainedNets(config).map((net) => netName(net, config)).join(' and ');
@@ -57,6 +61,11 @@ export function EpochLog({ seedRuns, divergences, config }: Props) {
   return (
     <section className="card" aria-labelledby="epoch-log-heading">
       <h2 id="epoch-log-heading">Epoch log</h2>
+      {params ? (
+        <p className="params-line" data-testid="param-counts">
+          {paramsText(params, config)}
+        </p>
+      ) : null}
       <div className="table-scroll">
         <table className={`epoch-log${seeded ? ' seeded' : ''}`} id="epoch-log" data-testid="epoch-log">
           <caption className="visually-hidden">Loss and accuracy after each epoch{seeded ? ' of each seed' : ''}, for {nets}</caption>

@@ -68,7 +68,7 @@ export function Results({ state, live, formEpochs, onError }: Props) {
         <RepeatSummary config={runConfig} seedRuns={state.seedRuns} divergences={state.divergences} />
       ) : null}
       <RunHistoryPanel history={history} basis={shownConfig} />
-      <EpochLog seedRuns={state.seedRuns} divergences={state.divergences} config={runConfig} />
+      <EpochLog seedRuns={state.seedRuns} divergences={state.divergences} config={runConfig} params={state.params} />
     </>
   );
 }
