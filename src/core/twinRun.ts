@@ -11,6 +11,7 @@ import { mulberry32, permutation } from '../data/shuffle';
 import type { Mnist } from '../data/mnist';
 import { repeatSeed, stepsPerEpoch, type TrainConfig } from '../shared/config';
 import { NET_IDS, type EpochMetrics, type NetId, type ParamCounts, type RunningMetrics } from '../shared/metrics';
+import { trainedNets } from '../shared/netNames';
 import type { Divergence, ProgressReport, SomeNets } from '../shared/protocol';
 
 export interface RunHooks {
@@ -37,14 +38,9 @@ export type RunOutcome = 'completed' | 'stopped';
 
 const noYield = (): Promise<void> => Promise.resolve();
 
-/** The nets a config trains. */
-export function netsOf(config: Pick<TrainConfig, 'nets'>): NetId[] {
-  return config.nets === 'both' ? [...NET_IDS] : [config.nets];
-}
-
 /** The nets of one repeat, built from its seed, each with its own optimizer. */
 export function createTrainers(config: TrainConfig, seed: number): SomeNets<NetTrainer> {
-  const nets = netsOf(config);
+  const nets = trainedNets(config);
   const models = buildTwins(config, seed, nets);
   const trainers: SomeNets<NetTrainer> = {};
   for (const id of nets) {

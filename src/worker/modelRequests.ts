@@ -4,9 +4,10 @@ import { predictDigit } from '../core/predict';
 import { inspectTest } from '../core/testInspection';
 import { exportBundle, importBundle } from '../core/modelBundle';
 import type { Mnist } from '../data/mnist';
-import type { SavedModelsInfo, WorkerCommand, WorkerEvent } from '../shared/protocol';
+import type * as tf from '@tensorflow/tfjs';
+import type { SavedModelsInfo, SomeNets, WorkerCommand, WorkerEvent } from '../shared/protocol';
 import { deleteSaved, listSaved, loadSaved, saveModels } from './modelStore';
-import type { ModelSlot } from './modelSlot';
+import type { Answering, ModelSlot } from './modelSlot';
 
 export type ModelCommand = Exclude<WorkerCommand, { type: 'init' | 'train' | 'stop' }>;
 
@@ -18,6 +19,18 @@ export interface ModelContext {
 
 const NOTHING_TO_SAVE = 'There are no trained nets to save yet: train (or let the run finish or stop) first.';
 const BUSY_TRAINING = 'Stop the run before loading saved nets: the nets in training answer predictions now.';
+
+/** What is saved with the nets: their settings, their last val_accuracy, and when. */
+function infoFor(now: Answering, name: string): SavedModelsInfo {
+  return { name, config: now.config, savedAt: new Date().toISOString(), valAccuracy: now.valAccuracy };
+}
+
+/** Nets loaded from the browser or a file start answering, and the request learns what was loaded. */
+function answerWithLoaded(ctx: ModelContext, requestId: number, loaded: { info: SavedModelsInfo; models: SomeNets<tf.LayersModel> }): void {
+  const { info, models } = loaded;
+  ctx.slot.load(info.name, info.config, models, info.valAccuracy);
+  ctx.post({ type: 'models-loaded', runId: null, requestId, entry: info });
+}
 
 export async function handleModelCommand(command: ModelCommand, ctx: ModelContext): Promise<void> {
   const { slot, post } = ctx;
@@ -41,10 +54,9 @@ export async function handleModelCommand(command: ModelCommand, ctx: ModelContex
       case 'save-models': {
         const now = slot.saveable();
         if (!now) throw new Error(NOTHING_TO_SAVE);
-        const info: SavedModelsInfo = { name: command.name.trim(), config: now.config, savedAt: new Date().toISOString(), valAccuracy: now.valAccuracy };
+        const info = infoFor(now, command.name.trim());
         const entry = await saveModels(info.name, now.models, info);
         post({ type: 'models-saved', runId: null, requestId, entry });
-        post({ type: 'model-list', runId: null, requestId, entries: await listSaved() });
         return;
       }
       case 'list-models':
@@ -52,9 +64,7 @@ export async function handleModelCommand(command: ModelCommand, ctx: ModelContex
         return;
       case 'load-models': {
         if (slot.isTraining()) throw new Error(BUSY_TRAINING);
-        const { info, models } = await loadSaved(command.name);
-        slot.load(info.name, info.config, models, info.valAccuracy);
-        post({ type: 'models-loaded', runId: null, requestId, entry: info });
+        answerWithLoaded(ctx, requestId, await loadSaved(command.name));
         return;
       }
       case 'delete-models':
@@ -65,17 +75,14 @@ export async function handleModelCommand(command: ModelCommand, ctx: ModelContex
         const now = slot.saveable();
         if (!now) throw new Error(NOTHING_TO_SAVE);
         const name = now.source.kind === 'loaded' ? now.source.name : `batchnorm-lab-run-${now.source.runId}`;
-        const info: SavedModelsInfo = { name, config: now.config, savedAt: new Date().toISOString(), valAccuracy: now.valAccuracy };
-        const bytes = await exportBundle(now.models, info);
+        const bytes = await exportBundle(now.models, infoFor(now, name));
         const buffer = bytes.slice().buffer;
         post({ type: 'models-exported', runId: null, requestId, fileName: `${name.replace(/[^\w.-]+/g, '_')}.json`, bytes: buffer });
         return;
       }
       case 'import-models': {
         if (slot.isTraining()) throw new Error(BUSY_TRAINING);
-        const { info, models } = await importBundle(command.bytes);
-        slot.load(info.name, info.config, models, info.valAccuracy);
-        post({ type: 'models-loaded', runId: null, requestId, entry: info });
+        answerWithLoaded(ctx, requestId, await importBundle(command.bytes));
         return;
       }
     }
