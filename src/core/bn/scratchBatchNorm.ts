@@ -1,0 +1,140 @@
+// BatchNorm written out: the forward pass in training and inference mode, the backward pass by hand (a tf.customGrad,
+// not autodiff), and the running statistics updated exactly as tf.layers.batchNormalization does (TF.js 4.22). A
+// tf.layers Layer registered for serialization, so nets built with it save and load like the others. Imports TF.js only.
+import * as tf from '@tensorflow/tfjs';
+
+export const SCRATCH_BN_CLASS = 'ScratchBatchNorm';
+
+export interface ScratchBatchNormArgs {
+  momentum?: number;
+  epsilon?: number;
+  /** Learnable γ (else the scale is the constant 1). */
+  scale?: boolean;
+  /** Learnable β (else the shift is the constant 0). */
+  center?: boolean;
+  name?: string;
+}
+
+type Kwargs = Record<string, unknown>;
+
+/**
+ * y = γ·x̂ + β with x̂ = (x − μ_B)/√(σ²_B + ε), μ_B and σ²_B (biased: divided by m) over the batch axis of a [m, d] input.
+ * The gradient is the closed form of the BN paper's backward pass, for the batch axis:
+ *   ∂ℓ/∂β = Σ dy,  ∂ℓ/∂γ = Σ dy·x̂,  ∂ℓ/∂x = (1/(m·√(σ²_B+ε)))·(m·dx̂ − Σ dx̂ − x̂·Σ dx̂·x̂)  with dx̂ = dy·γ.
+ * Only inputs are saved for the backward pass (x̂ and 1/√(σ²_B+ε) are recomputed there): a custom op may not keep
+ * tensors it made itself.
+ */
+export function batchNormTrainOp(epsilon: number): (x: tf.Tensor2D, gamma: tf.Tensor1D, beta: tf.Tensor1D) => tf.Tensor2D {
+  const normalize = (x: tf.Tensor2D): { xHat: tf.Tensor2D; invStd: tf.Tensor1D } => {
+    const { mean, variance } = tf.moments(x, 0);
+    const invStd = tf.rsqrt(tf.add(variance, epsilon)) as tf.Tensor1D;
+    return { xHat: tf.mul(tf.sub(x, mean), invStd), invStd };
+  };
+  const op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
+    const [x, gamma, beta, save] = args as [tf.Tensor2D, tf.Tensor1D, tf.Tensor1D, tf.GradSaveFunc];
+    save([x, gamma]);
+    return {
+      value: tf.tidy(() => tf.add(tf.mul(normalize(x).xHat, gamma), beta)),
+      gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
+        const [sX, sGamma] = saved as [tf.Tensor2D, tf.Tensor1D];
+        const { xHat, invStd } = normalize(sX);
+        const m = sX.shape[0];
+        const dBeta = tf.sum(dy, 0);
+        const dGamma = tf.sum(tf.mul(dy, xHat), 0);
+        const dXHat = tf.mul(dy, sGamma);
+        const sumDXHat = tf.sum(dXHat, 0);
+        const sumDXHatXHat = tf.sum(tf.mul(dXHat, xHat), 0);
+        const inner = tf.sub(tf.sub(tf.mul(dXHat, m), sumDXHat), tf.mul(xHat, sumDXHatXHat));
+        const dx = tf.mul(inner, tf.div(invStd, m));
+        return [dx, dGamma, dBeta];
+      },
+    };
+  });
+  return (x, gamma, beta) => op(x, gamma, beta) as tf.Tensor2D;
+}
+
+/** Batch mean and biased variance per unit (over axis 0), as tf.moments gives them. */
+export function batchMoments(x: tf.Tensor2D): { mean: tf.Tensor1D; variance: tf.Tensor1D } {
+  return tf.tidy(() => {
+    const { mean, variance } = tf.moments(x, 0);
+    return { mean: mean as tf.Tensor1D, variance: variance as tf.Tensor1D };
+  });
+}
+
+/** Inference mode: the running (or any given) statistics instead of the batch's. */
+export function batchNormInference(x: tf.Tensor2D, mean: tf.Tensor1D, variance: tf.Tensor1D, gamma: tf.Tensor1D, beta: tf.Tensor1D, epsilon: number): tf.Tensor2D {
+  return tf.tidy(() => tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, epsilon))), gamma), beta));
+}
+
+/** The running average as TF.js writes it: v ← v − (v − batchValue)·(1 − momentum). */
+export function movingAverage(current: tf.Tensor1D, batchValue: tf.Tensor1D, momentum: number): tf.Tensor1D {
+  return tf.tidy(() => tf.sub(current, tf.mul(tf.sub(current, batchValue), 1 - momentum)));
+}
+
+export class ScratchBatchNorm extends tf.layers.Layer {
+  static className = SCRATCH_BN_CLASS;
+  readonly momentum: number;
+  readonly epsilon: number;
+  readonly scale: boolean;
+  readonly center: boolean;
+  // Built in build(): the same weights, in the same order and with the same names, as tf.layers.batchNormalization.
+  private gamma: tf.LayerVariable | null = null;
+  private beta: tf.LayerVariable | null = null;
+  private movingMean: tf.LayerVariable | null = null;
+  private movingVariance: tf.LayerVariable | null = null;
+
+  constructor(args: ScratchBatchNormArgs = {}) {
+    super({ name: args.name });
+    this.momentum = args.momentum ?? 0.99;
+    this.epsilon = args.epsilon ?? 1e-3;
+    this.scale = args.scale ?? true;
+    this.center = args.center ?? true;
+  }
+
+  override build(inputShape: tf.Shape | tf.Shape[]): void {
+    const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape;
+    const dim = shape[shape.length - 1];
+    if (typeof dim !== 'number' || shape.length !== 2) throw new Error(`${SCRATCH_BN_CLASS} takes [batch, units] inputs; got ${JSON.stringify(shape)}.`);
+    if (this.scale) this.gamma = this.addWeight('gamma', [dim], 'float32', tf.initializers.ones(), undefined, true);
+    if (this.center) this.beta = this.addWeight('beta', [dim], 'float32', tf.initializers.zeros(), undefined, true);
+    this.movingMean = this.addWeight('moving_mean', [dim], 'float32', tf.initializers.zeros(), undefined, false);
+    this.movingVariance = this.addWeight('moving_variance', [dim], 'float32', tf.initializers.ones(), undefined, false);
+    this.built = true;
+  }
+
+  override computeOutputShape(inputShape: tf.Shape | tf.Shape[]): tf.Shape | tf.Shape[] {
+    return inputShape;
+  }
+
+  override call(inputs: tf.Tensor | tf.Tensor[], kwargs: Kwargs): tf.Tensor {
+    return tf.tidy(() => {
+      const x = (Array.isArray(inputs) ? inputs[0] : inputs) as tf.Tensor2D;
+      const { movingMean, movingVariance } = this.statistics();
+      const units = x.shape[1];
+      // Switched off, γ and β are constants: the gradient written for them then goes nowhere.
+      const gamma = (this.gamma?.read() ?? tf.ones([units])) as tf.Tensor1D;
+      const beta = (this.beta?.read() ?? tf.zeros([units])) as tf.Tensor1D;
+      if (kwargs['training'] !== true) {
+        return batchNormInference(x, movingMean.read() as tf.Tensor1D, movingVariance.read() as tf.Tensor1D, gamma, beta, this.epsilon);
+      }
+      // The statistics again, outside the op, for the running averages: they do not reach the loss.
+      const { mean, variance } = batchMoments(x);
+      const y = batchNormTrainOp(this.epsilon)(x, gamma, beta);
+      // Keras/TF.js keep the biased batch variance in the running average (the paper's Algorithm 2 corrects it).
+      movingMean.write(movingAverage(movingMean.read() as tf.Tensor1D, mean, this.momentum));
+      movingVariance.write(movingAverage(movingVariance.read() as tf.Tensor1D, variance, this.momentum));
+      return y;
+    });
+  }
+
+  private statistics(): { movingMean: tf.LayerVariable; movingVariance: tf.LayerVariable } {
+    if (this.movingMean === null || this.movingVariance === null) throw new Error(`${SCRATCH_BN_CLASS} '${this.name}' was called before it was built.`);
+    return { movingMean: this.movingMean, movingVariance: this.movingVariance };
+  }
+
+  override getConfig(): tf.serialization.ConfigDict {
+    return { ...super.getConfig(), momentum: this.momentum, epsilon: this.epsilon, scale: this.scale, center: this.center };
+  }
+}
+
+tf.serialization.registerClass(ScratchBatchNorm);
