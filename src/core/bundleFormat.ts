@@ -133,13 +133,15 @@ function checkInfo(value: unknown): SavedModelsInfo {
   const name = checkModelName(value.name);
   if (!name.ok) throw badInfo(`its name is not usable. ${name.message}`);
   if (typeof value.savedAt !== 'string' || Number.isNaN(Date.parse(value.savedAt))) throw badInfo(`'savedAt' is not a date.`);
-  const problems = validateConfig(value.config);
+  // Files saved before the BN layer could be chosen used TF.js's own.
+  const saved = isRecord(value.config) && !('bnImpl' in value.config) ? { ...value.config, bnImpl: 'layers' } : value.config;
+  const problems = validateConfig(saved);
   if (problems.length > 0) {
     const list = problems.map((p) => `${p.message} (given ${p.given})`).join(' ');
     throw new ModelFileError('bad-config', `The settings saved with these nets are not valid: ${list}`);
   }
   // validateConfig has checked every field of the config against the settings table.
-  const config = value.config as SavedModelsInfo['config'];
+  const config = saved as SavedModelsInfo['config'];
   return { name: name.name, savedAt: value.savedAt, config, valAccuracy: checkAccuracy(value.valAccuracy) };
 }
 

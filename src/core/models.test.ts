@@ -15,6 +15,7 @@ function specOf(changes: Partial<NetSpec> = {}): NetSpec {
   return {
     layers: c.layers, activation: c.activation, init: c.init, denseBias: c.denseBias, bnLayers: c.bnLayers,
     bnPlace: c.bnPlace, bnMomentum: c.bnMomentum, bnEpsilon: c.bnEpsilon, bnScale: c.bnScale, bnCenter: c.bnCenter,
+    bnImpl: c.bnImpl,
   };
 }
 

@@ -4,11 +4,12 @@ import * as tf from '@tensorflow/tfjs';
 import type { NetId, ParamCounts } from '../shared/metrics';
 import { hasBn, type InitName, type TrainConfig } from '../shared/config';
 import { NUM_CLASSES, IMAGE_SIDE } from '../data/idx';
+import { ScratchBatchNorm } from './bn/scratchBatchNorm';
 
 /** The settings that shape the nets (the rest of TrainConfig is about training). */
 export type NetSpec = Pick<
   TrainConfig,
-  'layers' | 'activation' | 'init' | 'denseBias' | 'bnLayers' | 'bnPlace' | 'bnMomentum' | 'bnEpsilon' | 'bnScale' | 'bnCenter'
+  'layers' | 'activation' | 'init' | 'denseBias' | 'bnLayers' | 'bnPlace' | 'bnMomentum' | 'bnEpsilon' | 'bnScale' | 'bnCenter' | 'bnImpl'
 >;
 
 /** σ of the 'gauss' initializer: the BN paper's MNIST experiment draws weights from N(0, 0.01²). */
@@ -64,12 +65,16 @@ interface AffineSlots {
 }
 
 /**
- * A BatchNormalization layer with learnable γ and β only as the spec asks. Switched off, the layer has no such weight
+ * A BatchNormalization layer (TF.js's, or ours when the spec asks) with learnable γ and β only as the spec asks. Switched off, the layer has no such weight
  * (as in Keras: the parameter counts match), but TF.js 4.22 still reads it in training mode and crashes
  * (tensorflow/tfjs#2868). So a missing one reads as the constant it stands for, γ = 1 or β = 0, made inside the
  * layer's own tidy (no leak) and never a variable (no optimizer can move it).
  */
 function batchNorm(spec: NetSpec, units: number, layerIndex: number): tf.layers.Layer {
+  if (spec.bnImpl === 'scratch') {
+    // Written out in core/bn: it reads a switched-off γ or β as its constant itself.
+    return new ScratchBatchNorm({ momentum: spec.bnMomentum, epsilon: spec.bnEpsilon, scale: spec.bnScale, center: spec.bnCenter, name: layerName.batchNorm(layerIndex) });
+  }
   const layer = tf.layers.batchNormalization({
     momentum: spec.bnMomentum,
     epsilon: spec.bnEpsilon,

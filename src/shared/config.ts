@@ -11,6 +11,8 @@ export type Activation = 'relu' | 'sigmoid' | 'tanh';
 export type InitName = 'glorot' | 'he' | 'gauss';
 /** Where BN sits in a hidden layer: on the Dense output before the nonlinearity (the paper, the blog), or after it. */
 export type BnPlacement = 'before' | 'after';
+/** Which BatchNorm layer the BN net uses: TF.js's tf.layers.batchNormalization, or the one written out in core/bn. */
+export type BnImpl = 'layers' | 'scratch';
 export type NetsChoice = 'both' | 'bn' | 'plain';
 export type XAxis = 'epochs' | 'steps';
 
@@ -44,6 +46,7 @@ export interface TrainConfig {
   /** Learnable γ (scale) and β (shift). */
   bnScale: boolean;
   bnCenter: boolean;
+  bnImpl: BnImpl;
   // Experiment
   nets: NetsChoice;
   /** Runs of the whole experiment with seeds seed, seed+1, …; more than one draws means with a band. */
@@ -70,6 +73,7 @@ export const DEFAULT_CONFIG: Readonly<TrainConfig> = Object.freeze({
   bnEpsilon: 1e-3,
   bnScale: true,
   bnCenter: true,
+  bnImpl: 'layers',
   nets: 'both',
   repeats: 1,
   xAxis: 'epochs',

@@ -79,6 +79,11 @@ export const FIELDS: readonly FieldSpec[] = [
   { key: 'bnScale', url: 'gamma', group: 'batchnorm', label: 'Learnable γ', kind: 'flag', hint: 'Off: the scale stays 1.' },
   { key: 'bnCenter', url: 'beta', group: 'batchnorm', label: 'Learnable β', kind: 'flag', hint: 'Off: the shift stays 0.' },
   {
+    key: 'bnImpl', url: 'bnimpl', group: 'batchnorm', label: 'BN layer', kind: 'choice',
+    options: choice(['layers', 'TF.js built-in'], ['scratch', 'From scratch']),
+    hint: 'The library’s layer, or the one written out here (hand-written backward pass): same results.',
+  },
+  {
     key: 'nets', url: 'nets', group: 'experiment', label: 'Nets to train', kind: 'choice',
     options: choice(['both', 'Both nets'], ['bn', 'BN net only'], ['plain', 'Plain only']),
     hint: 'Drop a net to halve the time.',

@@ -23,6 +23,7 @@ const NON_DEFAULT: { [K in FieldKey]: [TrainConfig[K], string] } = {
   bnEpsilon: [1e-7, 'eps=1e-7'],
   bnScale: [false, 'gamma=0'],
   bnCenter: [false, 'beta=0'],
+  bnImpl: ['scratch', 'bnimpl=scratch'],
   nets: ['bn', 'nets=bn'],
   repeats: [3, 'seeds=3'],
   xAxis: ['steps', 'x=steps'],

@@ -86,7 +86,7 @@ describe('fields that do not apply', () => {
   it('marks the BN fields and the bias before BN as unused when only the plain net trains', () => {
     const text = draftWith({ nets: 'plain' }).text;
     const unused = FIELDS.filter((f) => inapplicableReason(f.key, text) !== null).map((f) => f.key);
-    expect(unused).toEqual(['denseBias', 'bnLayers', 'bnPlace', 'bnMomentum', 'bnEpsilon', 'bnScale', 'bnCenter']);
+    expect(unused).toEqual(['denseBias', 'bnLayers', 'bnPlace', 'bnMomentum', 'bnEpsilon', 'bnScale', 'bnCenter', 'bnImpl']);
     expect(FIELDS.filter((f) => inapplicableReason(f.key, draftWith({}).text) !== null)).toEqual([]);
   });
 
@@ -163,7 +163,7 @@ describe('group summaries', () => {
   it('say in one line what a collapsed group holds', () => {
     expect(groupSummary('network', draftWith({ denseBias: '0' }).text)).toBe('128,64 · ReLU · Glorot (Keras) · Bias before BN off');
     expect(groupSummary('batchnorm', draftWith({}).text)).toBe(
-      'BN on layers all · Before act. · Momentum 0.99 · ε 0.001 · Learnable γ on · Learnable β on',
+      'BN on layers all · Before act. · Momentum 0.99 · ε 0.001 · Learnable γ on · Learnable β on · TF.js built-in',
     );
   });
 });
