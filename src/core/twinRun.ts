@@ -13,6 +13,7 @@ import { repeatSeed, stepsPerEpoch, type TrainConfig } from '../shared/config';
 import { NET_IDS, type EpochMetrics, type NetId, type ParamCounts, type RunningMetrics } from '../shared/metrics';
 import { trainedNets } from '../shared/netNames';
 import type { Divergence, ProgressReport, SomeNets } from '../shared/protocol';
+import type { StepObserver } from './inside/stepObserver';
 
 export interface RunHooks {
   onStart?(info: { stepsPerEpoch: number; params: SomeNets<ParamCounts> }): void;
@@ -32,6 +33,8 @@ export interface RunHooks {
   yieldControl?(): Promise<void>;
   /** Minimum time between progress reports. */
   progressIntervalMs?: number;
+  /** Looks at the nets and the batch around each step (the BN inspectors); never changes them. */
+  stepObserver?: StepObserver;
 }
 
 export type RunOutcome = 'completed' | 'stopped';
@@ -143,8 +146,10 @@ class RepeatRun {
           return 'stopped';
         }
         const batch = train.gather(order.subarray(step * config.batchSize, (step + 1) * config.batchSize));
+        const observed = hooks.stepObserver?.beforeStep({ repeat, step: (epoch - 1) * steps + step, models: this.models(), batch });
         try {
           for (const id of this.live) this.trainer(id).step(batch);
+          observed?.();
         } finally {
           disposeBatch(batch);
         }

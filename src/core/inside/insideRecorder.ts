@@ -1,0 +1,250 @@
+// The inspectors' recorder: a StepObserver that, at a bounded rate and only while the page shows the inspectors,
+// looks at both nets around a training step — the inputs to each nonlinearity on a fixed probe batch of test images
+// (the BN output in training mode, from the probe batch's own statistics, as in the BN paper's Figure 1), gradient
+// norms and update sizes per Dense layer, saturation, the BN maths on the step's mini-batch, and (less often) the BN
+// net's test accuracy in training and inference mode. It changes nothing in the nets: every BN computation is done
+// by probeForward, never by calling a BN layer in training mode. Imports TF.js only.
+import * as tf from '@tensorflow/tfjs';
+import type { Split } from '../../data/mnist';
+import type { TrainConfig } from '../../shared/config';
+import { FIGURE1_PERCENTILES, type BnMath, type InsideRecord, type InsideSeries, type InsideView, type LayerFlow, type ModeAccuracy, type NetRecord } from '../../shared/inside';
+import { NET_IDS } from '../../shared/metrics';
+import type { SomeNets } from '../../shared/protocol';
+import { meanCrossEntropy } from '../losses';
+import type { Batch } from '../residentData';
+import { PercentileHistory } from './percentileHistory';
+import { histogram, saturatedShare, unitPercentiles } from './percentiles';
+import { probeForward, type BnVisit } from './probeForward';
+import { RateBudget, type BudgetSpec } from './rateBudget';
+import { accuracyWith, splitBatch } from './recalibrate';
+import type { ObservedStep, StepObserver } from './stepObserver';
+
+export const PROBE_IMAGES = 256;
+export const MODE_IMAGES = 1000;
+export const MATH_ROWS = 5;
+export const HISTOGRAM_BINS = 40;
+
+/** At most 5 records a second, and under 6% of the time; mode accuracy at most once a second, under 4%. */
+export const RECORD_BUDGET: BudgetSpec = { minIntervalMs: 200, share: 0.06 };
+export const MODES_BUDGET: BudgetSpec = { minIntervalMs: 1000, share: 0.04 };
+
+export interface RecorderOptions {
+  config: TrainConfig;
+  /** The test split: the probe batch is its first PROBE_IMAGES images; modes use its first MODE_IMAGES. */
+  test: Split;
+  view(): InsideView;
+  onRecord(record: InsideRecord): void;
+  clock?: () => number;
+  recordBudget?: BudgetSpec;
+  modesBudget?: BudgetSpec;
+}
+
+interface Pending {
+  record: InsideRecord;
+  kernelsBefore: SomeNets<tf.Tensor[]>;
+  mathLayer: string | null;
+}
+
+export class InsideRecorder implements StepObserver {
+  private readonly probe: tf.Tensor3D;
+  private readonly clock: () => number;
+  private readonly records: RateBudget;
+  private readonly modes: RateBudget;
+  private history: PercentileHistory | null = null;
+
+  constructor(private readonly options: RecorderOptions) {
+    const { test } = options;
+    const probe = splitBatch(test, 0, Math.min(PROBE_IMAGES, test.count));
+    probe.y.dispose();
+    this.probe = probe.x;
+    this.clock = options.clock ?? (() => performance.now());
+    this.records = new RateBudget(options.recordBudget ?? RECORD_BUDGET);
+    this.modes = new RateBudget(options.modesBudget ?? MODES_BUDGET);
+  }
+
+  /** The chosen layer's and unit's whole history (null before the first record). */
+  series(view: InsideView): InsideSeries | null {
+    const h = this.history;
+    if (h === null || h.length === 0) return null;
+    const layer = this.layerOf(view);
+    return h.series(layer, h.unitFor(layer, view.unit, this.options.config.layers[layer] ?? 1));
+  }
+
+  beforeStep({ repeat, step, models, batch }: ObservedStep): (() => void) | null {
+    const view = this.options.view();
+    if (!view.open) return null;
+    const started = this.clock();
+    if (!this.records.due(started)) return null;
+    if (this.history === null || this.history.repeat !== repeat) this.history = new PercentileHistory(repeat);
+    const pending = this.recordBefore(repeat, step, models, batch, view, started);
+    const spentBefore = this.clock() - started;
+    return () => {
+      const afterStart = this.clock();
+      this.recordAfter(pending, models);
+      const now = this.clock();
+      this.records.spent(started, spentBefore + (now - afterStart), now);
+      this.options.onRecord(pending.record);
+    };
+  }
+
+  dispose(): void {
+    this.probe.dispose();
+  }
+
+  private layerOf(view: InsideView): number {
+    return Math.min(Math.max(0, Math.floor(view.layer)), this.options.config.layers.length - 1);
+  }
+
+  private recordBefore(repeat: number, step: number, models: SomeNets<tf.LayersModel>, batch: Batch, view: InsideView, started: number): Pending {
+    const { config } = this.options;
+    const layer = this.layerOf(view);
+    const history = this.history ?? new PercentileHistory(repeat);
+    const probeValues: SomeNets<Float32Array[]> = {};
+    const percentiles: SomeNets<Float32Array[]> = {};
+    for (const net of NET_IDS) {
+      const model = models[net];
+      if (!model) continue;
+      probeValues[net] = this.nonlinearityInputs(model);
+      percentiles[net] = (probeValues[net] ?? []).map((v, i) => unitPercentiles(v, v.length / (config.layers[i] ?? 1), config.layers[i] ?? 1, FIGURE1_PERCENTILES));
+    }
+    history.add(step, percentiles);
+    const width = config.layers[layer] ?? 1;
+    const unit = history.unitFor(layer, view.unit, width);
+    const nets: SomeNets<NetRecord> = {};
+    const kernelsBefore: SomeNets<tf.Tensor[]> = {};
+    let math: BnMath | null = null;
+    let mathLayer: string | null = null;
+    for (const net of NET_IDS) {
+      const model = models[net];
+      const values = probeValues[net];
+      const p = percentiles[net]?.[layer];
+      if (!model || !values || !p) continue;
+      const grads = this.gradients(model, batch, net === 'bn' ? { layer, unit } : null);
+      if (grads.math) {
+        math = grads.math;
+        mathLayer = grads.mathLayer;
+      }
+      kernelsBefore[net] = grads.kernels;
+      nets[net] = {
+        units: width,
+        percentiles: [p[unit * 3] ?? NaN, p[unit * 3 + 1] ?? NaN, p[unit * 3 + 2] ?? NaN],
+        histogram: histogram(values[layer] ?? [], HISTOGRAM_BINS),
+        flow: grads.norms.map((gradNorm) => ({ gradNorm, updateRatio: Number.NaN })),
+        saturated: values.map((v) => saturatedShare(v, config.activation)),
+      };
+    }
+    const record: InsideRecord = { repeat, step, layer, unit, typicalUnit: history.typicalUnit(layer), nets, math, modes: this.modeAccuracy(models.bn, started) };
+    return { record, kernelsBefore, mathLayer };
+  }
+
+  /** Per hidden layer, the probe batch's inputs to the nonlinearity, row-major [probe × units]. */
+  private nonlinearityInputs(model: tf.LayersModel): Float32Array[] {
+    const out: Float32Array[] = [];
+    tf.tidy(() => {
+      probeForward(model, this.probe, { kind: 'batch' }, (v) => {
+        if (v.kind === 'activation' && v.hidden >= 0) out[v.hidden] = v.input.dataSync() as Float32Array;
+      });
+    });
+    return out;
+  }
+
+  /**
+   * Gradient norms of the Dense kernels on the step's batch (the loss the step minimizes, in training mode, computed
+   * without touching the BN statistics), copies of the kernels to measure the update, and the BN maths for the BN net.
+   */
+  private gradients(model: tf.LayersModel, batch: Batch, mathAt: { layer: number; unit: number } | null): { norms: number[]; kernels: tf.Tensor[]; math: BnMath | null; mathLayer: string | null } {
+    const out: { norms: number[]; kernels: tf.Tensor[]; math: BnMath | null; mathLayer: string | null } = { norms: [], kernels: [], math: null, mathLayer: null };
+    tf.tidy(() => {
+      const kernels: tf.Variable[] = [];
+      const found: { math: BnMath | null; layer: string | null } = { math: null, layer: null };
+      // A forward pass to find the kernels (variableGrads needs the list up front) and read the BN maths, whose
+      // tensors would be gone after the gradient pass.
+      tf.tidy(() => {
+        probeForward(model, batch.x, { kind: 'batch' }, (v) => {
+          if (v.kind === 'dense') kernels[v.index] = v.kernel as unknown as tf.Variable;
+          if (v.kind === 'bn' && mathAt && v.hidden === mathAt.layer) {
+            found.math = bnMath(v, mathAt.layer, mathAt.unit);
+            found.layer = v.layerName;
+          }
+        });
+      });
+      const { grads } = tf.variableGrads(() => meanCrossEntropy(batch.y, probeForward(model, batch.x, { kind: 'batch' })), kernels);
+      out.norms = kernels.map((k) => {
+        const g = grads[k.name];
+        return g ? (tf.norm(g).dataSync()[0] ?? NaN) : NaN;
+      });
+      out.kernels = kernels.map((k) => tf.keep(k.clone()));
+      out.math = found.math;
+      out.mathLayer = found.layer;
+    });
+    return out;
+  }
+
+  private recordAfter(pending: Pending, models: SomeNets<tf.LayersModel>): void {
+    const { record, kernelsBefore } = pending;
+    for (const net of NET_IDS) {
+      const before = kernelsBefore[net];
+      const model = models[net];
+      const rec = record.nets[net];
+      if (!before || !model || !rec) continue;
+      const kernels = model.layers.filter((l) => l.getClassName() === 'Dense').map((l) => l.weights.find((w) => w.originalName.endsWith('/kernel'))?.read());
+      rec.flow = rec.flow.map((f, i): LayerFlow => {
+        const was = before[i];
+        const now = kernels[i];
+        if (!was || !now) return f;
+        const ratio = tf.tidy(() => tf.div(tf.norm(tf.sub(now, was)), tf.norm(was)).dataSync()[0] ?? NaN);
+        return { ...f, updateRatio: ratio };
+      });
+      tf.dispose(before);
+    }
+    if (record.math && pending.mathLayer && models.bn) {
+      const layer = models.bn.getLayer(pending.mathLayer);
+      const read = (suffix: string): number => layer.weights.find((w) => w.originalName.endsWith(suffix))?.read().dataSync()[record.math?.unit ?? 0] ?? NaN;
+      record.math.runningMeanAfter = read('/moving_mean');
+      record.math.runningVarAfter = read('/moving_variance');
+    }
+  }
+
+  /** The BN net's test accuracy with batch statistics and with the running ones, when the modes budget allows. */
+  private modeAccuracy(model: tf.LayersModel | undefined, now: number): ModeAccuracy | null {
+    if (!model || !this.modes.due(now)) return null;
+    const start = this.clock();
+    const { test, config } = this.options;
+    const train = accuracyWith(model, test, MODE_IMAGES, config.batchSize, { kind: 'batch' });
+    const inference = accuracyWith(model, test, MODE_IMAGES, 1000, { kind: 'running' });
+    const end = this.clock();
+    this.modes.spent(start, end - start, end);
+    return { train: train.accuracy, inference: inference.accuracy, images: inference.images };
+  }
+}
+
+/** The numbers of the maths panel for one unit, from a batch-mode BN visit (before the step moves anything). */
+function bnMath(v: BnVisit, layer: number, unit: number): BnMath {
+  const units = v.input.shape[1];
+  const m = v.input.shape[0];
+  const u = Math.min(unit, units - 1);
+  const x = v.input.dataSync();
+  const xHat = v.xHat.dataSync();
+  const y = v.output.dataSync();
+  const rows = Array.from({ length: Math.min(MATH_ROWS, m) }, (_, i) => ({ x: x[i * units + u] ?? NaN, xhat: xHat[i * units + u] ?? NaN, y: y[i * units + u] ?? NaN }));
+  const at = (t: tf.Tensor | null, fallback: number): number => (t ? (t.dataSync()[u] ?? NaN) : fallback);
+  const runningMeanBefore = at(v.parts.movingMean, NaN);
+  const runningVarBefore = at(v.parts.movingVariance, NaN);
+  return {
+    layer,
+    unit: u,
+    m,
+    rows,
+    mean: at(v.mean, NaN),
+    variance: at(v.variance, NaN),
+    epsilon: v.parts.epsilon,
+    gamma: at(v.parts.gamma, 1),
+    beta: at(v.parts.beta, 0),
+    momentum: v.parts.momentum,
+    runningMeanBefore,
+    runningVarBefore,
+    runningMeanAfter: NaN,
+    runningVarAfter: NaN,
+  };
+}
+
