@@ -1,6 +1,7 @@
 // The worker protocol: type-only. Every message has a string `type`; every event carries the run it belongs to
 // (null for events about the worker itself), so the UI can drop events from a run it has already left.
 import type { BackendChoice, BackendName, TrainConfig } from './config';
+import type { InsideRecord, InsideSeries, InsideView, RecalibrationResult } from './inside';
 import type { EpochMetrics, NetId, ParamCounts, RunningMetrics } from './metrics';
 
 /** Main thread → worker. */
@@ -21,7 +22,11 @@ export type WorkerCommand =
   | { type: 'load-models'; requestId: number; name: string }
   | { type: 'delete-models'; requestId: number; name: string }
   | { type: 'export-models'; requestId: number }
-  | { type: 'import-models'; requestId: number; fileName: string; bytes: ArrayBuffer };
+  | { type: 'import-models'; requestId: number; fileName: string; bytes: ArrayBuffer }
+  /** The BN inspectors: open or closed, and which hidden layer and unit they show; answered by that unit's history. */
+  | { type: 'inside-view'; requestId: number; view: InsideView }
+  /** The paper's Algorithm 2 on the answering BN net: test accuracy with running vs population statistics. */
+  | { type: 'recalibrate-bn'; requestId: number };
 
 /** Where the models that answer predictions come from. */
 export type ModelSource =
@@ -117,6 +122,11 @@ export type WorkerEvent =
   | { type: 'models-saved'; runId: null; requestId: number; entry: SavedModelsInfo }
   | { type: 'models-loaded'; runId: null; requestId: number; entry: SavedModelsInfo }
   | { type: 'models-exported'; runId: null; requestId: number; fileName: string; bytes: ArrayBuffer }
+  /** What the BN inspectors recorded at a step (at a bounded rate, only while they are open). */
+  | { type: 'inside-record'; runId: number; record: InsideRecord }
+  /** The answer to `inside-view`: the chosen layer's and unit's history in the run that recorded it (null: none yet). */
+  | { type: 'inside-series'; runId: number | null; requestId: number; series: InsideSeries | null }
+  | { type: 'bn-recalibrated'; runId: null; requestId: number; result: RecalibrationResult }
   | {
       type: 'error';
       runId: number | null;

@@ -6,6 +6,7 @@ import type { FieldKey } from '../shared/configFields';
 import type { ConfigProblem } from '../shared/configText';
 import { NET_IDS, type EpochMetrics, type NetId, type ParamCounts } from '../shared/metrics';
 import type { BackendInfo, Divergence, ModelSource, PerNet, SomeNets, WorkerEvent } from '../shared/protocol';
+import { emptyInside, reduceInside, type InsideState } from './inside/insideState';
 import { draftFromConfig, type SettingsDraft } from './settings';
 
 export type RunStatus = 'idle' | 'loading-data' | 'ready' | 'running' | 'stopping' | 'finished' | 'stopped' | 'error';
@@ -73,6 +74,8 @@ export interface UiState {
   nextMessageId: number;
   settings: SettingsDraft;
   configProblems: ConfigProblem[];
+  /** What the BN inspectors recorded (reduced in inside/insideState.ts). */
+  inside: InsideState;
 }
 
 export type UiAction =
@@ -111,6 +114,7 @@ export function initState(init: { config: TrainConfig; problems: ConfigProblem[]
     nextMessageId: 1,
     settings: draftFromConfig(init.config),
     configProblems: init.problems,
+    inside: emptyInside(),
   };
 }
 
@@ -237,7 +241,11 @@ function onEvent(state: UiState, event: WorkerEvent): UiState {
     case 'models-saved':
     case 'models-loaded':
     case 'models-exported':
+    case 'bn-recalibrated':
       return state;
+    case 'inside-record':
+    case 'inside-series':
+      return { ...state, inside: reduceInside(state.inside, event) };
     case 'error':
       // An error that answers a request is shown by the code that made it (say, the saved-models panel).
       return event.requestId === undefined ? onError(state, event) : state;

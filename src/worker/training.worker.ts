@@ -10,6 +10,7 @@ import { assertNever } from '../shared/assertNever';
 import type { BackendChoice, TrainConfig } from '../shared/config';
 import { validateConfig } from '../shared/configText';
 import type { SomeNets, WorkerCommand, WorkerEvent } from '../shared/protocol';
+import { handleRecalibrate, InsideInspectors } from './insideInspectors';
 import { handleModelCommand } from './modelRequests';
 import { ModelSlot } from './modelSlot';
 import { readWebGLRenderer } from './rendererProbe';
@@ -41,6 +42,7 @@ let current: { runId: number; stop: boolean; done: Promise<void> } | null = null
 const earlyStops = new Set<number>();
 /** The nets that answer predictions (the training ones, a finished run's, or loaded ones). */
 const slot = new ModelSlot((source, nets, config) => post({ type: 'models', runId: null, source, nets, config }));
+const inside = new InsideInspectors(post);
 
 function dataForRequests(): Promise<Mnist> {
   return ready ?? Promise.reject(new Error('The worker has not loaded the data yet.'));
@@ -115,6 +117,7 @@ async function train(runId: number, config: TrainConfig): Promise<void> {
         onDiverged: (divergence) => post({ type: 'diverged', runId, ...divergence }),
         shouldStop: () => run.stop,
         yieldControl: yieldToEvents,
+        stepObserver: inside.observerFor(runId, config, data),
       });
       post({ type: 'run-finished', runId, reason: outcome, elapsedMs: performance.now() - start });
     } catch (e) {
@@ -151,6 +154,12 @@ function handle(command: WorkerCommand): void {
     case 'export-models':
     case 'import-models':
       void handleModelCommand(command, { slot, post, data: dataForRequests });
+      return;
+    case 'inside-view':
+      inside.setView(command);
+      return;
+    case 'recalibrate-bn':
+      void handleRecalibrate(command.requestId, { slot, post, data: dataForRequests });
       return;
     default:
       assertNever(command, 'command');

@@ -1,0 +1,114 @@
+// The BN inspectors' state on the page and the pure reducer that grows it from the worker's records: the chosen
+// unit's percentile series, the latest record (histogram, maths), gradient flow and saturation per layer, and the
+// two modes' accuracy, for the run and repeat on screen. Arrays are replaced, never mutated (React compares them).
+import type { InsideRecord, InsideSeries } from '../../shared/inside';
+import { NET_IDS, type NetId } from '../../shared/metrics';
+import type { SomeNets, WorkerEvent } from '../../shared/protocol';
+
+export type FlowMetric = 'gradNorm' | 'updateRatio' | 'saturated';
+
+export interface InsideState {
+  runId: number | null;
+  repeat: number;
+  /** The layer and unit the percentile series are of. */
+  layer: number;
+  unit: number;
+  typicalUnit: number;
+  steps: number[];
+  percentiles: SomeNets<[number[], number[], number[]]>;
+  latest: InsideRecord | null;
+  /** Steps of every record (gradient flow and saturation are kept for all layers). */
+  flowSteps: number[];
+  /** Per net, per metric, per layer: one value per record (NaN where there is none). */
+  flow: SomeNets<Record<FlowMetric, number[][]>>;
+  modes: { steps: number[]; train: number[]; inference: number[] };
+  records: number;
+}
+
+export function emptyInside(runId: number | null = null, repeat = 0): InsideState {
+  return {
+    runId,
+    repeat,
+    layer: 0,
+    unit: 0,
+    typicalUnit: 0,
+    steps: [],
+    percentiles: {},
+    latest: null,
+    flowSteps: [],
+    flow: {},
+    modes: { steps: [], train: [], inference: [] },
+    records: 0,
+  };
+}
+
+export type InsideEvent = Extract<WorkerEvent, { type: 'inside-record' | 'inside-series' }>;
+
+export function reduceInside(state: InsideState, event: InsideEvent): InsideState {
+  switch (event.type) {
+    case 'inside-record':
+      return withRecord(fresh(state, event.runId, event.record.repeat), event.record);
+    case 'inside-series':
+      return event.series === null || event.runId === null ? state : withSeries(fresh(state, event.runId, event.series.repeat), event.series);
+  }
+}
+
+/** A new run or repeat starts over. */
+function fresh(state: InsideState, runId: number, repeat: number): InsideState {
+  return state.runId === runId && state.repeat === repeat ? state : emptyInside(runId, repeat);
+}
+
+function withSeries(state: InsideState, series: InsideSeries): InsideState {
+  return { ...state, layer: series.layer, unit: series.unit, typicalUnit: series.typicalUnit, steps: series.steps, percentiles: series.percentiles };
+}
+
+function append<T>(list: readonly T[], value: T): T[] {
+  return [...list, value];
+}
+
+function withRecord(state: InsideState, record: InsideRecord): InsideState {
+  const sameUnit = state.steps.length > 0 && record.layer === state.layer && record.unit === state.unit;
+  const percentiles: SomeNets<[number[], number[], number[]]> = {};
+  for (const net of NET_IDS) {
+    const p = record.nets[net]?.percentiles;
+    if (!p) continue;
+    const was = sameUnit ? state.percentiles[net] : undefined;
+    percentiles[net] = [append(was?.[0] ?? [], p[0]), append(was?.[1] ?? [], p[1]), append(was?.[2] ?? [], p[2])];
+  }
+  const modes = record.modes
+    ? { steps: append(state.modes.steps, record.step), train: append(state.modes.train, record.modes.train), inference: append(state.modes.inference, record.modes.inference) }
+    : state.modes;
+  return {
+    ...state,
+    layer: record.layer,
+    unit: record.unit,
+    typicalUnit: record.typicalUnit,
+    steps: sameUnit ? append(state.steps, record.step) : [record.step],
+    percentiles,
+    latest: record,
+    flowSteps: append(state.flowSteps, record.step),
+    flow: withFlow(state, record),
+    modes,
+    records: state.records + 1,
+  };
+}
+
+function withFlow(state: InsideState, record: InsideRecord): SomeNets<Record<FlowMetric, number[][]>> {
+  const out: SomeNets<Record<FlowMetric, number[][]>> = { ...state.flow };
+  const earlier = state.flowSteps.length;
+  for (const net of NET_IDS as readonly NetId[]) {
+    const n = record.nets[net];
+    if (!n) continue;
+    const was = state.flow[net];
+    // A layer seen for the first time is padded with NaN for the records before it (a net may join late: never here,
+    // but the arrays stay aligned with flowSteps whatever arrives).
+    const grow = (rows: number[][] | undefined, values: number[]): number[][] =>
+      values.map((v, i) => append(rows?.[i] ?? new Array<number>(earlier).fill(Number.NaN), v));
+    out[net] = {
+      gradNorm: grow(was?.gradNorm, n.flow.map((f) => f.gradNorm)),
+      updateRatio: grow(was?.updateRatio, n.flow.map((f) => f.updateRatio)),
+      saturated: grow(was?.saturated, n.saturated.map((s) => s ?? Number.NaN)),
+    };
+  }
+  return out;
+}

@@ -1,0 +1,60 @@
+// The worker's side of the BN inspectors: the view the page asked for, the recorder of the run in progress (kept
+// after the run so its history can still be browsed), and the recalibration request. Worker side; TF.js via core.
+import { InsideRecorder } from '../core/inside/insideRecorder';
+import { recalibrate } from '../core/inside/recalibrate';
+import type { StepObserver } from '../core/inside/stepObserver';
+import type { Mnist } from '../data/mnist';
+import type { TrainConfig } from '../shared/config';
+import { CLOSED_VIEW, type InsideView } from '../shared/inside';
+import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
+import type { ModelSlot } from './modelSlot';
+
+type Post = (event: WorkerEvent) => void;
+
+export class InsideInspectors {
+  private view: InsideView = CLOSED_VIEW;
+  private recording: { runId: number; recorder: InsideRecorder } | null = null;
+
+  constructor(private readonly post: Post) {}
+
+  /** A run starts: a fresh recorder (the previous run's history goes). */
+  observerFor(runId: number, config: TrainConfig, data: Mnist): StepObserver {
+    this.recording?.recorder.dispose();
+    const recorder = new InsideRecorder({
+      config,
+      test: data.test,
+      view: () => this.view,
+      onRecord: (record) => this.post({ type: 'inside-record', runId, record }),
+    });
+    this.recording = { runId, recorder };
+    return recorder;
+  }
+
+  /** The page changed what it shows: remember it, and answer with the chosen unit's history so far. */
+  setView(command: Extract<WorkerCommand, { type: 'inside-view' }>): void {
+    this.view = { ...command.view };
+    const r = this.recording;
+    const series = r ? r.recorder.series(this.view) : null;
+    this.post({ type: 'inside-series', runId: series && r ? r.runId : null, requestId: command.requestId, series });
+  }
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+/** Algorithm 2 on the BN net that answers predictions now (training, trained or loaded), over its training set. */
+export async function handleRecalibrate(requestId: number, ctx: { slot: ModelSlot; post: Post; data(): Promise<Mnist> }): Promise<void> {
+  try {
+    const data = await ctx.data();
+    const answering = ctx.slot.current();
+    const model = answering?.models.bn;
+    if (!answering || !model) throw new Error('There is no BN net to recalibrate yet: train one, or load saved nets.');
+    const { trainSize, batchSize } = answering.config;
+    if (batchSize < 2) throw new Error('Recalibration needs mini-batches of at least 2 examples (batch size 1 has no variance).');
+    const result = recalibrate(model, data.train, trainSize, batchSize, data.test);
+    ctx.post({ type: 'bn-recalibrated', runId: null, requestId, result });
+  } catch (e) {
+    ctx.post({ type: 'error', runId: null, scope: 'models', requestId, message: `Recalibration failed: ${messageOf(e)}` });
+  }
+}
