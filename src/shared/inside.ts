@@ -1,5 +1,7 @@
 // What the "Inside the BN layer" inspectors exchange with the worker: the view the page asks for, and the records the
-// worker takes on a probe batch while training. Type-only, dependency-free (plain numbers cross the worker boundary).
+// worker takes on a probe batch while training; and where sigmoid and tanh saturate. Dependency-free (plain numbers
+// cross the worker boundary).
+import type { Activation } from './config';
 import type { SomeNets } from './protocol';
 
 /** The percentiles of Figure 1 in the BN paper: 15th, 50th and 85th. */
@@ -111,4 +113,19 @@ export interface RecalibrationResult {
   /** Largest |population − running| over units, per BN layer (mean and variance). */
   shifts: Array<{ layer: number; mean: number; variance: number }>;
   ms: number;
+}
+
+/**
+ * Where the nonlinearity saturates: |z| beyond which sigmoid(z) is outside [0.05, 0.95] (its slope under a fifth of its
+ * peak), and tanh(z) outside [−0.95, 0.95]. ReLU has no such zone.
+ */
+export function saturationThreshold(activation: Activation): number | null {
+  switch (activation) {
+    case 'sigmoid':
+      return Math.log(0.95 / 0.05);
+    case 'tanh':
+      return Math.atanh(0.95);
+    case 'relu':
+      return null;
+  }
 }

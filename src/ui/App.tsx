@@ -13,6 +13,7 @@ import { ProgressBar } from './ProgressBar';
 import { Results } from './Results';
 import { DrawDigitSection } from './draw/DrawDigitSection';
 import { InspectSection } from './gallery/InspectSection';
+import { InsideSection } from './inside/InsideSection';
 import { SavedModelsSection } from './models/SavedModelsSection';
 import { RunControls } from './RunControls';
 import { readDraft } from './settings';
@@ -103,6 +104,7 @@ export function App({ initial }: Props) {
           </section>
         </div>
         <Results state={state} live={live} formEpochs={form.config?.epochs ?? null} onError={onFigureError} />
+        <InsideSection state={state} formConfig={form.config} request={request} onError={onFigureError} />
         <div className="draw-row">
           <DrawDigitSection state={state} request={request} onError={onFigureError} />
           <SavedModelsSection state={state} request={request} />

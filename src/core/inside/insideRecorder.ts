@@ -51,6 +51,8 @@ export class InsideRecorder implements StepObserver {
   private readonly records: RateBudget;
   private readonly modes: RateBudget;
   private history: PercentileHistory | null = null;
+  /** Time the last record spent on the modes (it counts against the modes budget, not the records'). */
+  private modesMs = 0;
 
   constructor(private readonly options: RecorderOptions) {
     const { test } = options;
@@ -76,8 +78,9 @@ export class InsideRecorder implements StepObserver {
     const started = this.clock();
     if (!this.records.due(started)) return null;
     if (this.history === null || this.history.repeat !== repeat) this.history = new PercentileHistory(repeat);
+    this.modesMs = 0;
     const pending = this.recordBefore(repeat, step, models, batch, view, started);
-    const spentBefore = this.clock() - started;
+    const spentBefore = this.clock() - started - this.modesMs;
     return () => {
       const afterStart = this.clock();
       this.recordAfter(pending, models);
@@ -213,7 +216,8 @@ export class InsideRecorder implements StepObserver {
     const train = accuracyWith(model, test, MODE_IMAGES, config.batchSize, { kind: 'batch' });
     const inference = accuracyWith(model, test, MODE_IMAGES, 1000, { kind: 'running' });
     const end = this.clock();
-    this.modes.spent(start, end - start, end);
+    this.modesMs = end - start;
+    this.modes.spent(start, this.modesMs, end);
     return { train: train.accuracy, inference: inference.accuracy, images: inference.images };
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { histogram, percentileOfSorted, saturatedShare, saturationThreshold, typicalUnit, unitPercentiles } from './percentiles';
+import { saturationThreshold } from '../../shared/inside';
+import { histogram, percentileOfSorted, saturatedShare, typicalUnit, unitPercentiles } from './percentiles';
 
 describe('percentiles', () => {
   it('interpolate linearly between order statistics, as numpy does by default', () => {

@@ -1,7 +1,7 @@
 // Order statistics of recorded values: per-unit percentiles of a [rows × units] matrix (linear interpolation, as
 // numpy's default), the "typical" unit of a layer, a histogram, and the share of saturated inputs. Plain numbers only.
 import type { Activation } from '../../shared/config';
-import type { Histogram } from '../../shared/inside';
+import { saturationThreshold, type Histogram } from '../../shared/inside';
 
 /** The p-th percentile (0–100) of values sorted ascending, interpolating between neighbours. */
 export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number {
@@ -61,21 +61,6 @@ export function histogram(values: ArrayLike<number>, bins: number): Histogram {
     counts[bin] = (counts[bin] ?? 0) + 1;
   }
   return { min, max, counts };
-}
-
-/**
- * Where the nonlinearity saturates: |z| beyond which sigmoid(z) is outside [0.05, 0.95] (its slope under a fifth of its
- * peak), and tanh(z) outside [−0.95, 0.95]. ReLU has no such zone.
- */
-export function saturationThreshold(activation: Activation): number | null {
-  switch (activation) {
-    case 'sigmoid':
-      return Math.log(0.95 / 0.05);
-    case 'tanh':
-      return Math.atanh(0.95);
-    case 'relu':
-      return null;
-  }
 }
 
 /** Share of the values in the saturated zone, or null when the activation has none. */

@@ -1,0 +1,124 @@
+// "Inside the BN layer": the live Figure 1 percentiles and the layer histogram, the maths with real numbers, train vs
+// inference mode with recalibration, and gradient flow. Closed, it costs nothing: the worker records only while the
+// section is open, for the layer and unit picked here (both are commands to the worker).
+import { useEffect, useMemo, useState } from 'react';
+import { hasBn, type TrainConfig } from '../../shared/config';
+import { saturationThreshold, type InsideView } from '../../shared/inside';
+import { netNames, trainedNets } from '../../shared/netNames';
+import type { TrainingWorker } from '../hooks/useTrainingWorker';
+import type { UiState } from '../state';
+import { BnMathPanel } from './BnMathPanel';
+import { FlowPanel } from './FlowPanel';
+import { emptyInside } from './insideState';
+import { ModesPanel } from './ModesPanel';
+import { PercentilePanel } from './PercentilePanel';
+import './inside.css';
+
+interface Props {
+  state: UiState;
+  /** The settings shown when no run has started (the form's). */
+  formConfig: TrainConfig | null;
+  request: TrainingWorker['request'];
+  onError: (message: string) => void;
+}
+
+/** What the BN net's panel shows on hidden layer `layer`. */
+export function bnRecordsText(config: TrainConfig, layer: number): string {
+  if (!hasBn(config, layer)) return 'Dense output (no BN on this layer)';
+  return config.bnPlace === 'before' ? 'BN output γx̂+β (training mode)' : 'Dense output (BN comes after the activation)';
+}
+
+export function InsideSection({ state, formConfig, request, onError }: Props) {
+  const config = state.runConfig ?? formConfig;
+  const [view, setView] = useState<InsideView>({ open: false, layer: 0, unit: null });
+  const layerCount = config?.layers.length ?? 1;
+  const layer = Math.min(view.layer, layerCount - 1);
+  const width = config?.layers[layer] ?? 1;
+
+  useEffect(() => {
+    request({ type: 'inside-view', view: { ...view, layer } }, 'inside-series').catch((e: unknown) =>
+      onError(`The inspectors could not be updated: ${e instanceof Error ? e.message : String(e)}`),
+    );
+  }, [request, onError, view, layer]);
+
+  const inside = state.inside.runId !== null && state.inside.runId === state.runId ? state.inside : EMPTY;
+  const names = useMemo(() => netNames(config), [config]);
+  const nets = trainedNets(config);
+  const threshold = config ? saturationThreshold(config.activation) : null;
+  const latestMath = inside.latest?.math ?? null;
+  // The numbers are of one step's mini-batch: a newly picked layer shows them from the next record on.
+  const math = latestMath !== null && latestMath.layer === layer ? latestMath : null;
+  const bnHere = config !== null && config.nets !== 'plain' && hasBn(config, layer);
+  const mathEmpty = !bnHere
+    ? `The BN net has no BN on hidden layer ${layer + 1}: pick another layer.`
+    : view.open
+      ? 'Train to see the numbers of a mini-batch (recorded a few times a second while a run trains).'
+      : 'Open this section to record.';
+
+  return (
+    <details
+      className="card inside"
+      data-testid="bn-inside"
+      open={view.open}
+      onToggle={(e) => {
+        const open = e.currentTarget.open;
+        setView((v) => (v.open === open ? v : { ...v, open }));
+      }}
+    >
+      <summary>
+        <h2 className="inside-title">Inside the BN layer</h2>
+        <span className="muted">
+          {view.open ? 'Recording while training (a few times a second, on a probe batch of 256 test images).' : 'Open to record while training — closed, it costs nothing.'}
+        </span>
+      </summary>
+      <div className="inside-pickers">
+        <label className="inside-picker">
+          Hidden layer{' '}
+          <select data-testid="bn-layer" value={layer} onChange={(e) => setView((v) => ({ ...v, layer: Number(e.target.value), unit: null }))}>
+            {Array.from({ length: layerCount }, (_, i) => (
+              <option key={i} value={i}>
+                {i + 1} ({config?.layers[i] ?? '?'} units{config && config.nets !== 'plain' && hasBn(config, i) ? ', BN' : ''})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inside-picker">
+          Unit{' '}
+          <select
+            data-testid="bn-unit"
+            value={view.unit === null ? 'typical' : String(Math.min(view.unit, width - 1))}
+            onChange={(e) => setView((v) => ({ ...v, unit: e.target.value === 'typical' ? null : Number(e.target.value) }))}
+          >
+            <option value="typical">typical{inside.records > 0 && inside.layer === layer ? ` (unit ${inside.typicalUnit + 1})` : ''}</option>
+            {Array.from({ length: width }, (_, u) => (
+              <option key={u} value={u}>
+                unit {u + 1}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="muted inside-status" data-testid="bn-inside-status" data-records={inside.records}>
+          {inside.records > 0 ? `${inside.records} records, last at step ${inside.latest?.step ?? 0}` : 'No records yet.'}
+        </span>
+      </div>
+      <h3>Distributions over training (the BN paper’s Figure 1, live)</h3>
+      <p className="muted">
+        The 15th, 50th and 85th percentiles of one unit’s input to the {config?.activation ?? 'activation'} over training, on a fixed probe batch of
+        test images{threshold !== null ? '; shaded: where the activation saturates' : ''}. Without BN the distribution drifts as the layers below
+        change; with BN it stays in place.
+      </p>
+      <PercentilePanel inside={inside} nets={nets} names={names} threshold={threshold} bnRecords={config ? bnRecordsText(config, layer) : ''} />
+      <div className="inside-row">
+        <BnMathPanel math={bnHere ? math : null} emptyText={mathEmpty} />
+        <div>
+          <h3>Train vs inference mode</h3>
+          <ModesPanel inside={inside} canRecalibrate={state.answering?.nets.includes('bn') ?? false} request={request} />
+        </div>
+      </div>
+      <h3>Gradient flow</h3>
+      <FlowPanel inside={inside} names={names} saturates={threshold !== null} />
+    </details>
+  );
+}
+
+const EMPTY = emptyInside();

@@ -1,0 +1,59 @@
+// The BN paper's Figure 1(b, c), live: for the chosen hidden layer and unit, the 15th, 50th and 85th percentiles of
+// the input to the nonlinearity on the probe batch over training steps, one panel per net, the saturated zones of
+// sigmoid and tanh shaded; and the whole layer's histogram at the latest record.
+import { useMemo } from 'react';
+import { Line } from 'react-chartjs-2';
+import type { NetId } from '../../shared/metrics';
+import { histogramDatasets, percentileDatasets } from './insideDatasets';
+import { histogramOptions, percentileOptions, ZONE_PLUGINS } from './insideCharts';
+import type { InsideState } from './insideState';
+
+interface Props {
+  inside: InsideState;
+  nets: readonly NetId[];
+  names: Record<NetId, string>;
+  /** Where the activation saturates (|input| beyond it), or null (ReLU). */
+  threshold: number | null;
+  /** What the BN net's panel records on this layer: the BN output (training mode) or the plain Dense output. */
+  bnRecords: string;
+}
+
+export function PercentilePanel({ inside, nets, names, threshold, bnRecords }: Props) {
+  const histogram = useMemo(() => ({ datasets: histogramDatasets(inside, names) }), [inside, names]);
+  const last = inside.steps.length > 0 ? inside.steps[inside.steps.length - 1] : null;
+  return (
+    <div
+      className="inside-percentiles"
+      data-testid="bn-percentiles"
+      data-layer={inside.layer}
+      data-unit={inside.unit}
+      data-points={inside.steps.length}
+      data-last-step={last ?? ''}
+    >
+      <div className="inside-pair">
+        {nets.map((net) => (
+          <NetPercentiles
+            key={net}
+            inside={inside}
+            net={net}
+            threshold={threshold}
+            title={`${names[net]} — ${net === 'bn' ? bnRecords : 'Dense output'}`}
+          />
+        ))}
+      </div>
+      <div className="inside-chart inside-histogram" data-testid="bn-histogram" data-step={inside.latest?.step ?? ''}>
+        <Line data={histogram} options={histogramOptions(threshold)} plugins={ZONE_PLUGINS} datasetIdKey="id" aria-label="Histogram of the whole layer's inputs to the nonlinearity at the latest recorded step" />
+      </div>
+    </div>
+  );
+}
+
+function NetPercentiles({ inside, net, title, threshold }: { inside: InsideState; net: NetId; title: string; threshold: number | null }) {
+  const data = useMemo(() => ({ datasets: percentileDatasets(inside, net) }), [inside, net]);
+  return (
+    <div className="inside-chart" data-net={net} data-points={inside.percentiles[net]?.[1].length ?? 0}>
+      <Line data={data} options={percentileOptions(title, threshold)} plugins={ZONE_PLUGINS} datasetIdKey="id" aria-label={`${title}: 15th, 50th and 85th percentiles over training steps`} />
+    </div>
+  );
+}
+
