@@ -24,9 +24,12 @@ export const MODE_IMAGES = 1000;
 export const MATH_ROWS = 5;
 export const HISTOGRAM_BINS = 40;
 
-/** At most 5 records a second, and under 6% of the time; mode accuracy at most once a second, under 4%. */
-export const RECORD_BUDGET: BudgetSpec = { minIntervalMs: 200, share: 0.06 };
-export const MODES_BUDGET: BudgetSpec = { minIntervalMs: 1000, share: 0.04 };
+/**
+ * At most 4 records a second, and under 4% of the worker's time; mode accuracy at most every 2 s, under 3%. (A
+ * record costs ~20 ms a net on WASM for the blog's net, the modes ~40 ms: measured by `npm run bench:inside`.)
+ */
+export const RECORD_BUDGET: BudgetSpec = { minIntervalMs: 250, share: 0.04 };
+export const MODES_BUDGET: BudgetSpec = { minIntervalMs: 2000, share: 0.03 };
 
 export interface RecorderOptions {
   config: TrainConfig;
@@ -156,29 +159,24 @@ export class InsideRecorder implements StepObserver {
    * without touching the BN statistics), copies of the kernels to measure the update, and the BN maths for the BN net.
    */
   private gradients(model: tf.LayersModel, batch: Batch, mathAt: { layer: number; unit: number } | null): { norms: number[]; kernels: tf.Tensor[]; math: BnMath | null; mathLayer: string | null } {
+    const kernels = denseKernels(model);
     const out: { norms: number[]; kernels: tf.Tensor[]; math: BnMath | null; mathLayer: string | null } = { norms: [], kernels: [], math: null, mathLayer: null };
     tf.tidy(() => {
-      const kernels: tf.Variable[] = [];
-      const found: { math: BnMath | null; layer: string | null } = { math: null, layer: null };
-      // A forward pass to find the kernels (variableGrads needs the list up front) and read the BN maths, whose
-      // tensors would be gone after the gradient pass.
-      tf.tidy(() => {
-        probeForward(model, batch.x, { kind: 'batch' }, (v) => {
-          if (v.kind === 'dense') kernels[v.index] = v.kernel as unknown as tf.Variable;
+      const { grads } = tf.variableGrads(() => {
+        const probs = probeForward(model, batch.x, { kind: 'batch' }, (v) => {
+          // Read here: the pass's tensors are gone once the gradients are computed.
           if (v.kind === 'bn' && mathAt && v.hidden === mathAt.layer) {
-            found.math = bnMath(v, mathAt.layer, mathAt.unit);
-            found.layer = v.layerName;
+            out.math = bnMath(v, mathAt.layer, mathAt.unit);
+            out.mathLayer = v.layerName;
           }
         });
-      });
-      const { grads } = tf.variableGrads(() => meanCrossEntropy(batch.y, probeForward(model, batch.x, { kind: 'batch' })), kernels);
+        return meanCrossEntropy(batch.y, probs);
+      }, kernels);
       out.norms = kernels.map((k) => {
         const g = grads[k.name];
         return g ? (tf.norm(g).dataSync()[0] ?? NaN) : NaN;
       });
       out.kernels = kernels.map((k) => tf.keep(k.clone()));
-      out.math = found.math;
-      out.mathLayer = found.layer;
     });
     return out;
   }
@@ -190,7 +188,7 @@ export class InsideRecorder implements StepObserver {
       const model = models[net];
       const rec = record.nets[net];
       if (!before || !model || !rec) continue;
-      const kernels = model.layers.filter((l) => l.getClassName() === 'Dense').map((l) => l.weights.find((w) => w.originalName.endsWith('/kernel'))?.read());
+      const kernels = denseKernels(model);
       rec.flow = rec.flow.map((f, i): LayerFlow => {
         const was = before[i];
         const now = kernels[i];
@@ -220,6 +218,17 @@ export class InsideRecorder implements StepObserver {
     this.modes.spent(start, this.modesMs, end);
     return { train: train.accuracy, inference: inference.accuracy, images: inference.images };
   }
+}
+
+/** The Dense layers' kernels, input side first (the variables the optimizer moves). */
+function denseKernels(model: tf.LayersModel): tf.Variable[] {
+  const kernels: tf.Variable[] = [];
+  for (const layer of model.layers) {
+    if (layer.getClassName() !== 'Dense') continue;
+    const kernel = layer.weights.find((w) => w.originalName.endsWith('/kernel'));
+    if (kernel) kernels.push(kernel.read() as tf.Variable);
+  }
+  return kernels;
 }
 
 /** The numbers of the maths panel for one unit, from a batch-mode BN visit (before the step moves anything). */

@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { flowDatasets, histogramPoints, plainDecimal } from './insideDatasets';
+import { emptyInside, reduceInside } from './insideState';
+
+describe('plainDecimal', () => {
+  it('writes 7 significant digits without an exponent', () => {
+    expect(plainDecimal(0.001)).toBe('0.001000000');
+    expect(plainDecimal(1e-8)).toBe('0.00000001000000');
+    expect(plainDecimal(-1.23456789)).toBe('-1.234568');
+    expect(plainDecimal(12345.678)).toBe('12345.68');
+    expect(plainDecimal(0)).toBe('0');
+    expect(plainDecimal(Number.NaN)).toBe('NaN');
+    for (const v of [0.001, 1e-8, -1.23456789, 12345.678, 3e-12]) expect(plainDecimal(v)).not.toMatch(/e/i);
+  });
+});
+
+describe('chart data', () => {
+  it('turns a histogram into shares at bin centres', () => {
+    expect(histogramPoints({ min: 0, max: 4, counts: [1, 3] })).toEqual([
+      { x: 1, y: 0.25 },
+      { x: 3, y: 0.75 },
+    ]);
+  });
+
+  it('draws one flow line per net and layer, named output for the last Dense layer, skipping missing values', () => {
+    const s = reduceInside(emptyInside(), {
+      type: 'inside-record',
+      runId: 1,
+      record: {
+        repeat: 0, step: 3, layer: 0, unit: 0, typicalUnit: 0, math: null, modes: null,
+        nets: { bn: { units: 2, percentiles: [0, 0, 0], histogram: { min: 0, max: 1, counts: [1] }, flow: [{ gradNorm: 1, updateRatio: 0.1 }, { gradNorm: 2, updateRatio: NaN }], saturated: [null] } },
+      },
+    });
+    const names = { bn: 'With BN', plain: 'No BN' };
+    expect(flowDatasets(s, 'gradNorm', names).map((d) => [d.id, d.label, d.data])).toEqual([
+      ['bn-gradNorm-0', 'With BN: dense 1', [{ x: 3, y: 1 }]],
+      ['bn-gradNorm-1', 'With BN: output', [{ x: 3, y: 2 }]],
+    ]);
+    expect(flowDatasets(s, 'updateRatio', names).map((d) => d.id)).toEqual(['bn-updateRatio-0']);
+    expect(flowDatasets(s, 'saturated', names)).toEqual([]);
+  });
+});
