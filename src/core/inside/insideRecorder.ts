@@ -25,10 +25,10 @@ export const MATH_ROWS = 5;
 export const HISTOGRAM_BINS = 40;
 
 /**
- * At most 4 records a second, and under 4% of the worker's time; mode accuracy at most every 2 s, under 3%. (A
- * record costs ~20 ms a net on WASM for the blog's net, the modes ~40 ms: measured by `npm run bench:inside`.)
+ * At most 5 records a second, and under 8% of the worker's time; mode accuracy at most every 2 s, under 3%. (A
+ * record costs about 5 training steps of both nets; the modes about 40 ms for the blog's net on WASM.)
  */
-export const RECORD_BUDGET: BudgetSpec = { minIntervalMs: 250, share: 0.04 };
+export const RECORD_BUDGET: BudgetSpec = { minIntervalMs: 200, share: 0.08 };
 export const MODES_BUDGET: BudgetSpec = { minIntervalMs: 2000, share: 0.03 };
 
 export interface RecorderOptions {

@@ -41,7 +41,7 @@ export function PercentilePanel({ inside, nets, names, threshold, bnRecords }: P
           />
         ))}
       </div>
-      <div className="inside-chart inside-histogram" data-testid="bn-histogram" data-step={inside.latest?.step ?? ''}>
+      <div className="inside-chart inside-histogram" data-testid="bn-histogram" data-step={inside.latest?.layer === inside.layer ? inside.latest.step : ''}>
         <Line data={histogram} options={histogramOptions(threshold)} plugins={ZONE_PLUGINS} datasetIdKey="id" aria-label="Histogram of the whole layer's inputs to the nonlinearity at the latest recorded step" />
       </div>
     </div>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { flowDatasets, histogramPoints, plainDecimal } from './insideDatasets';
+import { flowDatasets, histogramDatasets, histogramPoints, plainDecimal } from './insideDatasets';
 import { emptyInside, reduceInside } from './insideState';
 
 describe('plainDecimal', () => {
@@ -38,5 +38,18 @@ describe('chart data', () => {
     ]);
     expect(flowDatasets(s, 'updateRatio', names).map((d) => d.id)).toEqual(['bn-updateRatio-0']);
     expect(flowDatasets(s, 'saturated', names)).toEqual([]);
+  });
+});
+
+describe('the histogram', () => {
+  it('is shown only for the layer on screen', () => {
+    const record = {
+      repeat: 0, step: 3, layer: 0, unit: 0, typicalUnit: 0, math: null, modes: null,
+      nets: { bn: { units: 2, percentiles: [0, 0, 0] as [number, number, number], histogram: { min: 0, max: 1, counts: [1] }, flow: [], saturated: [] } },
+    };
+    const s = reduceInside(emptyInside(), { type: 'inside-record', runId: 1, record });
+    const names = { bn: 'With BN', plain: 'No BN' };
+    expect(histogramDatasets(s, names).map((d) => d.id)).toEqual(['hist-bn']);
+    expect(histogramDatasets({ ...s, layer: 1 }, names)).toEqual([]);
   });
 });

@@ -41,10 +41,12 @@ export function histogramPoints(h: Histogram): XY[] {
   return h.counts.map((c, i) => ({ x: h.min + (i + 0.5) * width, y: total > 0 ? c / total : 0 }));
 }
 
+/** The latest record's histograms, if they are of the layer on screen (a newly picked one waits for the next record). */
 export function histogramDatasets(state: InsideState, names: Record<NetId, string>): LineSet[] {
   const sets: LineSet[] = [];
+  if (state.latest?.layer !== state.layer) return sets;
   for (const net of ['bn', 'plain'] as const) {
-    const h = state.latest?.nets[net]?.histogram;
+    const h = state.latest.nets[net]?.histogram;
     if (!h) continue;
     const style = NET_STYLE[net];
     sets.push({ id: `hist-${net}`, label: names[net], data: histogramPoints(h), borderColor: style.color, backgroundColor: style.band, stepped: 'middle', pointRadius: 0, borderWidth: 1.5, fill: 'origin' });
