@@ -21,7 +21,8 @@ interface Props {
 
 export function FlowPanel({ inside, names, saturates }: Props) {
   const [metric, setMetric] = useState<FlowMetric>('gradNorm');
-  const data = useMemo(() => ({ datasets: flowDatasets(inside, metric, names) }), [inside, metric, names]);
+  const { flowSteps, flow } = inside;
+  const data = useMemo(() => ({ datasets: flowDatasets(flowSteps, flow, metric, names) }), [flowSteps, flow, metric, names]);
   return (
     <div className="inside-flow">
       <label className="inside-picker">

@@ -19,7 +19,9 @@ interface Props {
 const pct = (v: number): string => `${(100 * v).toFixed(2)}%`;
 
 export function ModesPanel({ inside, canRecalibrate, request }: Props) {
-  const data = useMemo(() => ({ datasets: modesDatasets(inside) }), [inside]);
+  const { modes } = inside;
+  // A new data object (a redraw) only when a modes point arrives, every few seconds.
+  const data = useMemo(() => ({ datasets: modesDatasets(modes) }), [modes]);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<RecalibrationResult | null>(null);
   const [error, setError] = useState<string | null>(null);

@@ -19,7 +19,9 @@ interface Props {
 }
 
 export function PercentilePanel({ inside, nets, names, threshold, bnRecords }: Props) {
-  const histogram = useMemo(() => ({ datasets: histogramDatasets(inside, names) }), [inside, names]);
+  // Each chart gets a new data object (and so redraws) only when its own numbers change.
+  const { latest, layer } = inside;
+  const histogram = useMemo(() => ({ datasets: histogramDatasets(latest, layer, names) }), [latest, layer, names]);
   const last = inside.steps.length > 0 ? inside.steps[inside.steps.length - 1] : null;
   return (
     <div
@@ -49,7 +51,8 @@ export function PercentilePanel({ inside, nets, names, threshold, bnRecords }: P
 }
 
 function NetPercentiles({ inside, net, title, threshold }: { inside: InsideState; net: NetId; title: string; threshold: number | null }) {
-  const data = useMemo(() => ({ datasets: percentileDatasets(inside, net) }), [inside, net]);
+  const { steps, percentiles } = inside;
+  const data = useMemo(() => ({ datasets: percentileDatasets(steps, percentiles, net) }), [steps, percentiles, net]);
   return (
     <div className="inside-chart" data-net={net} data-points={inside.percentiles[net]?.[1].length ?? 0}>
       <Line data={data} options={percentileOptions(title, threshold)} plugins={ZONE_PLUGINS} datasetIdKey="id" aria-label={`${title}: 15th, 50th and 85th percentiles over training steps`} />

@@ -32,12 +32,12 @@ describe('chart data', () => {
       },
     });
     const names = { bn: 'With BN', plain: 'No BN' };
-    expect(flowDatasets(s, 'gradNorm', names).map((d) => [d.id, d.label, d.data])).toEqual([
+    expect(flowDatasets(s.flowSteps, s.flow, 'gradNorm', names).map((d) => [d.id, d.label, d.data])).toEqual([
       ['bn-gradNorm-0', 'With BN: dense 1', [{ x: 3, y: 1 }]],
       ['bn-gradNorm-1', 'With BN: output', [{ x: 3, y: 2 }]],
     ]);
-    expect(flowDatasets(s, 'updateRatio', names).map((d) => d.id)).toEqual(['bn-updateRatio-0']);
-    expect(flowDatasets(s, 'saturated', names)).toEqual([]);
+    expect(flowDatasets(s.flowSteps, s.flow, 'updateRatio', names).map((d) => d.id)).toEqual(['bn-updateRatio-0']);
+    expect(flowDatasets(s.flowSteps, s.flow, 'saturated', names)).toEqual([]);
   });
 });
 
@@ -49,7 +49,7 @@ describe('the histogram', () => {
     };
     const s = reduceInside(emptyInside(), { type: 'inside-record', runId: 1, record });
     const names = { bn: 'With BN', plain: 'No BN' };
-    expect(histogramDatasets(s, names).map((d) => d.id)).toEqual(['hist-bn']);
-    expect(histogramDatasets({ ...s, layer: 1 }, names)).toEqual([]);
+    expect(histogramDatasets(s.latest, s.layer, names).map((d) => d.id)).toEqual(['hist-bn']);
+    expect(histogramDatasets(s.latest, 1, names)).toEqual([]);
   });
 });

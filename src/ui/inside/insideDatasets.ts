@@ -1,5 +1,6 @@
-// The inspectors' chart datasets, built from the inspector state by pure functions (ids stable, so Chart.js updates
-// the same datasets in place), and the numbers as the maths panel writes them.
+// The inspectors' chart datasets, built by pure functions from the slices of the inspector state each chart shows
+// (so a chart redraws only when its own numbers change; ids stable, so Chart.js updates the same datasets in place),
+// and the numbers as the maths panel writes them.
 import type { ChartDataset } from 'chart.js';
 import type { Histogram } from '../../shared/inside';
 import type { NetId } from '../../shared/metrics';
@@ -23,14 +24,14 @@ function points(xs: readonly number[], ys: readonly number[] | undefined): XY[] 
 }
 
 /** One net's Figure 1 panel: the 15th–85th band (filled) and the median. */
-export function percentileDatasets(state: InsideState, net: NetId): LineSet[] {
-  const p = state.percentiles[net];
+export function percentileDatasets(steps: InsideState['steps'], percentiles: InsideState['percentiles'], net: NetId): LineSet[] {
+  const p = percentiles[net];
   const style = NET_STYLE[net];
   const common = { borderColor: style.color, pointRadius: 0, borderWidth: 1.5 };
   return [
-    { id: `${net}-p15`, label: '15th percentile', data: points(state.steps, p?.[0]), ...common, borderDash: VALIDATION_DASH, fill: false },
-    { id: `${net}-p50`, label: 'median', data: points(state.steps, p?.[1]), ...common, borderWidth: 2.5, fill: false },
-    { id: `${net}-p85`, label: '85th percentile', data: points(state.steps, p?.[2]), ...common, borderDash: VALIDATION_DASH, backgroundColor: style.band, fill: '-2' },
+    { id: `${net}-p15`, label: '15th percentile', data: points(steps, p?.[0]), ...common, borderDash: VALIDATION_DASH, fill: false },
+    { id: `${net}-p50`, label: 'median', data: points(steps, p?.[1]), ...common, borderWidth: 2.5, fill: false },
+    { id: `${net}-p85`, label: '85th percentile', data: points(steps, p?.[2]), ...common, borderDash: VALIDATION_DASH, backgroundColor: style.band, fill: '-2' },
   ];
 }
 
@@ -42,11 +43,11 @@ export function histogramPoints(h: Histogram): XY[] {
 }
 
 /** The latest record's histograms, if they are of the layer on screen (a newly picked one waits for the next record). */
-export function histogramDatasets(state: InsideState, names: Record<NetId, string>): LineSet[] {
+export function histogramDatasets(latest: InsideState['latest'], layer: number, names: Record<NetId, string>): LineSet[] {
   const sets: LineSet[] = [];
-  if (state.latest?.layer !== state.layer) return sets;
+  if (latest?.layer !== layer) return sets;
   for (const net of ['bn', 'plain'] as const) {
-    const h = state.latest.nets[net]?.histogram;
+    const h = latest.nets[net]?.histogram;
     if (!h) continue;
     const style = NET_STYLE[net];
     sets.push({ id: `hist-${net}`, label: names[net], data: histogramPoints(h), borderColor: style.color, backgroundColor: style.band, stepped: 'middle', pointRadius: 0, borderWidth: 1.5, fill: 'origin' });
@@ -54,11 +55,11 @@ export function histogramDatasets(state: InsideState, names: Record<NetId, strin
   return sets;
 }
 
-export function modesDatasets(state: InsideState): LineSet[] {
+export function modesDatasets(modes: InsideState['modes']): LineSet[] {
   const style = NET_STYLE.bn;
   return [
-    { id: 'mode-train', label: 'training mode (batch statistics)', data: points(state.modes.steps, state.modes.train), borderColor: style.color, pointRadius: 2, borderWidth: 2 },
-    { id: 'mode-inference', label: 'inference mode (running averages)', data: points(state.modes.steps, state.modes.inference), borderColor: style.color, borderDash: VALIDATION_DASH, pointRadius: 2, borderWidth: 2 },
+    { id: 'mode-train', label: 'training mode (batch statistics)', data: points(modes.steps, modes.train), borderColor: style.color, pointRadius: 2, borderWidth: 2 },
+    { id: 'mode-inference', label: 'inference mode (running averages)', data: points(modes.steps, modes.inference), borderColor: style.color, borderDash: VALIDATION_DASH, pointRadius: 2, borderWidth: 2 },
   ];
 }
 
@@ -72,13 +73,13 @@ function withAlpha(hex: string, alpha: number): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha.toFixed(2)})`;
 }
 
-export function flowDatasets(state: InsideState, metric: FlowMetric, names: Record<NetId, string>): LineSet[] {
+export function flowDatasets(flowSteps: InsideState['flowSteps'], flow: InsideState['flow'], metric: FlowMetric, names: Record<NetId, string>): LineSet[] {
   const sets: LineSet[] = [];
   for (const net of ['bn', 'plain'] as const) {
-    const rows = state.flow[net]?.[metric];
+    const rows = flow[net]?.[metric];
     if (!rows) continue;
     rows.forEach((row, i) => {
-      const data = points(state.flowSteps, row);
+      const data = points(flowSteps, row);
       if (data.length === 0) return;
       const layer = metric === 'saturated' ? `hidden ${i + 1}` : i === rows.length - 1 ? 'output' : `dense ${i + 1}`;
       sets.push({
