@@ -6,7 +6,7 @@ import type { EpochMetrics, NetId, ParamCounts, RunningMetrics } from './metrics
 /** Main thread → worker. */
 export type WorkerCommand =
   /** Pick a backend and load MNIST; sent once, when the worker starts. */
-  | { type: 'init'; backend: BackendChoice; dataBaseUrl: string }
+  | { type: 'init'; backend: BackendChoice; dataBaseUrl: string; debug?: WorkerDebugOptions }
   /** Start a fresh run (any run in progress is stopped first). */
   | { type: 'train'; runId: number; config: TrainConfig }
   /** Cooperative stop: the worker finishes the batch in hand and reports `run-finished`. */
@@ -21,7 +21,21 @@ export type WorkerCommand =
   | { type: 'load-models'; requestId: number; name: string }
   | { type: 'delete-models'; requestId: number; name: string }
   | { type: 'export-models'; requestId: number }
-  | { type: 'import-models'; requestId: number; fileName: string; bytes: ArrayBuffer };
+  | { type: 'import-models'; requestId: number; fileName: string; bytes: ArrayBuffer }
+  /** The backend's tensor count and bytes (tf.memory()): the leak check users and tests can read. */
+  | { type: 'memory'; requestId: number };
+
+/** Test-only switches (from the page's debug URL keys); production pages send none. */
+export interface WorkerDebugOptions {
+  /** Pretend WebGL cannot render to 32-bit float textures (as on float16-only GPUs). */
+  forceFloat16?: boolean;
+}
+
+export interface MemoryReport {
+  backend: BackendName | null;
+  numTensors: number;
+  numBytes: number;
+}
 
 /** Where the models that answer predictions come from. */
 export type ModelSource =
@@ -117,6 +131,12 @@ export type WorkerEvent =
   | { type: 'models-saved'; runId: null; requestId: number; entry: SavedModelsInfo }
   | { type: 'models-loaded'; runId: null; requestId: number; entry: SavedModelsInfo }
   | { type: 'models-exported'; runId: null; requestId: number; fileName: string; bytes: ArrayBuffer }
+  | ({ type: 'memory'; runId: null; requestId: number } & MemoryReport)
+  /**
+   * The backend stopped working (a lost WebGL context): the worker moved to the next backend (a `backend` event
+   * follows). The run it interrupted, if any, ended; the page may start it again.
+   */
+  | { type: 'backend-lost'; runId: null; lost: BackendName; message: string; interruptedRunId: number | null }
   | {
       type: 'error';
       runId: number | null;

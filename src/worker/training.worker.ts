@@ -9,7 +9,10 @@ import { fetchSource, loadMnist, type Mnist } from '../data/mnist';
 import { assertNever } from '../shared/assertNever';
 import type { BackendChoice, TrainConfig } from '../shared/config';
 import { validateConfig } from '../shared/configText';
-import type { SomeNets, WorkerCommand, WorkerEvent } from '../shared/protocol';
+import type { SomeNets, WorkerCommand, WorkerDebugOptions, WorkerEvent } from '../shared/protocol';
+import { BackendGuard } from './backendGuard';
+import { applyDebugOptions, installDebugHooks } from './debugHooks';
+import { memoryReport } from './memoryReport';
 import { handleModelCommand } from './modelRequests';
 import { ModelSlot } from './modelSlot';
 import { readWebGLRenderer } from './rendererProbe';
@@ -42,14 +45,49 @@ const earlyStops = new Set<number>();
 /** The nets that answer predictions (the training ones, a finished run's, or loaded ones). */
 const slot = new ModelSlot((source, nets, config) => post({ type: 'models', runId: null, source, nets, config }));
 
+/** A lost WebGL context ends the run on it; the worker then moves to the next backend (see recoverBackend). */
+const guard = new BackendGuard(() => void recoverBackend());
+installDebugHooks(self);
+
+/** How long a run on a lost context gets to end by itself: a readback on it may never settle (seen in Chromium). */
+const LOST_RUN_GRACE_MS = 3000;
+
+async function recoverBackend(): Promise<void> {
+  const run = current;
+  if (run) {
+    // The run sees guard.lost() between two batches and ends; its tensors go with the lost context. One stuck in a
+    // readback is abandoned: the page moves to a new run id, so anything it might still say is dropped there.
+    await Promise.race([run.done, new Promise((resolve) => setTimeout(resolve, LOST_RUN_GRACE_MS))]);
+    if (current === run) current = null;
+  }
+  const interrupted = run?.runId ?? null;
+  slot.clear();
+  try {
+    const active = await guard.failover();
+    post({ type: 'backend', runId: null, info: { ...active, renderer: null } });
+    post({
+      type: 'backend-lost',
+      runId: null,
+      lost: 'webgl',
+      message: `The WebGL context was lost; training moved to ${active.backend}.`,
+      interruptedRunId: interrupted,
+    });
+  } catch (e) {
+    post({ type: 'error', runId: null, scope: 'backend', message: `The WebGL context was lost and no other backend could start: ${messageOf(e)}` });
+  }
+}
+
 function dataForRequests(): Promise<Mnist> {
   return ready ?? Promise.reject(new Error('The worker has not loaded the data yet.'));
 }
 
-async function init(backend: BackendChoice, dataBaseUrl: string): Promise<Mnist> {
+async function init(backend: BackendChoice, dataBaseUrl: string, debug: WorkerDebugOptions = {}): Promise<Mnist> {
   try {
+    applyDebugOptions(debug);
     const renderer = readWebGLRenderer();
-    const active = await activateBackend(planBackend(backend, renderer));
+    const plan = planBackend(backend, renderer);
+    const active = await activateBackend(plan);
+    guard.watch(active.backend, plan);
     post({ type: 'backend', runId: null, info: { ...active, renderer } });
   } catch (e) {
     post({ type: 'error', runId: null, scope: 'backend', message: messageOf(e) });
@@ -113,13 +151,14 @@ async function train(runId: number, config: TrainConfig): Promise<void> {
           post({ type: 'epoch', runId, repeat, epoch, metrics });
         },
         onDiverged: (divergence) => post({ type: 'diverged', runId, ...divergence }),
-        shouldStop: () => run.stop,
+        shouldStop: () => run.stop || guard.lost() !== null,
         yieldControl: yieldToEvents,
       });
       post({ type: 'run-finished', runId, reason: outcome, elapsedMs: performance.now() - start });
     } catch (e) {
       slot.runFailed();
-      post({ type: 'error', runId, scope: 'training', message: `Training failed: ${messageOf(e)}` });
+      // An op on a lost context may throw before the loop sees the loss; the backend-lost event explains it.
+      if (guard.lost() === null) post({ type: 'error', runId, scope: 'training', message: `Training failed: ${messageOf(e)}` });
     } finally {
       if (current === run) current = null;
     }
@@ -131,7 +170,7 @@ function handle(command: WorkerCommand): void {
   switch (command.type) {
     case 'init':
       if (!ready) {
-        ready = init(command.backend, command.dataBaseUrl);
+        ready = init(command.backend, command.dataBaseUrl, command.debug);
         ready.catch(() => {}); // reported by init; later trains report it again
       }
       return;
@@ -151,6 +190,9 @@ function handle(command: WorkerCommand): void {
     case 'export-models':
     case 'import-models':
       void handleModelCommand(command, { slot, post, data: dataForRequests });
+      return;
+    case 'memory':
+      post({ type: 'memory', runId: null, requestId: command.requestId, ...memoryReport() });
       return;
     default:
       assertNever(command, 'command');
