@@ -13,10 +13,10 @@ const WAITING_DATA: DataState = { phase: 'waiting', loadedBytes: 0, totalBytes: 
 
 /** The worker failed: the run it had (if any) is over, and only a fresh worker (Restart) helps. */
 export function workerCrashed(state: UiState, message: string): UiState {
-  const next = addMessage(state, { scope: 'worker', runId: null, text: message });
   const dataReady = state.data.phase === 'ready';
+  // Shown once, in the fault notice beside Restart (an alert itself), not again in the error list.
   return {
-    ...next,
+    ...state,
     workerFault: { kind: 'crashed', message },
     status: isRunActive(state.status) || !dataReady ? 'error' : state.status,
     data: dataReady ? state.data : { ...state.data, phase: 'error' },
