@@ -4,8 +4,8 @@
 // the other trains on. Imports TF.js only; the caller supplies how to yield and report.
 import type * as tf from '@tensorflow/tfjs';
 import { buildTwins, countParams } from './models';
-import { makeOptimizer } from './optimizers';
 import { NetTrainer } from './netTrainer';
+import { makeTrainingStep } from './trainingStep';
 import { disposeBatch, ResidentSplit } from './residentData';
 import { mulberry32, permutation } from '../data/shuffle';
 import type { Mnist } from '../data/mnist';
@@ -45,7 +45,7 @@ export function createTrainers(config: TrainConfig, seed: number): SomeNets<NetT
   const trainers: SomeNets<NetTrainer> = {};
   for (const id of nets) {
     const model = models[id];
-    if (model) trainers[id] = new NetTrainer(model, makeOptimizer(config.optimizer, config.lr));
+    if (model) trainers[id] = new NetTrainer(model, makeTrainingStep(model, config.optimizer, config.lr));
   }
   return trainers;
 }
