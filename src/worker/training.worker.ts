@@ -1,18 +1,19 @@
 // The training worker: owns the data and the models, picks the backend, runs one experiment at a time and streams
 // typed events. Every handler's failure becomes an `error` event with a human message.
-import '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import './wasmSetup';
-import { activateBackend, planBackend } from '../core/backend';
+import { chooseBackend } from '../core/backendChoice';
 import { runExperiment } from '../core/twinRun';
 import { fetchSource, loadMnist, type Mnist } from '../data/mnist';
 import { assertNever } from '../shared/assertNever';
 import type { BackendChoice, TrainConfig } from '../shared/config';
 import { validateConfig } from '../shared/configText';
-import type { SomeNets, WorkerCommand, WorkerEvent } from '../shared/protocol';
+import type { BackendProbe, SomeNets, WorkerCommand, WorkerEvent } from '../shared/protocol';
 import { handleModelCommand } from './modelRequests';
 import { ModelSlot } from './modelSlot';
 import { readWebGLRenderer } from './rendererProbe';
+import { yieldToEvents } from './yieldToEvents';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -22,17 +23,6 @@ function post(event: WorkerEvent): void {
 
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-/** A macrotask yield without setTimeout's 4 ms clamp, so a stop message is seen between batches at little cost. */
-const channel = new MessageChannel();
-const waiting: Array<() => void> = [];
-channel.port1.onmessage = () => waiting.shift()?.();
-function yieldToEvents(): Promise<void> {
-  return new Promise((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
 }
 
 let ready: Promise<Mnist> | null = null;
@@ -46,15 +36,26 @@ function dataForRequests(): Promise<Mnist> {
   return ready ?? Promise.reject(new Error('The worker has not loaded the data yet.'));
 }
 
-async function init(backend: BackendChoice, dataBaseUrl: string): Promise<Mnist> {
+/**
+ * Chooses the backend (measuring when automatic) while the data downloads: the two overlap, and training waits for
+ * both.
+ */
+async function init(backend: BackendChoice, dataBaseUrl: string, cachedProbe: BackendProbe | null): Promise<Mnist> {
+  const data = loadData(dataBaseUrl);
+  data.catch(() => {}); // reported by loadData; awaited below
   try {
     const renderer = readWebGLRenderer();
-    const active = await activateBackend(planBackend(backend, renderer));
-    post({ type: 'backend', runId: null, info: { ...active, renderer } });
+    const deviceKey = `${renderer ?? 'no WebGL'} | ${self.navigator.userAgent} | tfjs ${tf.version.tfjs}`;
+    const chosen = await chooseBackend(backend, renderer, deviceKey, cachedProbe);
+    post({ type: 'backend', runId: null, info: { ...chosen, renderer } });
   } catch (e) {
     post({ type: 'error', runId: null, scope: 'backend', message: messageOf(e) });
     throw e;
   }
+  return data;
+}
+
+async function loadData(dataBaseUrl: string): Promise<Mnist> {
   const start = performance.now();
   try {
     const data = await loadMnist(fetchSource(dataBaseUrl), (loadedBytes, totalBytes) =>
@@ -131,7 +132,7 @@ function handle(command: WorkerCommand): void {
   switch (command.type) {
     case 'init':
       if (!ready) {
-        ready = init(command.backend, command.dataBaseUrl);
+        ready = init(command.backend, command.dataBaseUrl, command.cachedProbe ?? null);
         ready.catch(() => {}); // reported by init; later trains report it again
       }
       return;

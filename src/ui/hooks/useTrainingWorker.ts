@@ -7,6 +7,7 @@ import type { WorkerEvent } from '../../shared/protocol';
 import { TrainingClient } from '../../worker/client';
 import { LiveSeries } from '../charts/liveSeries';
 import { initState, reducer, type UiAction, type UiState } from '../state';
+import { browserProbeStorage, loadProbe, saveProbe } from '../backendProbeStore';
 
 export interface TrainingWorker {
   state: UiState;
@@ -36,13 +37,16 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
       // A terminated client's queued messages may still be delivered (StrictMode remounts in development).
       if (disposed) return;
       if (event.type === 'progress' && event.runId === currentRun.current) live.append(event);
+      // Timeline marks the benchmark reads (time from page load to a chosen backend and to data in the worker).
+      if (event.type === 'backend' || event.type === 'data-ready') performance.mark(`bnlab:${event.type}`);
+      if (event.type === 'backend' && event.info.probeSource === 'measured' && event.info.probe) saveProbe(browserProbeStorage(), event.info.probe);
       dispatch({ type: 'worker-event', event });
     };
     const instance = new TrainingClient(onEvent);
     client.current = instance;
     clientReady.current.resolve(instance);
     // The worker picks its backend once, here; changing it means reloading the page (see BackendSelect).
-    instance.send({ type: 'init', backend, dataBaseUrl: new URL('data/mnist/', document.baseURI).href });
+    instance.send({ type: 'init', backend, dataBaseUrl: new URL('data/mnist/', document.baseURI).href, cachedProbe: loadProbe(browserProbeStorage()) });
     return () => {
       disposed = true;
       instance.dispose();
