@@ -133,15 +133,16 @@ function trainBothWays(net: NetId, spec: TrainConfig, steps: number): Record<Ste
 
 describe('the step optimizers', () => {
   it.each(['adam', 'sgd', 'momentum', 'rmsprop'] as const)('move variables as TF.js\'s %s does, given the same gradients', (name) => {
-    const shapes = [[7, 5], [5], [3]];
+    // Two above SMALL_VARIABLE (updated one by one), three below (updated as one vector).
+    const shapes = [[70, 80], [7, 5], [5], [3], [100, 50]];
     const ours = shapes.map((shape, i) => tf.variable(tf.randomNormal(shape, 0, 1, 'float32', i)));
     const theirs = ours.map((v) => tf.variable(v.clone()));
     const stepOptimizer = makeStepOptimizer(name, 0.01);
     const reference = makeOptimizer(name, 0.01);
     for (let step = 0; step < 5; step++) {
       tf.tidy(() => {
-        // Gradients of every size, from ~1e-6 (where ε matters) to ~10, some exactly zero.
-        const grads = shapes.map((shape, i) => tf.mul(tf.randomNormal(shape, 0, 1, 'float32', 100 * step + i), 10 ** (i * 2 - 3)));
+        // Gradients of every size, from ~1e-6 (where ε matters) to ~100.
+        const grads = shapes.map((shape, i) => tf.mul(tf.randomNormal(shape, 0, 1, 'float32', 100 * step + i), 10 ** (i * 2 - 6)));
         stepOptimizer.apply(ours, grads);
         reference.applyGradients(theirs.map((v, i) => ({ name: v.name, tensor: grads[i] ?? tf.zerosLike(v) })));
       });
