@@ -56,6 +56,8 @@ async function timePage(page: Page, backend: BackendName): Promise<PageTiming> {
   for (let i = 0; i < PAGE_LOADS; i++) {
     await lab.open(`backend=${backend}&trainSize=6400&epochs=1`);
     await lab.waitReady();
+    // Train is enabled once the data is in; the backend probe may still be finishing.
+    await page.waitForFunction(() => performance.getEntriesByName('bnlab:backend').length > 0, null, { timeout: 60_000 });
     loads.push(
       await page.evaluate(() => {
         const at = (name: string): number => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;

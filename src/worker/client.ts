@@ -15,7 +15,7 @@ export class WorkerRequestError extends Error {
 
 export type WorkerFactory = () => Worker;
 
-const defaultFactory: WorkerFactory = () =>
+export const createTrainingWorker: WorkerFactory = () =>
   new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'batchnorm-lab-training' });
 
 export class TrainingClient {
@@ -25,7 +25,7 @@ export class TrainingClient {
 
   constructor(
     private readonly onEvent: (event: WorkerEvent) => void,
-    createWorker: WorkerFactory = defaultFactory,
+    createWorker: WorkerFactory = createTrainingWorker,
   ) {
     this.worker = createWorker();
     this.worker.addEventListener('message', (e: MessageEvent<WorkerEvent>) => {

@@ -37,12 +37,13 @@ function dataForRequests(): Promise<Mnist> {
 }
 
 /**
- * Chooses the backend (measuring when automatic) while the data downloads: the two overlap, and training waits for
- * both.
+ * Loads the data, then chooses the backend (timing the candidates when automatic): the probe keeps this thread busy
+ * for a few hundred milliseconds, which would otherwise hold up reading the data. Training waits for both.
  */
 async function init(backend: BackendChoice, dataBaseUrl: string, cachedProbe: BackendProbe | null): Promise<Mnist> {
   const data = loadData(dataBaseUrl);
-  data.catch(() => {}); // reported by loadData; awaited below
+  // A failed download is reported by loadData; the backend is still chosen (saved nets can answer without data).
+  await data.catch(() => {});
   try {
     const renderer = readWebGLRenderer();
     const deviceKey = `${renderer ?? 'no WebGL'} | ${self.navigator.userAgent} | tfjs ${tf.version.tfjs}`;

@@ -8,6 +8,7 @@ import { TrainingClient } from '../../worker/client';
 import { LiveSeries } from '../charts/liveSeries';
 import { initState, reducer, type UiAction, type UiState } from '../state';
 import { browserProbeStorage, loadProbe, saveProbe } from '../backendProbeStore';
+import { takeWorker } from '../prestartWorker';
 
 export interface TrainingWorker {
   state: UiState;
@@ -42,7 +43,7 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
       if (event.type === 'backend' && event.info.probeSource === 'measured' && event.info.probe) saveProbe(browserProbeStorage(), event.info.probe);
       dispatch({ type: 'worker-event', event });
     };
-    const instance = new TrainingClient(onEvent);
+    const instance = new TrainingClient(onEvent, takeWorker);
     client.current = instance;
     clientReady.current.resolve(instance);
     // The worker picks its backend once, here; changing it means reloading the page (see BackendSelect).
