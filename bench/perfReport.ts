@@ -71,7 +71,7 @@ export function markdown(report: PerfReport): string {
     const f = report.full;
     lines.push('## The full blog recipe in the app', '');
     lines.push(
-      `Backend ${f.backend}: **${fmt(f.wallSeconds)} s** wall time for both nets × 10 epochs × 1,875 steps (batch 32) with a validation pass per epoch; ` +
+      `Backend: ${f.backend}.\n\n**${fmt(f.wallSeconds)} s** wall time for both nets × 10 epochs × 1,875 steps (batch 32) with a validation pass per epoch; ` +
         `final val_accuracy **BN ${f.valAccuracy.bn.toFixed(4)}**, plain ${f.valAccuracy.plain.toFixed(4)}; longest main-thread task ${f.longestTaskMs > 0 ? `${fmt(f.longestTaskMs)} ms` : 'none over 50 ms'}.`,
       '',
       '| epoch | BN val_accuracy | plain val_accuracy |',
