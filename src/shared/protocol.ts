@@ -5,8 +5,8 @@ import type { EpochMetrics, NetId, ParamCounts, RunningMetrics } from './metrics
 
 /** Main thread → worker. */
 export type WorkerCommand =
-  /** Pick a backend and load MNIST; sent once, when the worker starts. */
-  | { type: 'init'; backend: BackendChoice; dataBaseUrl: string; debug?: WorkerDebugOptions }
+  /** Pick a backend and load MNIST; sent once, when the worker starts (with the backend probe an earlier visit kept). */
+  | { type: 'init'; backend: BackendChoice; dataBaseUrl: string; cachedProbe?: BackendProbe | null; debug?: WorkerDebugOptions }
   /** Start a fresh run (any run in progress is stopped first). */
   | { type: 'train'; runId: number; config: TrainConfig }
   /** Cooperative stop: the worker finishes the batch in hand and reports `run-finished`. */
@@ -66,12 +66,26 @@ export interface TestInspection {
 
 export type DataFile = 'train-images' | 'train-labels' | 'test-images' | 'test-labels';
 
+/** A timed probe of the backends on one device: training samples per second through both nets, each backend tried. */
+export interface BackendProbe {
+  /** The device it was measured on: WebGL renderer, browser and TF.js version. */
+  deviceKey: string;
+  /** The faster one. */
+  backend: BackendName;
+  rates: Partial<Record<BackendName, number>>;
+  /** ISO date. */
+  measuredAt: string;
+}
+
 export interface BackendInfo {
   backend: BackendName;
-  /** Why this backend: forced by the URL, chosen for the device, or a fallback after a failure. */
+  /** Why this backend: forced by the URL, measured as the faster, or a fallback after a failure. */
   reason: string;
   /** The WebGL renderer string when one was read (tells a software renderer such as SwiftShader). */
   renderer: string | null;
+  /** The measurement behind an automatic choice; null when forced (or when no probe could run). */
+  probe: BackendProbe | null;
+  probeSource: 'measured' | 'cached' | null;
 }
 
 export type PerNet<T> = Record<NetId, T>;

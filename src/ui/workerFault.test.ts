@@ -13,7 +13,7 @@ const run = (state: UiState, ...actions: UiAction[]): UiState => actions.reduce(
 const ready = () =>
   run(
     initState({ config: CONFIG, problems: [] }),
-    ev({ type: 'backend', runId: null, info: { backend: 'wasm', reason: 'test', renderer: null } }),
+    ev({ type: 'backend', runId: null, info: { backend: 'wasm', reason: 'test', renderer: null, probe: null, probeSource: null } }),
     ev({ type: 'data-ready', runId: null, trainCount: 60000, testCount: 10000, ms: 150 }),
   );
 const metrics = { loss: 0.3, accuracy: 0.9, valLoss: 0.2, valAccuracy: 0.93, seconds: 1 };
@@ -51,7 +51,7 @@ describe('a worker that crashes', () => {
     expect(canTrain(restarted, true)).toBe(false);
     const again = run(
       restarted,
-      ev({ type: 'backend', runId: null, info: { backend: 'wasm', reason: 'test', renderer: null } }),
+      ev({ type: 'backend', runId: null, info: { backend: 'wasm', reason: 'test', renderer: null, probe: null, probeSource: null } }),
       ev({ type: 'data-ready', runId: null, trainCount: 60000, testCount: 10000, ms: 150 }),
     );
     expect(again.status).toBe('ready');

@@ -16,7 +16,7 @@ export class WorkerRequestError extends Error {
 
 export type WorkerFactory = () => Worker;
 
-const defaultFactory: WorkerFactory = () =>
+export const createTrainingWorker: WorkerFactory = () =>
   new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'batchnorm-lab-training' });
 
 type InitCommand = Extract<WorkerCommand, { type: 'init' }>;
@@ -33,7 +33,7 @@ export class TrainingClient {
 
   constructor(
     private readonly onEvent: (event: WorkerEvent) => void,
-    private readonly createWorker: WorkerFactory = defaultFactory,
+    private readonly createWorker: WorkerFactory = createTrainingWorker,
     /** Without a listener a failure arrives as an `error` event of scope 'worker'. */
     private readonly onFailure: FailureListener = (message) => onEvent({ type: 'error', runId: null, scope: 'worker', message }),
   ) {

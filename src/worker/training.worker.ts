@@ -1,21 +1,23 @@
 // The training worker: owns the data and the models, picks the backend, runs one experiment at a time and streams
 // typed events. Every handler's failure becomes an `error` event with a human message.
-import '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import './wasmSetup';
-import { activateBackend, planBackend } from '../core/backend';
+import { planBackend } from '../core/backend';
+import { chooseBackend } from '../core/backendChoice';
 import { runExperiment } from '../core/twinRun';
 import { fetchSource, loadMnist, type Mnist } from '../data/mnist';
 import { assertNever } from '../shared/assertNever';
 import type { BackendChoice, TrainConfig } from '../shared/config';
 import { validateConfig } from '../shared/configText';
-import type { SomeNets, WorkerCommand, WorkerDebugOptions, WorkerEvent } from '../shared/protocol';
+import type { BackendProbe, SomeNets, WorkerCommand, WorkerDebugOptions, WorkerEvent } from '../shared/protocol';
 import { BackendGuard } from './backendGuard';
 import { applyDebugOptions, installDebugHooks } from './debugHooks';
 import { memoryReport } from './memoryReport';
 import { handleModelCommand } from './modelRequests';
 import { ModelSlot } from './modelSlot';
 import { readWebGLRenderer } from './rendererProbe';
+import { yieldToEvents } from './yieldToEvents';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -25,17 +27,6 @@ function post(event: WorkerEvent): void {
 
 function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
-}
-
-/** A macrotask yield without setTimeout's 4 ms clamp, so a stop message is seen between batches at little cost. */
-const channel = new MessageChannel();
-const waiting: Array<() => void> = [];
-channel.port1.onmessage = () => waiting.shift()?.();
-function yieldToEvents(): Promise<void> {
-  return new Promise((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
 }
 
 let ready: Promise<Mnist> | null = null;
@@ -64,7 +55,7 @@ async function recoverBackend(): Promise<void> {
   slot.clear();
   try {
     const active = await guard.failover();
-    post({ type: 'backend', runId: null, info: { ...active, renderer: null } });
+    post({ type: 'backend', runId: null, info: { ...active, renderer: null, probe: null, probeSource: null } });
     post({
       type: 'backend-lost',
       runId: null,
@@ -81,18 +72,29 @@ function dataForRequests(): Promise<Mnist> {
   return ready ?? Promise.reject(new Error('The worker has not loaded the data yet.'));
 }
 
-async function init(backend: BackendChoice, dataBaseUrl: string, debug: WorkerDebugOptions = {}): Promise<Mnist> {
+/**
+ * Loads the data, then chooses the backend (timing the candidates when automatic): the probe keeps this thread busy
+ * for a few hundred milliseconds, which would otherwise hold up reading the data. Training waits for both.
+ */
+async function init(backend: BackendChoice, dataBaseUrl: string, cachedProbe: BackendProbe | null, debug: WorkerDebugOptions = {}): Promise<Mnist> {
+  const data = loadData(dataBaseUrl);
+  // A failed download is reported by loadData; the backend is still chosen (saved nets can answer without data).
+  await data.catch(() => {});
   try {
     applyDebugOptions(debug);
     const renderer = readWebGLRenderer();
-    const plan = planBackend(backend, renderer);
-    const active = await activateBackend(plan);
-    guard.watch(active.backend, plan);
-    post({ type: 'backend', runId: null, info: { ...active, renderer } });
+    const deviceKey = `${renderer ?? 'no WebGL'} | ${self.navigator.userAgent} | tfjs ${tf.version.tfjs}`;
+    const chosen = await chooseBackend(backend, renderer, deviceKey, cachedProbe);
+    guard.watch(chosen.backend, planBackend(backend, renderer));
+    post({ type: 'backend', runId: null, info: { ...chosen, renderer } });
   } catch (e) {
     post({ type: 'error', runId: null, scope: 'backend', message: messageOf(e) });
     throw e;
   }
+  return data;
+}
+
+async function loadData(dataBaseUrl: string): Promise<Mnist> {
   const start = performance.now();
   try {
     const data = await loadMnist(fetchSource(dataBaseUrl), (loadedBytes, totalBytes) =>
@@ -170,7 +172,7 @@ function handle(command: WorkerCommand): void {
   switch (command.type) {
     case 'init':
       if (!ready) {
-        ready = init(command.backend, command.dataBaseUrl, command.debug);
+        ready = init(command.backend, command.dataBaseUrl, command.cachedProbe ?? null, command.debug);
         ready.catch(() => {}); // reported by init; later trains report it again
       }
       return;

@@ -11,6 +11,8 @@ import { LiveSeries } from '../charts/liveSeries';
 import { readDebugOptions } from '../debugOptions';
 import { StallWatch } from '../stallWatch';
 import { initState, reducer, type UiAction, type UiState } from '../state';
+import { browserProbeStorage, loadProbe, saveProbe } from '../backendProbeStore';
+import { takeWorker } from '../prestartWorker';
 
 export interface TrainingWorker {
   state: UiState;
@@ -51,6 +53,9 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
         if (event.type === 'run-finished' || event.type === 'error') watch.end();
         else watch.beat(performance.now());
       }
+      // Timeline marks the benchmark reads (time from page load to a chosen backend and to data in the worker).
+      if (event.type === 'backend' || event.type === 'data-ready') performance.mark(`bnlab:${event.type}`);
+      if (event.type === 'backend' && event.info.probeSource === 'measured' && event.info.probe) saveProbe(browserProbeStorage(), event.info.probe);
       dispatch({ type: 'worker-event', event });
       // The run the lost WebGL context ended starts again on the worker's new backend.
       const again = lastConfig.current;
@@ -63,11 +68,11 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
       watch.end();
       dispatch({ type: 'worker-lost', message });
     };
-    const instance = new TrainingClient(onEvent, undefined, onFailure);
+    const instance = new TrainingClient(onEvent, takeWorker, onFailure);
     client.current = instance;
     clientReady.current.resolve(instance);
     // The worker picks its backend once, here; changing it means reloading the page (see BackendSelect).
-    instance.send({ type: 'init', backend, dataBaseUrl: new URL('data/mnist/', document.baseURI).href, debug: debug.worker });
+    instance.send({ type: 'init', backend, dataBaseUrl: new URL('data/mnist/', document.baseURI).href, cachedProbe: loadProbe(browserProbeStorage()), debug: debug.worker });
     const timer = window.setInterval(() => {
       if (watch.check(performance.now())) dispatch({ type: 'worker-stalled', seconds: Math.round(watch.thresholdMs / 1000) });
     }, 1000);
