@@ -5,6 +5,8 @@ import { LabPage } from './labPage';
 import { syntheticDigitSet } from '../src/digit/syntheticDigits';
 
 test('digits drawn with the mouse are read by both nets; Clear removes the reading', async ({ page }) => {
+  // Ten digits stroke by stroke after a 2-epoch run: 1.8 min on a quiet 2-core machine, 2.4–2.8 min under load.
+  test.setTimeout(360_000);
   const lab = new LabPage(page);
   const pad = new DrawPad(page);
   await lab.open('epochs=2&train=12000&batch=64');

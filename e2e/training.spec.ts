@@ -76,6 +76,12 @@ test('shows the backend in use and why', async ({ page }) => {
     return gl && info ? String(gl.getParameter(info.UNMASKED_RENDERER_WEBGL)) : '';
   });
   if (/swiftshader|llvmpipe/i.test(renderer)) await expect(lab.backend).toContainText(/wasm/i);
+  // Chosen by a timed probe, whose rate is shown; the next visit on this device reuses it instead of timing again.
+  await expect(lab.backend).toHaveAttribute('data-probe', 'measured');
+  await expect(lab.backend).toContainText(/measured now: \w+ [\d,]+ samples\/s/);
+  await page.reload();
+  await expect(lab.backend).toHaveAttribute('data-probe', 'cached', { timeout: 60_000 });
+  await expect(lab.backend).toContainText(/measured on \d{4}-\d\d-\d\d/);
 });
 
 test('a forced backend is used', async ({ page }) => {
@@ -83,4 +89,5 @@ test('a forced backend is used', async ({ page }) => {
   await lab.open('backend=cpu');
   await expect(lab.backend).toContainText(/cpu/i, { timeout: 60_000 });
   await expect(lab.backend).toContainText(/forced/i);
+  await expect(lab.backend).toHaveAttribute('data-probe', '');
 });

@@ -2,6 +2,7 @@
 // Imports TF.js only; the caller reads the WebGL renderer string (that needs a canvas, which core does not touch).
 import * as tf from '@tensorflow/tfjs';
 import type { BackendChoice, BackendName } from '../shared/config';
+import { webglFloat32Refusal } from './float32Check';
 import { patchWasmMatMul } from './wasmMatMulFix';
 
 /** Renderer strings of software rasterizers: WebGL there is several times slower than WASM on the CPU. */
@@ -57,6 +58,11 @@ export async function activateBackend(plan: BackendPlan): Promise<ActiveBackend>
     try {
       if (await tf.setBackend(name)) {
         await tf.ready();
+        const refusal = name === 'webgl' ? webglFloat32Refusal((flag) => tf.env().getBool(flag)) : null;
+        if (refusal !== null) {
+          failures.push(refusal);
+          continue;
+        }
         if (name === 'wasm') patchWasmMatMul();
         const reason = failures.length === 0 ? plan.reason : `${plan.reason}; fell back after: ${failures.join('; ')}`;
         return { backend: name, reason };

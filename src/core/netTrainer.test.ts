@@ -2,8 +2,8 @@ import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildNet } from './models';
 import { meanCrossEntropy } from './losses';
-import { kerasAdam } from './optimizers';
 import { NetTrainer } from './netTrainer';
+import { makeTrainingStep, type StepKind } from './trainingStep';
 import { disposeBatch, ResidentSplit } from './residentData';
 import type { Mnist } from '../data/mnist';
 import { DEFAULT_CONFIG } from '../shared/config';
@@ -18,10 +18,18 @@ beforeAll(async () => {
 });
 
 
-describe('NetTrainer', () => {
+/** A net with Adam (lr 0.001) that trains by the given kind of step. */
+function trainerFor(net: 'bn' | 'plain', seed: number, kind: StepKind): NetTrainer {
+  const model = buildNet(net, DEFAULT_CONFIG, seed);
+  const trainer = new NetTrainer(model, makeTrainingStep(model, 'adam', 0.001, kind));
+  expect(trainer.stepKind).toBe(kind);
+  return trainer;
+}
+
+describe.each(['hand-written', 'autodiff'] as const)('NetTrainer with the %s step', (kind) => {
   it('reports the epoch loss and accuracy as the batch-size-weighted mean of the batches (hand computation)', async () => {
     const split = new ResidentSplit(mnist.train, 200);
-    const net = new NetTrainer(buildNet('plain', DEFAULT_CONFIG, 5), kerasAdam(0.001));
+    const net = trainerFor('plain', 5, kind);
     const sizes = [32, 32, 10];
     let lossTimesN = 0;
     let correct = 0;
@@ -54,7 +62,7 @@ describe('NetTrainer', () => {
     const split = new ResidentSplit(mnist.train, 640);
     const test = new ResidentSplit(mnist.test, 500);
     for (const net of ['bn', 'plain'] as const) {
-      const trainer = new NetTrainer(buildNet(net, DEFAULT_CONFIG, 9), kerasAdam(0.001));
+      const trainer = trainerFor(net, 9, kind);
       const before = await trainer.evaluate(test);
       for (let i = 0; i < 10; i++) {
         const batch = split.range(i * 64, 64);
@@ -72,7 +80,7 @@ describe('NetTrainer', () => {
 
   it('finds the first step whose loss is not finite, and only reads it when asked', async () => {
     const split = new ResidentSplit(mnist.train, 320);
-    const trainer = new NetTrainer(buildNet('plain', DEFAULT_CONFIG, 2), kerasAdam(0.001));
+    const trainer = trainerFor('plain', 2, kind);
     for (let i = 0; i < 3; i++) {
       const batch = split.range(i * 32, 32);
       trainer.step(batch);

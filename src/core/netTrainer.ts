@@ -1,10 +1,11 @@
 // One network, its optimizer, and its epoch accumulators (kept on the backend, read back only when asked).
 // Imports TF.js only.
 import * as tf from '@tensorflow/tfjs';
-import { correctCount, meanCrossEntropy, perExampleCrossEntropy } from './losses';
+import { correctCount, perExampleCrossEntropy } from './losses';
 import type { Batch, ResidentSplit } from './residentData';
 import { disposeBatch } from './residentData';
 import type { RunningMetrics } from '../shared/metrics';
+import type { StepKind, TrainingStep } from './trainingStep';
 
 export const EVAL_BATCH = 1000;
 
@@ -35,36 +36,27 @@ export class NetTrainer {
 
   constructor(
     readonly model: tf.LayersModel,
-    private readonly optimizer: tf.Optimizer,
+    private readonly trainingStep: TrainingStep,
   ) {}
+
+  /** Whether this net trains by hand-written gradients or through autodiff. */
+  get stepKind(): StepKind {
+    return this.trainingStep.kind;
+  }
 
   /** One optimizer step in training mode (BN uses and updates batch statistics). */
   step(batch: Batch): void {
     const start = performance.now();
     this.stepsTaken += 1;
     const stepNumber = this.stepsTaken;
-    const kept: { correct?: tf.Scalar } = {};
-    const loss = this.optimizer.minimize(() => {
-      const probs = this.model.apply(batch.x, { training: true }) as tf.Tensor2D;
-      // Kept out of the gradient scope's tidy: the accuracy comes from the same forward pass, for free.
-      kept.correct = tf.keep(correctCount(batch.y, probs));
-      return meanCrossEntropy(batch.y, probs);
-    }, true);
-    const n = batch.y.shape[0];
-    try {
-      tf.tidy(() => {
-        if (loss) {
-          this.lossSum.assign(tf.add(this.lossSum, tf.mul(loss, n)));
-          const here = tf.where(tf.isFinite(loss), tf.scalar(Number.POSITIVE_INFINITY), tf.scalar(stepNumber));
-          this.firstBadStep.assign(tf.minimum(this.firstBadStep, here));
-        }
-        if (kept.correct) this.correctSum.assign(tf.add(this.correctSum, kept.correct));
-      });
-    } finally {
-      loss?.dispose();
-      kept.correct?.dispose();
-    }
-    this.samples += n;
+    tf.tidy(() => {
+      const { lossSum, correct } = this.trainingStep.run(batch);
+      this.lossSum.assign(tf.add(this.lossSum, lossSum));
+      this.correctSum.assign(tf.add(this.correctSum, correct));
+      const here = tf.where(tf.isFinite(lossSum), tf.scalar(Number.POSITIVE_INFINITY), tf.scalar(stepNumber));
+      this.firstBadStep.assign(tf.minimum(this.firstBadStep, here));
+    });
+    this.samples += batch.y.shape[0];
     this.seconds += (performance.now() - start) / 1000;
   }
 
@@ -125,7 +117,7 @@ export class NetTrainer {
     this.lossSum.dispose();
     this.correctSum.dispose();
     this.firstBadStep.dispose();
-    this.optimizer.dispose();
+    this.trainingStep.dispose();
     return this.model;
   }
 

@@ -4,8 +4,8 @@
 // the other trains on. Imports TF.js only; the caller supplies how to yield and report.
 import type * as tf from '@tensorflow/tfjs';
 import { buildTwins, countParams } from './models';
-import { makeOptimizer } from './optimizers';
 import { NetTrainer } from './netTrainer';
+import { makeTrainingStep, type StepKind } from './trainingStep';
 import { disposeBatch, ResidentSplit } from './residentData';
 import { mulberry32, permutation } from '../data/shuffle';
 import type { Mnist } from '../data/mnist';
@@ -41,14 +41,20 @@ export type RunOutcome = 'completed' | 'stopped';
 
 const noYield = (): Promise<void> => Promise.resolve();
 
+/** How the loop trains; the app uses the defaults, the benchmark compares the choices. */
+export interface RunOptions {
+  /** Hand-written gradients where the model allows (the default), or TF.js's autodiff for every net. */
+  step?: StepKind;
+}
+
 /** The nets of one repeat, built from its seed, each with its own optimizer. */
-export function createTrainers(config: TrainConfig, seed: number): SomeNets<NetTrainer> {
+export function createTrainers(config: TrainConfig, seed: number, step: StepKind = 'hand-written'): SomeNets<NetTrainer> {
   const nets = trainedNets(config);
   const models = buildTwins(config, seed, nets);
   const trainers: SomeNets<NetTrainer> = {};
   for (const id of nets) {
     const model = models[id];
-    if (model) trainers[id] = new NetTrainer(model, makeOptimizer(config.optimizer, config.lr));
+    if (model) trainers[id] = new NetTrainer(model, makeTrainingStep(model, config.optimizer, config.lr, step));
   }
   return trainers;
 }
@@ -56,7 +62,7 @@ export function createTrainers(config: TrainConfig, seed: number): SomeNets<NetT
 type Owned = { dispose(): void };
 
 /** Trains the experiment: `config.repeats` runs of `config.epochs`, validating on the whole test set each epoch. */
-export async function runExperiment(data: Mnist, config: TrainConfig, hooks: RunHooks = {}): Promise<RunOutcome> {
+export async function runExperiment(data: Mnist, config: TrainConfig, hooks: RunHooks = {}, options: RunOptions = {}): Promise<RunOutcome> {
   const owned: Owned[] = [];
   try {
     const train = new ResidentSplit(data.train, config.trainSize);
@@ -66,7 +72,7 @@ export async function runExperiment(data: Mnist, config: TrainConfig, hooks: Run
     const steps = stepsPerEpoch({ trainSize: train.count, batchSize: config.batchSize });
     const runStart = performance.now();
     for (let repeat = 0; repeat < config.repeats; repeat++) {
-      const trainers = createTrainers(config, repeatSeed(config, repeat));
+      const trainers = createTrainers(config, repeatSeed(config, repeat), options.step);
       const run = new RepeatRun({ config, hooks, train, test, steps, runStart, repeat, trainers });
       let outcome: RunOutcome | null = null;
       try {

@@ -6,8 +6,8 @@ import type { EpochMetrics, NetId, ParamCounts, RunningMetrics } from './metrics
 
 /** Main thread → worker. */
 export type WorkerCommand =
-  /** Pick a backend and load MNIST; sent once, when the worker starts. */
-  | { type: 'init'; backend: BackendChoice; dataBaseUrl: string }
+  /** Pick a backend and load MNIST; sent once, when the worker starts (with the backend probe an earlier visit kept). */
+  | { type: 'init'; backend: BackendChoice; dataBaseUrl: string; cachedProbe?: BackendProbe | null; debug?: WorkerDebugOptions }
   /** Start a fresh run (any run in progress is stopped first). */
   | { type: 'train'; runId: number; config: TrainConfig }
   /** Cooperative stop: the worker finishes the batch in hand and reports `run-finished`. */
@@ -26,7 +26,21 @@ export type WorkerCommand =
   /** The BN inspectors: open or closed, and which hidden layer and unit they show; answered by that unit's history. */
   | { type: 'inside-view'; requestId: number; view: InsideView }
   /** The paper's Algorithm 2 on the answering BN net: test accuracy with running vs population statistics. */
-  | { type: 'recalibrate-bn'; requestId: number };
+  | { type: 'recalibrate-bn'; requestId: number }
+  /** The backend's tensor count and bytes (tf.memory()): the leak check users and tests can read. */
+  | { type: 'memory'; requestId: number };
+
+/** Test-only switches (from the page's debug URL keys); production pages send none. */
+export interface WorkerDebugOptions {
+  /** Pretend WebGL cannot render to 32-bit float textures (as on float16-only GPUs). */
+  forceFloat16?: boolean;
+}
+
+export interface MemoryReport {
+  backend: BackendName | null;
+  numTensors: number;
+  numBytes: number;
+}
 
 /** Where the models that answer predictions come from. */
 export type ModelSource =
@@ -57,12 +71,26 @@ export interface TestInspection {
 
 export type DataFile = 'train-images' | 'train-labels' | 'test-images' | 'test-labels';
 
+/** A timed probe of the backends on one device: training samples per second through both nets, each backend tried. */
+export interface BackendProbe {
+  /** The device it was measured on: WebGL renderer, browser and TF.js version. */
+  deviceKey: string;
+  /** The faster one. */
+  backend: BackendName;
+  rates: Partial<Record<BackendName, number>>;
+  /** ISO date. */
+  measuredAt: string;
+}
+
 export interface BackendInfo {
   backend: BackendName;
-  /** Why this backend: forced by the URL, chosen for the device, or a fallback after a failure. */
+  /** Why this backend: forced by the URL, measured as the faster, or a fallback after a failure. */
   reason: string;
   /** The WebGL renderer string when one was read (tells a software renderer such as SwiftShader). */
   renderer: string | null;
+  /** The measurement behind an automatic choice; null when forced (or when no probe could run). */
+  probe: BackendProbe | null;
+  probeSource: 'measured' | 'cached' | null;
 }
 
 export type PerNet<T> = Record<NetId, T>;
@@ -127,6 +155,12 @@ export type WorkerEvent =
   /** The answer to `inside-view`: the chosen layer's and unit's history in the run that recorded it (null: none yet). */
   | { type: 'inside-series'; runId: number | null; requestId: number; series: InsideSeries | null }
   | { type: 'bn-recalibrated'; runId: null; requestId: number; result: RecalibrationResult }
+  | ({ type: 'memory'; runId: null; requestId: number } & MemoryReport)
+  /**
+   * The backend stopped working (a lost WebGL context): the worker moved to the next backend (a `backend` event
+   * follows). The run it interrupted, if any, ended; the page may start it again.
+   */
+  | { type: 'backend-lost'; runId: null; lost: BackendName; message: string; interruptedRunId: number | null }
   | {
       type: 'error';
       runId: number | null;

@@ -20,12 +20,15 @@ import { readDraft } from './settings';
 import { SettingsPanel } from './SettingsPanel';
 import { canTrain, isRunActive, type UiState } from './state';
 import { linkForConfig } from './urlState';
+import { MemoryLine } from './MemoryLine';
+import { WorkerFaultNotice } from './WorkerFaultNotice';
 
 interface Props {
   initial: { config: TrainConfig; problems: ConfigProblem[] };
 }
 
 function trainBlocker(state: UiState, errors: FieldErrors): string | null {
+  if (state.workerFault?.kind === 'crashed') return 'The worker stopped: press Restart above.';
   if (state.data.phase === 'error') return 'The data did not load; reload the page to try again.';
   if (state.data.phase !== 'ready') return 'Waiting for the MNIST data…';
   const refused = (Object.keys(errors) as FieldKey[]).map((key) => fieldSpec(key).label);
@@ -35,7 +38,7 @@ function trainBlocker(state: UiState, errors: FieldErrors): string | null {
 }
 
 export function App({ initial }: Props) {
-  const { state, dispatch, live, train, stop, request } = useTrainingWorker(initial);
+  const { state, dispatch, live, train, stop, restart, request } = useTrainingWorker(initial);
   const form = useMemo(() => readDraft(state.settings), [state.settings]);
   // The worker picked its backend from the URL the page loaded with; only a reload changes it (see BackendSelect).
   const pageBackend = initial.config.backend;
@@ -80,6 +83,7 @@ export function App({ initial }: Props) {
       <main>
         <ConfigProblems problems={navProblems ?? state.configProblems} onDismiss={onDismissProblems} />
         <ErrorList messages={state.messages} onDismiss={(id) => dispatch({ type: 'message-dismissed', id })} />
+        <WorkerFaultNotice fault={state.workerFault} onRestart={restart} />
         <div className="control-row">
           <SettingsPanel
             draft={state.settings}
@@ -114,6 +118,7 @@ export function App({ initial }: Props) {
       <footer className="page-footer">
         Runs entirely in this page: TensorFlow.js in a Web Worker, MNIST served from this site. The address bar holds the
         settings, so a link reproduces a run.
+        <MemoryLine state={state} request={request} />
       </footer>
     </div>
   );

@@ -1,4 +1,5 @@
-// Says which TF.js backend the worker is using and why (a GPU, a software renderer, a forced choice, a fallback).
+// Says which TF.js backend the worker is using and why (measured the faster, a software renderer, a forced choice,
+// a fallback), with the measured training rate.
 import type { BackendInfo } from '../shared/protocol';
 
 interface Props {
@@ -21,7 +22,7 @@ export function BackendBadge({ info, failed }: Props) {
     body = 'choosing…';
   }
   return (
-    <p className={`badge${info === null ? ' pending' : ''}`} data-testid="backend" title={info?.renderer ? `WebGL renderer: ${info.renderer}` : undefined}>
+    <p className={`badge${info === null ? ' pending' : ''}`} data-testid="backend" data-probe={info?.probeSource ?? ''} title={info?.renderer ? `WebGL renderer: ${info.renderer}` : undefined}>
       <span className="badge-label">Backend:</span> {body}
     </p>
   );

@@ -1,5 +1,6 @@
 // The settings form, rendered from the field table: presets, then one group per part of the experiment (Network and
 // BatchNorm collapsed behind a summary). Edits go to the URL at once; during a run they are kept for the next one.
+import { memo } from 'react';
 import type { TrainConfig } from '../shared/config';
 import { FIELDS, type FieldGroup, type FieldKey } from '../shared/configFields';
 import type { Preset } from '../shared/presets';
@@ -29,7 +30,11 @@ interface Props {
   onPreset: (preset: Preset) => void;
 }
 
-export function SettingsPanel({ draft, errors, config, link, running, onEdit, onPreset }: Props) {
+/**
+ * Memoized: its props change when the settings do, not on the progress messages that re-render the page about four
+ * times a second during a run (the whole form re-rendering each time made main-thread tasks longer).
+ */
+export const SettingsPanel = memo(function SettingsPanel({ draft, errors, config, link, running, onEdit, onPreset }: Props) {
   return (
     <section className="card settings" aria-labelledby="settings-heading">
       <div className="section-head">
@@ -62,4 +67,4 @@ export function SettingsPanel({ draft, errors, config, link, running, onEdit, on
       </form>
     </section>
   );
-}
+});

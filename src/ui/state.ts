@@ -8,6 +8,7 @@ import { NET_IDS, type EpochMetrics, type NetId, type ParamCounts } from '../sha
 import type { BackendInfo, Divergence, ModelSource, PerNet, SomeNets, WorkerEvent } from '../shared/protocol';
 import { emptyInside, reduceInside, type InsideState } from './inside/insideState';
 import { draftFromConfig, type SettingsDraft } from './settings';
+import { backendLost, clearStall, workerCrashed, workerRestarted, workerStalled, type WorkerFault } from './workerFault';
 
 export type RunStatus = 'idle' | 'loading-data' | 'ready' | 'running' | 'stopping' | 'finished' | 'stopped' | 'error';
 export type DataPhase = 'waiting' | 'loading' | 'ready' | 'error';
@@ -76,6 +77,8 @@ export interface UiState {
   configProblems: ConfigProblem[];
   /** What the BN inspectors recorded (reduced in inside/insideState.ts). */
   inside: InsideState;
+  /** The worker crashed or a run stalled: shown with a Restart button until a fresh worker is asked for. */
+  workerFault: WorkerFault | null;
 }
 
 export type UiAction =
@@ -87,7 +90,11 @@ export type UiAction =
   | { type: 'settings-replaced'; config: TrainConfig }
   | { type: 'ui-error'; message: string }
   | { type: 'message-dismissed'; id: number }
-  | { type: 'config-problems-dismissed' };
+  | { type: 'config-problems-dismissed' }
+  /** The worker threw or could not run (from the client), a run stalled (from the hook's watch), or Restart. */
+  | { type: 'worker-lost'; message: string }
+  | { type: 'worker-stalled'; seconds: number }
+  | { type: 'worker-restarted' };
 
 /** Enough to show the last errors without letting a failing loop grow the page without bound. */
 export const MAX_MESSAGES = 8;
@@ -115,6 +122,7 @@ export function initState(init: { config: TrainConfig; problems: ConfigProblem[]
     settings: draftFromConfig(init.config),
     configProblems: init.problems,
     inside: emptyInside(),
+    workerFault: null,
   };
 }
 
@@ -142,7 +150,7 @@ export function estimateEtaMs(p: {
 export function reducer(state: UiState, action: UiAction): UiState {
   switch (action.type) {
     case 'worker-event':
-      return onEvent(state, action.event);
+      return clearStall(onEvent(state, action.event), action.event);
     case 'train-requested':
       return {
         ...state,
@@ -171,6 +179,12 @@ export function reducer(state: UiState, action: UiAction): UiState {
       return { ...state, messages: state.messages.filter((m) => m.id !== action.id) };
     case 'config-problems-dismissed':
       return { ...state, configProblems: [] };
+    case 'worker-lost':
+      return workerCrashed(state, action.message);
+    case 'worker-stalled':
+      return workerStalled(state, action.seconds);
+    case 'worker-restarted':
+      return workerRestarted(state);
     default:
       return assertNever(action, 'UI action');
   }
@@ -246,6 +260,10 @@ function onEvent(state: UiState, event: WorkerEvent): UiState {
     case 'inside-record':
     case 'inside-series':
       return { ...state, inside: reduceInside(state.inside, event) };
+    case 'memory':
+      return state;
+    case 'backend-lost':
+      return backendLost(state, event);
     case 'error':
       // An error that answers a request is shown by the code that made it (say, the saved-models panel).
       return event.requestId === undefined ? onError(state, event) : state;
@@ -254,7 +272,7 @@ function onEvent(state: UiState, event: WorkerEvent): UiState {
   }
 }
 
-function addMessage(state: UiState, message: Omit<UiMessage, 'id'>): UiState {
+export function addMessage(state: UiState, message: Omit<UiMessage, 'id'>): UiState {
   return {
     ...state,
     messages: [...state.messages, { ...message, id: state.nextMessageId }].slice(-MAX_MESSAGES),
@@ -304,5 +322,5 @@ function upsert(rows: EpochRecord[], row: EpochRecord): EpochRecord[] {
 
 /** Whether the form's config may be sent: the worker has the data and no run is still winding down. */
 export function canTrain(state: UiState, configValid: boolean): boolean {
-  return configValid && state.data.phase === 'ready' && !isRunActive(state.status);
+  return configValid && state.data.phase === 'ready' && !isRunActive(state.status) && state.workerFault?.kind !== 'crashed';
 }

@@ -1,5 +1,6 @@
-// The main thread's handle on the training worker: sends typed commands, forwards typed events, and turns the
-// worker's own failures (a script error, a message that cannot be read) into `error` events the UI can show.
+// The main thread's handle on the training worker: sends typed commands, forwards typed events, turns the worker's
+// own failures (a script error, a message that cannot be read) into a failure the UI can show, and restarts it:
+// a fresh worker that gets the same `init` again, with every request still waiting rejected.
 import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
 
 /** Commands that ask for an answer, and the event type of each answer. */
@@ -15,40 +16,66 @@ export class WorkerRequestError extends Error {
 
 export type WorkerFactory = () => Worker;
 
-const defaultFactory: WorkerFactory = () =>
+export const createTrainingWorker: WorkerFactory = () =>
   new Worker(new URL('./training.worker.ts', import.meta.url), { type: 'module', name: 'batchnorm-lab-training' });
 
+type InitCommand = Extract<WorkerCommand, { type: 'init' }>;
+
+/** The worker threw, or its script could not run: its message, for the page to show beside a Restart button. */
+export type FailureListener = (message: string) => void;
+
 export class TrainingClient {
-  private readonly worker: Worker;
+  private worker: Worker;
   private nextRequestId = 1;
   private readonly pending = new Map<number, { expect: string; resolve(e: AnswerEvent): void; reject(e: Error): void }>();
+  /** Sent again to every fresh worker. */
+  private init: InitCommand | null = null;
 
   constructor(
     private readonly onEvent: (event: WorkerEvent) => void,
-    createWorker: WorkerFactory = defaultFactory,
+    private readonly createWorker: WorkerFactory = createTrainingWorker,
+    /** Without a listener a failure arrives as an `error` event of scope 'worker'. */
+    private readonly onFailure: FailureListener = (message) => onEvent({ type: 'error', runId: null, scope: 'worker', message }),
   ) {
-    this.worker = createWorker();
-    this.worker.addEventListener('message', (e: MessageEvent<WorkerEvent>) => {
+    this.worker = this.spawn();
+  }
+
+  /** A worker with its listeners; events of a worker that has since been replaced are dropped. */
+  private spawn(): Worker {
+    const worker = this.createWorker();
+    worker.addEventListener('message', (e: MessageEvent<WorkerEvent>) => {
+      if (worker !== this.worker) return;
       this.settle(e.data);
       this.onEvent(e.data);
     });
-    this.worker.addEventListener('error', (e: ErrorEvent) => {
+    worker.addEventListener('error', (e: ErrorEvent) => {
       e.preventDefault();
-      this.rejectAll(`The training worker failed: ${e.message || 'unknown error'}.`);
-      this.onEvent({
-        type: 'error',
-        runId: null,
-        scope: 'worker',
-        message: `The training worker failed: ${e.message || 'unknown error (the worker script may not have loaded)'}.`,
-      });
+      if (worker !== this.worker) return;
+      const message = `The training worker failed: ${e.message || 'unknown error (the worker script may not have loaded)'}.`;
+      this.rejectAll(message);
+      this.onFailure(message);
     });
-    this.worker.addEventListener('messageerror', () => {
+    worker.addEventListener('messageerror', () => {
+      if (worker !== this.worker) return;
       this.onEvent({ type: 'error', runId: null, scope: 'worker', message: 'A message from the training worker could not be read.' });
     });
+    return worker;
   }
 
   send(command: WorkerCommand, transfer: Transferable[] = []): void {
+    if (command.type === 'init') this.init = command;
     this.worker.postMessage(command, transfer);
+  }
+
+  /**
+   * Ends the worker (whatever it was doing) and starts a fresh one with the same `init`: it picks its backend and
+   * loads the data again. Requests still waiting are rejected; runs of the old worker send nothing more.
+   */
+  restart(): void {
+    this.worker.terminate();
+    this.rejectAll('The training worker was restarted.');
+    this.worker = this.spawn();
+    if (this.init) this.worker.postMessage(this.init);
   }
 
   /**

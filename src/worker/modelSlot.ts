@@ -70,6 +70,13 @@ export class ModelSlot {
     this.tell();
   }
 
+  /** The backend the models live on is gone (a lost WebGL context): nothing answers until new nets arrive. */
+  clear(): void {
+    this.dropKept();
+    this.live = null;
+    this.tell();
+  }
+
   isTraining(): boolean {
     return this.live !== null;
   }

@@ -1,19 +1,24 @@
 // The training worker: owns the data and the models, picks the backend, runs one experiment at a time and streams
 // typed events. Every handler's failure becomes an `error` event with a human message.
-import '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import './wasmSetup';
-import { activateBackend, planBackend } from '../core/backend';
+import { planBackend } from '../core/backend';
+import { chooseBackend } from '../core/backendChoice';
 import { runExperiment } from '../core/twinRun';
 import { fetchSource, loadMnist, type Mnist } from '../data/mnist';
 import { assertNever } from '../shared/assertNever';
 import type { BackendChoice, TrainConfig } from '../shared/config';
 import { validateConfig } from '../shared/configText';
-import type { SomeNets, WorkerCommand, WorkerEvent } from '../shared/protocol';
+import type { BackendProbe, SomeNets, WorkerCommand, WorkerDebugOptions, WorkerEvent } from '../shared/protocol';
+import { BackendGuard } from './backendGuard';
+import { applyDebugOptions, installDebugHooks } from './debugHooks';
+import { memoryReport } from './memoryReport';
 import { handleRecalibrate, InsideInspectors } from './insideInspectors';
 import { handleModelCommand } from './modelRequests';
 import { ModelSlot } from './modelSlot';
 import { readWebGLRenderer } from './rendererProbe';
+import { yieldToEvents } from './yieldToEvents';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -25,17 +30,6 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-/** A macrotask yield without setTimeout's 4 ms clamp, so a stop message is seen between batches at little cost. */
-const channel = new MessageChannel();
-const waiting: Array<() => void> = [];
-channel.port1.onmessage = () => waiting.shift()?.();
-function yieldToEvents(): Promise<void> {
-  return new Promise((resolve) => {
-    waiting.push(resolve);
-    channel.port2.postMessage(null);
-  });
-}
-
 let ready: Promise<Mnist> | null = null;
 let current: { runId: number; stop: boolean; done: Promise<void> } | null = null;
 /** Stops that arrived while their run was still waiting for the previous run or the data to be ready. */
@@ -44,19 +38,65 @@ const earlyStops = new Set<number>();
 const slot = new ModelSlot((source, nets, config) => post({ type: 'models', runId: null, source, nets, config }));
 const inside = new InsideInspectors(post);
 
+/** A lost WebGL context ends the run on it; the worker then moves to the next backend (see recoverBackend). */
+const guard = new BackendGuard(() => void recoverBackend());
+installDebugHooks(self);
+
+/** How long a run on a lost context gets to end by itself: a readback on it may never settle (seen in Chromium). */
+const LOST_RUN_GRACE_MS = 3000;
+
+async function recoverBackend(): Promise<void> {
+  const run = current;
+  if (run) {
+    // The run sees guard.lost() between two batches and ends; its tensors go with the lost context. One stuck in a
+    // readback is abandoned: the page moves to a new run id, so anything it might still say is dropped there.
+    await Promise.race([run.done, new Promise((resolve) => setTimeout(resolve, LOST_RUN_GRACE_MS))]);
+    if (current === run) current = null;
+  }
+  const interrupted = run?.runId ?? null;
+  slot.clear();
+  try {
+    const active = await guard.failover();
+    post({ type: 'backend', runId: null, info: { ...active, renderer: null, probe: null, probeSource: null } });
+    post({
+      type: 'backend-lost',
+      runId: null,
+      lost: 'webgl',
+      message: `The WebGL context was lost; training moved to ${active.backend}.`,
+      interruptedRunId: interrupted,
+    });
+  } catch (e) {
+    post({ type: 'error', runId: null, scope: 'backend', message: `The WebGL context was lost and no other backend could start: ${messageOf(e)}` });
+  }
+}
+
 function dataForRequests(): Promise<Mnist> {
   return ready ?? Promise.reject(new Error('The worker has not loaded the data yet.'));
 }
 
-async function init(backend: BackendChoice, dataBaseUrl: string): Promise<Mnist> {
+/**
+ * Loads the data, then chooses the backend (timing the candidates when automatic): the probe keeps this thread busy
+ * for a few hundred milliseconds, which would otherwise hold up reading the data. Training waits for both.
+ */
+async function init(backend: BackendChoice, dataBaseUrl: string, cachedProbe: BackendProbe | null, debug: WorkerDebugOptions = {}): Promise<Mnist> {
+  const data = loadData(dataBaseUrl);
+  // A failed download is reported by loadData; the backend is still chosen (saved nets can answer without data).
+  await data.catch(() => {});
   try {
+    applyDebugOptions(debug);
     const renderer = readWebGLRenderer();
-    const active = await activateBackend(planBackend(backend, renderer));
-    post({ type: 'backend', runId: null, info: { ...active, renderer } });
+    const deviceKey = `${renderer ?? 'no WebGL'} | ${self.navigator.userAgent} | tfjs ${tf.version.tfjs}`;
+    const chosen = await chooseBackend(backend, renderer, deviceKey, cachedProbe);
+    guard.watch(chosen.backend, planBackend(backend, renderer));
+    post({ type: 'backend', runId: null, info: { ...chosen, renderer } });
   } catch (e) {
     post({ type: 'error', runId: null, scope: 'backend', message: messageOf(e) });
     throw e;
   }
+  return data;
+}
+
+async function loadData(dataBaseUrl: string): Promise<Mnist> {
   const start = performance.now();
   try {
     const data = await loadMnist(fetchSource(dataBaseUrl), (loadedBytes, totalBytes) =>
@@ -115,14 +155,15 @@ async function train(runId: number, config: TrainConfig): Promise<void> {
           post({ type: 'epoch', runId, repeat, epoch, metrics });
         },
         onDiverged: (divergence) => post({ type: 'diverged', runId, ...divergence }),
-        shouldStop: () => run.stop,
+        shouldStop: () => run.stop || guard.lost() !== null,
         yieldControl: yieldToEvents,
         stepObserver: inside.observerFor(runId, config, data),
       });
       post({ type: 'run-finished', runId, reason: outcome, elapsedMs: performance.now() - start });
     } catch (e) {
       slot.runFailed();
-      post({ type: 'error', runId, scope: 'training', message: `Training failed: ${messageOf(e)}` });
+      // An op on a lost context may throw before the loop sees the loss; the backend-lost event explains it.
+      if (guard.lost() === null) post({ type: 'error', runId, scope: 'training', message: `Training failed: ${messageOf(e)}` });
     } finally {
       if (current === run) current = null;
     }
@@ -134,7 +175,7 @@ function handle(command: WorkerCommand): void {
   switch (command.type) {
     case 'init':
       if (!ready) {
-        ready = init(command.backend, command.dataBaseUrl);
+        ready = init(command.backend, command.dataBaseUrl, command.cachedProbe ?? null, command.debug);
         ready.catch(() => {}); // reported by init; later trains report it again
       }
       return;
@@ -160,6 +201,9 @@ function handle(command: WorkerCommand): void {
       return;
     case 'recalibrate-bn':
       void handleRecalibrate(command.requestId, { slot, post, data: dataForRequests });
+      return;
+    case 'memory':
+      post({ type: 'memory', runId: null, requestId: command.requestId, ...memoryReport() });
       return;
     default:
       assertNever(command, 'command');

@@ -52,6 +52,28 @@ describe('LiveSeries', () => {
     expect(live.points.bn.loss).toBe(arrays[0]);
   });
 
+  it('tells each chart in its own frame, and tells them all again about points that arrive mid-round', () => {
+    const frames = fakeFrames();
+    const live = new LiveSeries(frames);
+    const told: string[] = [];
+    live.subscribe(() => told.push('loss'));
+    live.subscribe(() => told.push('accuracy'));
+    live.append(at(0.1, 1));
+    live.append(at(0.2, 0.9));
+    frames.flush();
+    expect(told).toEqual(['loss']);
+    // A point after the loss chart was told: the accuracy chart (next frame) sees it, the loss chart in a new round.
+    live.append(at(0.3, 0.8));
+    frames.flush();
+    expect(told).toEqual(['loss', 'accuracy']);
+    frames.flush();
+    frames.flush();
+    expect(told).toEqual(['loss', 'accuracy', 'loss', 'accuracy']);
+    frames.flush();
+    expect(frames.pending).toBe(0);
+    expect(told).toHaveLength(4);
+  });
+
   it('skips a repeated or out-of-order x, since the chart assumes sorted data', () => {
     const live = new LiveSeries(fakeFrames());
     live.append(at(0.5, 1));

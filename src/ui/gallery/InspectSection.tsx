@@ -1,4 +1,5 @@
 // The test-set panel wired to the app: confusion matrices and the gallery for the nets that answer now.
+import { useMemo } from 'react';
 import { netNames } from '../../shared/netNames';
 import type { TrainingWorker } from '../hooks/useTrainingWorker';
 import type { UiState } from '../state';
@@ -13,10 +14,13 @@ interface Props {
 
 export function InspectSection({ state, request, onError }: Props) {
   const { inspection, busy, refresh, note } = useTestInspection(state, request, onError);
+  const config = state.answering?.config ?? state.runConfig;
+  // Same object while the config is, so the memoized panel skips the progress-driven re-renders.
+  const names = useMemo(() => netNames(config), [config]);
   return (
     <InspectPanel
       inspection={inspection}
-      netNames={netNames(state.answering?.config ?? state.runConfig)}
+      netNames={names}
       busy={busy}
       canRefresh={state.answering !== null}
       onRefresh={refresh}

@@ -1,6 +1,6 @@
 // A sample of test images, each with its true digit and each net's reading; mistakes marked by border, ✕ and text,
 // and filters for the mistakes and for where the nets disagree. Each image is a 28×28 canvas scaled up by CSS.
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { NET_IDS, type NetId } from '../../shared/metrics';
 import { NET_SHORT_NAMES } from '../../shared/netNames';
 import type { TestInspection } from '../../shared/protocol';
@@ -33,22 +33,41 @@ export function itemDescription(item: GalleryItem): string {
   return `Test image ${item.index}: a ${item.label}; ${readings.join(', ')}`;
 }
 
-function GalleryImage({ pixels, position, description }: { pixels: Uint8Array; position: number; description: string }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const ctx = ref.current?.getContext('2d') ?? null;
-    if (ctx === null) return;
-    const image = ctx.createImageData(SIDE, SIDE);
-    const from = position * IMAGE_PIXELS;
-    for (let p = 0; p < IMAGE_PIXELS; p++) {
-      // White ink on black, as the nets see it (and as the drawing pad shows it).
-      const v = pixels[from + p] ?? 0;
-      image.data.set([v, v, v, 255], p * 4);
-    }
-    ctx.putImageData(image, 0, 0);
-  }, [pixels, position]);
-  return <canvas ref={ref} width={SIDE} height={SIDE} className="gallery-image" role="img" aria-label={description} />;
+interface ImageProps {
+  pixels: Uint8Array;
+  position: number;
+  /** The test image's index: its pixels never change, so the canvas is redrawn only when this does. */
+  index: number;
+  description: string;
 }
+
+/**
+ * One test image. Memoized on the image's index: a fresh inspection after each epoch brings new arrays holding the
+ * same pixels, and redrawing every canvas then was a long main-thread task.
+ */
+const GalleryImage = memo(
+  function GalleryImage({ pixels, position, description }: ImageProps) {
+    const ref = useRef<HTMLCanvasElement>(null);
+    useEffect(() => {
+      const ctx = ref.current?.getContext('2d') ?? null;
+      if (ctx === null) return;
+      const image = ctx.createImageData(SIDE, SIDE);
+      const from = position * IMAGE_PIXELS;
+      const rgba = image.data;
+      for (let p = 0; p < IMAGE_PIXELS; p++) {
+        // White ink on black, as the nets see it (and as the drawing pad shows it).
+        const v = pixels[from + p] ?? 0;
+        rgba[p * 4] = v;
+        rgba[p * 4 + 1] = v;
+        rgba[p * 4 + 2] = v;
+        rgba[p * 4 + 3] = 255;
+      }
+      ctx.putImageData(image, 0, 0);
+    }, [pixels, position]);
+    return <canvas ref={ref} width={SIDE} height={SIDE} className="gallery-image" role="img" aria-label={description} />;
+  },
+  (before, after) => before.index === after.index && before.description === after.description,
+);
 
 interface Props {
   inspection: TestInspection;
@@ -105,7 +124,7 @@ export function TestGallery({ inspection, initialFilter = 'all' }: Props) {
               data-pred-plain={item.predicted.plain ?? ''}
               data-wrong={item.wrong.join(' ')}
             >
-              <GalleryImage pixels={inspection.sample.pixels} position={item.position} description={itemDescription(item)} />
+              <GalleryImage pixels={inspection.sample.pixels} position={item.position} index={item.index} description={itemDescription(item)} />
               {/* The image's label says all of this to a screen reader. */}
               <div className="gallery-text" aria-hidden="true">
                 <span className="gallery-truth">

@@ -1,12 +1,18 @@
 // Connects React to the training worker: one TrainingClient for the app's lifetime, worker events into the reducer,
-// progress into the live chart series, and train/stop commands out. Safe under StrictMode's mount-unmount-mount.
+// progress into the live chart series, and train/stop commands out. Watches for a crashed or stalled worker and
+// restarts it on request; starts a run again after the worker moved off a lost WebGL context. Safe under
+// StrictMode's mount-unmount-mount.
 import { useCallback, useEffect, useReducer, useRef, useState, type Dispatch } from 'react';
 import type { TrainConfig } from '../../shared/config';
 import type { ConfigProblem } from '../../shared/configText';
 import type { WorkerEvent } from '../../shared/protocol';
 import { TrainingClient } from '../../worker/client';
 import { LiveSeries } from '../charts/liveSeries';
+import { readDebugOptions } from '../debugOptions';
+import { StallWatch } from '../stallWatch';
 import { initState, reducer, type UiAction, type UiState } from '../state';
+import { browserProbeStorage, loadProbe, saveProbe } from '../backendProbeStore';
+import { takeWorker } from '../prestartWorker';
 
 export interface TrainingWorker {
   state: UiState;
@@ -14,6 +20,8 @@ export interface TrainingWorker {
   live: LiveSeries;
   train(config: TrainConfig): void;
   stop(): void;
+  /** Ends the worker and starts a fresh one (after a crash or a stall); the charts and the log stay. */
+  restart(): void;
   /** Asks the worker something that has an answer (a prediction, the saved models…). */
   request: TrainingClient['request'];
 }
@@ -27,6 +35,11 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
   // Mirrors of what the event listener needs synchronously, outside React's render cycle.
   const lastRunId = useRef(0);
   const currentRun = useRef<number | null>(null);
+  const lastConfig = useRef<TrainConfig | null>(null);
+  const [debug] = useState(() => readDebugOptions(window.location.search));
+  const [watch] = useState(() => new StallWatch(debug.stallMs));
+  // The latest train(), for the worker's listener (which is set up once).
+  const trainRef = useRef<(config: TrainConfig) => void>(() => {});
 
   const backend = initial.config.backend;
 
@@ -36,20 +49,42 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
       // A terminated client's queued messages may still be delivered (StrictMode remounts in development).
       if (disposed) return;
       if (event.type === 'progress' && event.runId === currentRun.current) live.append(event);
+      if (event.runId !== null && event.runId === currentRun.current) {
+        if (event.type === 'run-finished' || event.type === 'error') watch.end();
+        else watch.beat(performance.now());
+      }
+      // Timeline marks the benchmark reads (time from page load to a chosen backend and to data in the worker).
+      if (event.type === 'backend' || event.type === 'data-ready') performance.mark(`bnlab:${event.type}`);
+      if (event.type === 'backend' && event.info.probeSource === 'measured' && event.info.probe) saveProbe(browserProbeStorage(), event.info.probe);
       dispatch({ type: 'worker-event', event });
+      // The run the lost WebGL context ended starts again on the worker's new backend.
+      const again = lastConfig.current;
+      if (event.type === 'backend-lost' && event.interruptedRunId !== null && event.interruptedRunId === currentRun.current && again) {
+        trainRef.current(again);
+      }
     };
-    const instance = new TrainingClient(onEvent);
+    const onFailure = (message: string) => {
+      if (disposed) return;
+      watch.end();
+      dispatch({ type: 'worker-lost', message });
+    };
+    const instance = new TrainingClient(onEvent, takeWorker, onFailure);
     client.current = instance;
     clientReady.current.resolve(instance);
     // The worker picks its backend once, here; changing it means reloading the page (see BackendSelect).
-    instance.send({ type: 'init', backend, dataBaseUrl: new URL('data/mnist/', document.baseURI).href });
+    instance.send({ type: 'init', backend, dataBaseUrl: new URL('data/mnist/', document.baseURI).href, cachedProbe: loadProbe(browserProbeStorage()), debug: debug.worker });
+    const timer = window.setInterval(() => {
+      if (watch.check(performance.now())) dispatch({ type: 'worker-stalled', seconds: Math.round(watch.thresholdMs / 1000) });
+    }, 1000);
     return () => {
       disposed = true;
+      window.clearInterval(timer);
+      watch.end();
       instance.dispose();
       if (client.current === instance) client.current = null;
       clientReady.current = waitForClient();
     };
-  }, [live, backend]);
+  }, [live, backend, debug, watch]);
 
   useEffect(() => () => live.dispose(), [live]);
 
@@ -57,12 +92,24 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
     (config: TrainConfig) => {
       const runId = ++lastRunId.current;
       currentRun.current = runId;
+      lastConfig.current = config;
+      watch.start(performance.now());
       live.reset(config.xAxis);
       dispatch({ type: 'train-requested', runId, config });
       client.current?.send({ type: 'train', runId, config });
     },
-    [live],
+    [live, watch],
   );
+  useEffect(() => {
+    trainRef.current = train;
+  }, [train]);
+
+  const restart = useCallback(() => {
+    watch.end();
+    currentRun.current = null;
+    client.current?.restart();
+    dispatch({ type: 'worker-restarted' });
+  }, [watch]);
 
   const stop = useCallback(() => {
     const runId = currentRun.current;
@@ -77,7 +124,7 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
     return clientReady.current.promise.then((ready) => ready.request(command, expect, transfer));
   }, []);
 
-  return { state, dispatch, live, train, stop, request };
+  return { state, dispatch, live, train, stop, restart, request };
 }
 
 /** A promise of the client, resolved when the effect creates it. */

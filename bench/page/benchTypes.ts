@@ -1,0 +1,53 @@
+// What the benchmark page and its worker say to each other, and what a backend's measurement holds. Type-only.
+import type { BackendName } from '../../src/shared/config';
+
+export interface LoopPlan {
+  batchSize: number;
+  /** Steps before the clock starts (kernel compilation, optimizer state, caches). */
+  warmup: number;
+  /** Steps timed. */
+  steps: number;
+}
+
+export interface BenchOptions {
+  backend: BackendName;
+  dataBaseUrl: string;
+  loops: LoopPlan[];
+  repeats: number;
+}
+
+/** Samples per second of each way of training, medians over the repeats (and every repeat's value). */
+export interface Throughput {
+  median: number;
+  runs: number[];
+}
+
+/** The ways of training that are timed: the app's loop (hand-written step, or autodiff), and plain model.fit. */
+export type Variant = 'app' | 'app-autodiff' | 'fit';
+export type NetsTimed = 'bn' | 'plain' | 'both';
+
+export interface LoopResult extends LoopPlan {
+  throughput: Record<Variant, Record<NetsTimed, Throughput>>;
+}
+
+export interface MemoryPoint {
+  epoch: number;
+  numTensors: number;
+  numBytes: number;
+}
+
+export interface BackendResult {
+  backend: BackendName;
+  tfjsVersion: string;
+  /** The WebGL renderer (webgl only), or the WASM features in use. */
+  detail: string;
+  loops: LoopResult[];
+  /** One validation pass over the 10,000 test images (BN net, batches of 1,000), median ms. */
+  validationMs: Throughput;
+  /** tf.memory() before a 5-epoch run, at the end of each epoch, and after it. */
+  memory: { before: MemoryPoint; epochs: MemoryPoint[]; after: MemoryPoint };
+  dataLoadMs: number;
+}
+
+export type BenchMessage = { type: 'run'; options: BenchOptions };
+export type BenchReply = { type: 'log'; text: string } | { type: 'result'; result: BackendResult } | { type: 'error'; message: string };

@@ -1,0 +1,89 @@
+// The benchmark's worker: activates one backend, loads MNIST from the app's own server, and runs every measurement
+// in measure.ts for the batch sizes asked, alternating the ways of training within each repeat.
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import '../../../src/worker/wasmSetup';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { activateBackend } from '../../../src/core/backend';
+import { fetchSource, loadMnist } from '../../../src/data/mnist';
+import { readWebGLRenderer } from '../../../src/worker/rendererProbe';
+import { yieldToEvents } from '../../../src/worker/yieldToEvents';
+import type { BackendResult, BenchMessage, BenchOptions, BenchReply, LoopResult, NetsTimed, Throughput, Variant } from '../benchTypes';
+import { memoryAcrossEpochs, timeAppLoop, timeFit, timeValidation } from './measure';
+
+declare const self: DedicatedWorkerGlobalScope;
+
+function reply(message: BenchReply): void {
+  self.postMessage(message);
+}
+
+function log(text: string): void {
+  reply({ type: 'log', text });
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
+}
+
+function summary(runs: number[]): Throughput {
+  return { median: median(runs), runs };
+}
+
+const NETS: NetsTimed[] = ['bn', 'plain', 'both'];
+
+async function run(options: BenchOptions): Promise<BackendResult> {
+  await activateBackend({ order: [options.backend], reason: 'benchmark' });
+  const detail =
+    options.backend === 'webgl'
+      ? `renderer: ${readWebGLRenderer() ?? 'unknown'}`
+      : options.backend === 'wasm'
+        ? `SIMD: ${String(tf.env().getBool('WASM_HAS_SIMD_SUPPORT'))}, threads: ${getThreadsCount()}`
+        : 'plain JavaScript';
+  log(`${options.backend}: ${detail}`);
+  const loadStart = performance.now();
+  const data = await loadMnist(fetchSource(options.dataBaseUrl));
+  const dataLoadMs = performance.now() - loadStart;
+
+  const loops: LoopResult[] = [];
+  for (const plan of options.loops) {
+    const runs: Record<Variant, Record<NetsTimed, number[]>> = {
+      app: { bn: [], plain: [], both: [] },
+      'app-autodiff': { bn: [], plain: [], both: [] },
+      fit: { bn: [], plain: [], both: [] },
+    };
+    for (let r = 0; r < options.repeats; r++) {
+      for (const nets of NETS) runs.app[nets].push(await timeAppLoop(data, plan, nets, 'hand-written', yieldToEvents));
+      for (const nets of NETS) runs['app-autodiff'][nets].push(await timeAppLoop(data, plan, nets, 'autodiff', yieldToEvents));
+      const bn = await timeFit(data, plan, 'bn');
+      const plain = await timeFit(data, plan, 'plain');
+      runs.fit.bn.push(bn);
+      runs.fit.plain.push(plain);
+      // The two nets trained one after the other: total samples over total time.
+      runs.fit.both.push(2 / (1 / bn + 1 / plain));
+      log(
+        `${options.backend} batch ${plan.batchSize} repeat ${r + 1}: app both ${runs.app.both.at(-1)?.toFixed(0)} samples/s, ` +
+          `autodiff both ${runs['app-autodiff'].both.at(-1)?.toFixed(0)}, fit both ${runs.fit.both.at(-1)?.toFixed(0)}`,
+      );
+    }
+    const throughput = Object.fromEntries(
+      (Object.keys(runs) as Variant[]).map((v) => [v, Object.fromEntries(NETS.map((n) => [n, summary(runs[v][n])]))]),
+    ) as LoopResult['throughput'];
+    loops.push({ ...plan, throughput });
+  }
+
+  const validationRuns: number[] = [];
+  for (let r = 0; r < options.repeats; r++) validationRuns.push(await timeValidation(data));
+  log(`${options.backend}: validation pass ${median(validationRuns).toFixed(0)} ms`);
+  const memory = await memoryAcrossEpochs(data, 5, yieldToEvents);
+  log(`${options.backend}: tensors per epoch ${memory.epochs.map((p) => p.numTensors).join(', ')}`);
+  return { backend: options.backend, tfjsVersion: tf.version.tfjs, detail, loops, validationMs: summary(validationRuns), memory, dataLoadMs };
+}
+
+self.addEventListener('message', (e: MessageEvent<BenchMessage>) => {
+  run(e.data.options).then(
+    (result) => reply({ type: 'result', result }),
+    (error: unknown) => reply({ type: 'error', message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) }),
+  );
+});

@@ -1,0 +1,84 @@
+// Turns the performance benchmark's measurements into its Markdown report (the JSON holds the same, in full).
+import type { BackendResult, LoopResult, NetsTimed, Variant } from './page/benchTypes';
+
+export interface PageTiming {
+  backend: string;
+  /** Medians over page loads, ms from navigation start. */
+  firstPaintMs: number;
+  firstContentfulPaintMs: number;
+  backendReadyMs: number;
+  dataReadyMs: number;
+  /** Longest main-thread task while the app trained a short run (0: none over 50 ms). */
+  longestTaskMs: number;
+  loads: number;
+}
+
+export interface FullRecipe {
+  backend: string;
+  wallSeconds: number;
+  longestTaskMs: number;
+  valAccuracy: { bn: number; plain: number };
+  epochs: Array<{ epoch: number; bn: number; plain: number }>;
+}
+
+export interface PerfReport {
+  date: string;
+  machine: { cpu: string; cores: number; memoryGiB: number; os: string };
+  browser: string;
+  repeats: number;
+  backends: BackendResult[];
+  pages: PageTiming[];
+  full: FullRecipe | null;
+}
+
+const fmt = (n: number, digits = 0): string => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—');
+const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
+
+function loopRows(result: BackendResult, loop: LoopResult): string[] {
+  const t = (v: Variant, n: NetsTimed): number => loop.throughput[v][n].median;
+  return (['bn', 'plain', 'both'] as NetsTimed[]).map(
+    (n) =>
+      `| ${result.backend} | ${loop.batchSize} | ${n === 'both' ? 'both nets' : n === 'bn' ? 'BN net' : 'plain net'} | ${fmt(t('app', n))} | ${fmt(t('app-autodiff', n))} | ${fmt(t('fit', n))} | **${ratio(t('app', n), t('fit', n))}** | ${ratio(t('app-autodiff', n), t('fit', n))} |`,
+  );
+}
+
+export function markdown(report: PerfReport): string {
+  const lines: string[] = [];
+  lines.push(`# Performance (${report.date.slice(0, 10)})`, '');
+  lines.push(
+    `${report.machine.cpu}, ${report.machine.cores} cores, ${report.machine.memoryGiB} GiB, ${report.machine.os}; Chromium ${report.browser} headless; ` +
+      `TF.js ${report.backends[0]?.tfjsVersion ?? '?'}; medians of ${report.repeats} repeats.`,
+    '',
+  );
+  for (const b of report.backends) lines.push(`- **${b.backend}**: ${b.detail}`);
+  lines.push('', '## Training throughput (samples/s; "both nets": the two nets\' samples over the time for both)', '');
+  lines.push('| backend | batch | nets | app loop | app loop, autodiff step | `model.fit` | app / fit | autodiff / fit |', '|---|---|---|---|---|---|---|---|');
+  for (const b of report.backends) for (const loop of b.loops) lines.push(...loopRows(b, loop));
+  lines.push('', 'Steps timed after a warm-up: ' + report.backends.map((b) => `${b.backend} ${b.loops.map((l) => `batch ${l.batchSize}: ${l.warmup}+${l.steps}`).join(', ')}`).join('; ') + '.', '');
+  lines.push('## Validation, memory, start-up', '');
+  lines.push('| backend | validation pass (10,000 images) | tensors at epoch ends (5-epoch run) | bytes at epoch ends | data load in the worker |', '|---|---|---|---|---|');
+  for (const b of report.backends) {
+    const tensors = b.memory.epochs.map((p) => p.numTensors).join(', ');
+    const bytes = b.memory.epochs.map((p) => fmt(p.numBytes / 1e6, 1)).join(', ');
+    lines.push(`| ${b.backend} | ${fmt(b.validationMs.median)} ms | ${tensors} (before ${b.memory.before.numTensors}, after ${b.memory.after.numTensors}) | ${bytes} MB | ${fmt(b.dataLoadMs)} ms |`);
+  }
+  lines.push('', '| app page, backend | first paint | first contentful paint | backend ready | data ready in the worker | longest main-thread task while training |', '|---|---|---|---|---|---|');
+  for (const p of report.pages) {
+    lines.push(`| ${p.backend} | ${fmt(p.firstPaintMs)} ms | ${fmt(p.firstContentfulPaintMs)} ms | ${fmt(p.backendReadyMs)} ms | ${fmt(p.dataReadyMs)} ms | ${p.longestTaskMs > 0 ? `${fmt(p.longestTaskMs)} ms` : 'none over 50 ms'} |`);
+  }
+  lines.push('', `Page timings: medians of ${report.pages[0]?.loads ?? 0} loads, from navigation start.`, '');
+  if (report.full) {
+    const f = report.full;
+    lines.push('## The full blog recipe in the app', '');
+    lines.push(
+      `Backend: ${f.backend}.\n\n**${fmt(f.wallSeconds)} s** wall time for both nets × 10 epochs × 1,875 steps (batch 32) with a validation pass per epoch; ` +
+        `final val_accuracy **BN ${f.valAccuracy.bn.toFixed(4)}**, plain ${f.valAccuracy.plain.toFixed(4)}; longest main-thread task ${f.longestTaskMs > 0 ? `${fmt(f.longestTaskMs)} ms` : 'none over 50 ms'}.`,
+      '',
+      '| epoch | BN val_accuracy | plain val_accuracy |',
+      '|---|---|---|',
+      ...f.epochs.map((e) => `| ${e.epoch} | ${e.bn.toFixed(4)} | ${e.plain.toFixed(4)} |`),
+      '',
+    );
+  }
+  return lines.join('\n');
+}

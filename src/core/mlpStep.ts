@@ -1,0 +1,160 @@
+// One training step's forward and backward pass through an MlpPlan, with the gradients derived by hand instead of
+// recorded on TF.js's autodiff tape: about a third of the kernel calls, which is most of a step's cost at batch 32
+// on WASM. Same maths as the layers' training mode: BN normalises with the batch's biased variance and moves its
+// running statistics by the layer's momentum; the loss is Keras's clipped sparse categorical cross-entropy.
+// Imports TF.js only; call inside tf.tidy.
+import * as tf from '@tensorflow/tfjs';
+import { NUM_CLASSES } from '../data/idx';
+import { PROB_EPSILON } from './losses';
+import type { ActivationStage, BatchNormStage, DenseStage, MlpPlan } from './mlpPlan';
+
+export interface StepTensors {
+  /** Gradients of the mean loss, aligned with plan.trainable. */
+  grads: tf.Tensor[];
+  /** Sum of the per-example losses over the batch (NaN when any output is not finite). */
+  lossSum: tf.Scalar;
+  /** How many examples the net got right. */
+  correct: tf.Scalar;
+  /** The new running statistics of each BN stage (assign them after the step). */
+  statistics: Array<{ variable: tf.Variable; value: tf.Tensor }>;
+}
+
+/** What the backward pass of a stage needs from its forward pass. */
+type Saved =
+  | { kind: 'dense'; stage: DenseStage; input: tf.Tensor2D }
+  | { kind: 'bn'; stage: BatchNormStage; xhat: tf.Tensor2D; invStd: tf.Tensor1D }
+  | { kind: 'activation'; stage: ActivationStage; output: tf.Tensor2D };
+
+function forwardBatchNorm(stage: BatchNormStage, x: tf.Tensor2D, statistics: StepTensors['statistics']): { y: tf.Tensor2D; saved: Saved } {
+  const { mean, variance } = tf.moments(x, 0);
+  const invStd = tf.rsqrt(tf.add(variance, stage.epsilon)) as tf.Tensor1D;
+  const xhat = tf.mul(tf.sub(x, mean), invStd) as tf.Tensor2D;
+  let y = xhat;
+  if (stage.gamma) y = tf.mul(y, stage.gamma);
+  if (stage.beta) y = tf.add(y, stage.beta);
+  // TF.js's moving average: v − (v − batch)·(1 − momentum).
+  const decay = 1 - stage.momentum;
+  statistics.push(
+    { variable: stage.movingMean, value: tf.sub(stage.movingMean, tf.mul(tf.sub(stage.movingMean, mean), decay)) },
+    { variable: stage.movingVariance, value: tf.sub(stage.movingVariance, tf.mul(tf.sub(stage.movingVariance, variance), decay)) },
+  );
+  return { y, saved: { kind: 'bn', stage, xhat, invStd } };
+}
+
+function activate(activation: ActivationStage['activation'], x: tf.Tensor2D): tf.Tensor2D {
+  switch (activation) {
+    case 'relu':
+      return tf.relu(x);
+    case 'sigmoid':
+      return tf.sigmoid(x);
+    case 'tanh':
+      return tf.tanh(x);
+  }
+}
+
+/** dL/d(input) of an activation, from its output alone. */
+function activationGrad(activation: ActivationStage['activation'], output: tf.Tensor2D, dy: tf.Tensor2D): tf.Tensor2D {
+  switch (activation) {
+    case 'relu':
+      return tf.mul(dy, tf.step(output));
+    case 'sigmoid':
+      return tf.mul(dy, tf.mul(output, tf.sub(1, output)));
+    case 'tanh':
+      return tf.mul(dy, tf.sub(1, tf.square(output)));
+  }
+}
+
+/**
+ * BN's backward pass in training mode, where μ and σ² depend on every example of the batch:
+ * dx = (1/√(σ²+ε))·(dx̂ − mean(dx̂) − x̂·mean(dx̂·x̂)), with dx̂ = dy·γ.
+ */
+function batchNormGrad(saved: Extract<Saved, { kind: 'bn' }>, dy: tf.Tensor2D, grads: Map<tf.Variable, tf.Tensor>): tf.Tensor2D {
+  const { stage, xhat, invStd } = saved;
+  if (stage.gamma) grads.set(stage.gamma, tf.sum(tf.mul(dy, xhat), 0));
+  if (stage.beta) grads.set(stage.beta, tf.sum(dy, 0));
+  const dxhat = stage.gamma ? tf.mul(dy, stage.gamma) : dy;
+  const meanDxhat = tf.mean(dxhat, 0);
+  const meanDxhatXhat = tf.mean(tf.mul(dxhat, xhat), 0);
+  return tf.mul(tf.sub(tf.sub(dxhat, meanDxhat), tf.mul(xhat, meanDxhatXhat)), invStd) as tf.Tensor2D;
+}
+
+/**
+ * Forward in training mode and backward by hand. `x` is [b, 784], `labels` [b] int32. With softmax followed by the
+ * clipped log, dL/dlogits = (p − onehot(y))/b for every example whose p[y] lies inside the clip range, 0 otherwise.
+ */
+export function forwardBackward(plan: MlpPlan, x: tf.Tensor2D, labels: tf.Tensor1D): StepTensors {
+  const saved: Saved[] = [];
+  const statistics: StepTensors['statistics'] = [];
+  let h = x;
+  const stages = plan.stages;
+  for (let i = 0; i < stages.length; i++) {
+    const stage = stages[i];
+    if (!stage) continue;
+    switch (stage.kind) {
+      case 'dense': {
+        saved.push({ kind: 'dense', stage, input: h });
+        // A Dense straight into ReLU runs as one fused kernel (product, bias and ReLU in one pass).
+        const next = stages[i + 1];
+        const fuseRelu = next?.kind === 'activation' && next.activation === 'relu';
+        const z = tf.fused.matMul({ a: h, b: stage.kernel, bias: stage.bias ?? undefined, activation: fuseRelu ? 'relu' : 'linear' }) as tf.Tensor2D;
+        h = stage.softmax ? tf.softmax(z) : z;
+        if (fuseRelu && next) {
+          saved.push({ kind: 'activation', stage: next, output: h });
+          i += 1;
+        }
+        break;
+      }
+      case 'bn': {
+        const out = forwardBatchNorm(stage, h, statistics);
+        saved.push(out.saved);
+        h = out.y;
+        break;
+      }
+      case 'activation':
+        h = activate(stage.activation, h);
+        saved.push({ kind: 'activation', stage, output: h });
+        break;
+    }
+  }
+  const probs = h;
+  const batch = x.shape[0];
+  // Cast, not oneHot's dtype argument: tfjs-backend-wasm 4.22 returns all zeros for a float32 oneHot.
+  const onehot = tf.cast(tf.oneHot(labels, NUM_CLASSES), 'float32');
+  const picked = tf.sum(tf.mul(onehot, probs), 1);
+  const clipped = tf.clipByValue(picked, PROB_EPSILON, 1 - PROB_EPSILON);
+  // + 0·p: NaN for a non-finite output even where WASM's clip maps NaN to the bound (see losses.ts).
+  const lossSum = tf.add(tf.neg(tf.sum(tf.log(clipped))), tf.sum(tf.mul(picked, 0))) as tf.Scalar;
+  const correct = tf.sum(tf.cast(tf.equal(tf.argMax(probs, 1), labels), 'float32')) as tf.Scalar;
+  const inRange = tf.cast(tf.logicalAnd(tf.greaterEqual(picked, PROB_EPSILON), tf.lessEqual(picked, 1 - PROB_EPSILON)), 'float32');
+  let dy = tf.mul(tf.sub(probs, onehot), tf.reshape(tf.div(inRange, batch), [batch, 1])) as tf.Tensor2D;
+
+  const grads = new Map<tf.Variable, tf.Tensor>();
+  for (let i = saved.length - 1; i >= 0; i--) {
+    const s = saved[i];
+    if (!s) continue;
+    switch (s.kind) {
+      case 'dense':
+        grads.set(s.stage.kernel, tf.matMul(s.input, dy, true, false));
+        if (s.stage.bias) grads.set(s.stage.bias, tf.sum(dy, 0));
+        // The first layer's input is the data: no gradient needed there.
+        if (i > 0) dy = tf.matMul(dy, s.stage.kernel, false, true) as tf.Tensor2D;
+        break;
+      case 'bn':
+        dy = batchNormGrad(s, dy, grads);
+        break;
+      case 'activation':
+        dy = activationGrad(s.stage.activation, s.output, dy);
+        break;
+    }
+  }
+  return {
+    grads: plan.trainable.map((v) => {
+      const g = grads.get(v);
+      if (!g) throw new Error(`No gradient was computed for ${v.name}`);
+      return g;
+    }),
+    lossSum,
+    correct,
+    statistics,
+  };
+}
