@@ -31,6 +31,11 @@ function messageOf(e: unknown): string {
 }
 
 let ready: Promise<Mnist> | null = null;
+/**
+ * Settles once the backend is chosen (or could not be): the data is ready before the backend probe ends, so requests
+ * that touch TF.js (memory, predictions, saved nets) wait for it; TF.js would otherwise start a backend of its own.
+ */
+let backendChosen: Promise<void> = Promise.resolve();
 let current: { runId: number; stop: boolean; done: Promise<void> } | null = null;
 /** Stops that arrived while their run was still waiting for the previous run or the data to be ready. */
 const earlyStops = new Set<number>();
@@ -78,7 +83,13 @@ function dataForRequests(): Promise<Mnist> {
  * Loads the data, then chooses the backend (timing the candidates when automatic): the probe keeps this thread busy
  * for a few hundred milliseconds, which would otherwise hold up reading the data. Training waits for both.
  */
-async function init(backend: BackendChoice, dataBaseUrl: string, cachedProbe: BackendProbe | null, debug: WorkerDebugOptions = {}): Promise<Mnist> {
+async function init(
+  backend: BackendChoice,
+  dataBaseUrl: string,
+  cachedProbe: BackendProbe | null,
+  debug: WorkerDebugOptions,
+  onBackendSettled: () => void,
+): Promise<Mnist> {
   const data = loadData(dataBaseUrl);
   // A failed download is reported by loadData; the backend is still chosen (saved nets can answer without data).
   await data.catch(() => {});
@@ -92,6 +103,8 @@ async function init(backend: BackendChoice, dataBaseUrl: string, cachedProbe: Ba
   } catch (e) {
     post({ type: 'error', runId: null, scope: 'backend', message: messageOf(e) });
     throw e;
+  } finally {
+    onBackendSettled();
   }
   return data;
 }
@@ -175,7 +188,11 @@ function handle(command: WorkerCommand): void {
   switch (command.type) {
     case 'init':
       if (!ready) {
-        ready = init(command.backend, command.dataBaseUrl, command.cachedProbe ?? null, command.debug);
+        let settle = (): void => {};
+        backendChosen = new Promise((resolve) => {
+          settle = resolve;
+        });
+        ready = init(command.backend, command.dataBaseUrl, command.cachedProbe ?? null, command.debug ?? {}, () => settle());
         ready.catch(() => {}); // reported by init; later trains report it again
       }
       return;
@@ -194,7 +211,7 @@ function handle(command: WorkerCommand): void {
     case 'delete-models':
     case 'export-models':
     case 'import-models':
-      void handleModelCommand(command, { slot, post, data: dataForRequests });
+      void backendChosen.then(() => handleModelCommand(command, { slot, post, data: dataForRequests }));
       return;
     case 'inside-view':
       inside.setView(command);
@@ -203,7 +220,13 @@ function handle(command: WorkerCommand): void {
       void handleRecalibrate(command.requestId, { slot, post, data: dataForRequests });
       return;
     case 'memory':
-      post({ type: 'memory', runId: null, requestId: command.requestId, ...memoryReport() });
+      void backendChosen.then(() => {
+        try {
+          post({ type: 'memory', runId: null, requestId: command.requestId, ...memoryReport() });
+        } catch (e) {
+          post({ type: 'error', runId: null, scope: 'worker', requestId: command.requestId, message: `The worker's memory could not be read: ${messageOf(e)}` });
+        }
+      });
       return;
     default:
       assertNever(command, 'command');
