@@ -5,7 +5,9 @@ import { InsidePanel } from './insidePanel';
 import { BN_RGB, LabPage, PLAIN_RGB } from './labPage';
 
 // Long enough (about 10 s) for a few dozen records at the inspectors' bounded rate.
-const QUICK_SIGMOID = 'epochs=3&train=12000&act=sigmoid&layers=32,16&opt=sgd&lr=0.5&batch=60';
+// Long enough (3 × 1,000 steps) that the run is still training when the test picks another unit: the maths panel
+// shows a step's mini-batch, so a new pick is filled by the next recorded step.
+const QUICK_SIGMOID = 'epochs=3&train=60000&act=sigmoid&layers=32,16&opt=sgd&lr=0.5&batch=60';
 
 test('the inspectors fill in for both nets during a run, and another layer or unit redraws', async ({ page }) => {
   const lab = new LabPage(page);
