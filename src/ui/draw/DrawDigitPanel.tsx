@@ -1,5 +1,6 @@
 // "Draw a digit": the pad and what the nets see beside it, then both nets' readings side by side. Computes nothing
 // itself: the caller turns strokes into the preview and asks the worker for predictions.
+import { memo } from 'react';
 import type { Stroke } from '../../digit/strokes';
 import type { NetId } from '../../shared/metrics';
 import { DrawPad } from './DrawPad';
@@ -22,7 +23,8 @@ interface Props {
   disabled?: boolean;
 }
 
-export function DrawDigitPanel({ strokes, onStrokesChange, preview, predictions, status, netNames, disabled = false }: Props) {
+/** Memoized: the page re-renders on every progress message; this changes only with its own props. */
+export const DrawDigitPanel = memo(function DrawDigitPanel({ strokes, onStrokesChange, preview, predictions, status, netNames, disabled = false }: Props) {
   const bn = netPrediction(status, predictions, 'bn');
   const plain = netPrediction(status, predictions, 'plain');
   return (
@@ -46,4 +48,4 @@ export function DrawDigitPanel({ strokes, onStrokesChange, preview, predictions,
       </div>
     </section>
   );
-}
+});

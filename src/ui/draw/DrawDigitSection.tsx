@@ -1,4 +1,5 @@
 // The draw-a-digit panel wired to the app: the nets that answer now (training, trained or loaded) read what is drawn.
+import { useMemo } from 'react';
 import { netNames } from '../../shared/netNames';
 import type { TrainingWorker } from '../hooks/useTrainingWorker';
 import type { UiState } from '../state';
@@ -16,6 +17,9 @@ export function DrawDigitSection({ state, request, onError }: Props) {
   // While nets train, ask again about once a second so the reading follows their weights.
   const refresh = answering?.source.kind === 'training' ? Math.floor((state.progress?.elapsedMs ?? 0) / 1000) : 0;
   const reading = useDigitReading(request, answering?.source ?? null, refresh, onError);
+  const config = answering?.config ?? state.runConfig;
+  // Same object while the config is, so the memoized panel skips progress-driven re-renders.
+  const names = useMemo(() => netNames(config), [config]);
   return (
     <DrawDigitPanel
       strokes={reading.strokes}
@@ -23,7 +27,7 @@ export function DrawDigitSection({ state, request, onError }: Props) {
       preview={reading.preview}
       predictions={reading.predictions}
       status={reading.status}
-      netNames={netNames(answering?.config ?? state.runConfig)}
+      netNames={names}
     />
   );
 }

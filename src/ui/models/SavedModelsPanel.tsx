@@ -1,6 +1,6 @@
 // "Saved models": keep the nets that answer now under a name in this browser or as a file, and bring saved ones back
 // to read drawn digits without training. Shows and asks; the worker does the saving and loading.
-import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { memo, useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { checkModelName } from '../../shared/modelName';
 import type { SavedModelsInfo } from '../../shared/protocol';
 import { accuracySummary, savedWhen, settingsSummary } from './naming';
@@ -59,7 +59,8 @@ function SavedEntry({ entry, busy, onLoad, onDelete }: { entry: SavedModelsInfo;
   );
 }
 
-export function SavedModelsPanel(props: Props) {
+/** Memoized: the page re-renders on every progress message; this changes only with its own props. */
+export const SavedModelsPanel = memo(function SavedModelsPanel(props: Props) {
   const { entries, canSave, busy, current, defaultName, status, onSave, onLoad, onDelete, onDownload, onLoadFile } = props;
   const ids = useId();
   const [name, setName] = useState(defaultName);
@@ -139,4 +140,4 @@ export function SavedModelsPanel(props: Props) {
       </p>
     </section>
   );
-}
+});
