@@ -10,6 +10,7 @@ import { test, type Page } from '@playwright/test';
 import { LabPage } from '../e2e/labPage';
 import type { BackendName } from '../src/shared/config';
 import type { BackendResult, BenchOptions, LoopPlan } from './page/benchTypes';
+import { longestTask, resetLongestTask, watchLongTasks } from './longTasks';
 import { markdown, type FullRecipe, type PageTiming, type PerfReport } from './perfReport';
 
 const OUT = process.env.BENCH_OUT ?? 'bench/results';
@@ -32,22 +33,6 @@ function median(values: number[]): number {
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
 }
-
-async function watchLongTasks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longestTaskMs: number };
-    w.__longestTaskMs = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longestTaskMs = Math.max(w.__longestTaskMs, e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
-}
-
-const longestTask = (page: Page): Promise<number> => page.evaluate(() => (window as unknown as { __longestTaskMs: number }).__longestTaskMs);
-const resetLongestTask = (page: Page): Promise<void> =>
-  page.evaluate(() => {
-    (window as unknown as { __longestTaskMs: number }).__longestTaskMs = 0;
-  });
 
 /** Load timings of the app page, then the longest main-thread task during a short run. */
 async function timePage(page: Page, backend: BackendName): Promise<PageTiming> {

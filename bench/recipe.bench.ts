@@ -5,6 +5,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from '@playwright/test';
 import { LabPage } from '../e2e/labPage';
+import { longestTask, resetLongestTask, watchLongTasks } from './longTasks';
 
 const QUERY = process.env.RECIPE_QUERY ?? '';
 const OUT = process.env.BENCH_OUT ?? 'bench/results';
@@ -12,26 +13,18 @@ const OUT = process.env.BENCH_OUT ?? 'bench/results';
 test('full blog recipe', async ({ page, browser }) => {
   test.setTimeout(60 * 60_000);
   // The longest main-thread task while training: the page must stay responsive (the worker does the work).
-  await page.addInitScript(() => {
-    const w = window as unknown as { __longestTaskMs: number };
-    w.__longestTaskMs = 0;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) w.__longestTaskMs = Math.max(w.__longestTaskMs, e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await watchLongTasks(page);
   const lab = new LabPage(page);
   await lab.open(QUERY);
   await lab.waitReady();
   const backend = (await lab.backend.innerText()).trim();
-  await page.evaluate(() => {
-    (window as unknown as { __longestTaskMs: number }).__longestTaskMs = 0;
-  });
+  await resetLongestTask(page);
   const started = Date.now();
   await lab.train.click();
   const epochs = Number(new URLSearchParams(QUERY).get('epochs') ?? 10);
   await lab.waitForEpochs(epochs, 55 * 60_000);
   const wallSeconds = (Date.now() - started) / 1000;
-  const longestTaskMs = await page.evaluate(() => (window as unknown as { __longestTaskMs: number }).__longestTaskMs);
+  const longestTaskMs = await longestTask(page);
   const rows: Array<Record<string, number | string>> = [];
   for (let epoch = 1; epoch <= epochs; epoch++) {
     for (const net of ['bn', 'plain'] as const) {
