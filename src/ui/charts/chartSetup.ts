@@ -100,15 +100,22 @@ function tooltipTitle(mode: XAxis): (items: TooltipItem<'line'>[]) => string {
   };
 }
 
+/**
+ * What every streaming chart of the page shares: no animation (points arrive several times a second), the canvas
+ * sized by its panel, and data already as sorted {x, y} points that Chart.js can use as they are.
+ */
+export const STREAMING_CHART = {
+  animation: false,
+  responsive: true,
+  maintainAspectRatio: false,
+  parsing: false,
+  normalized: true,
+} as const satisfies ChartOptions<'line'>;
+
 function buildOptions(kind: MetricKind, axis: AxisSpec): ChartOptions<'line'> {
   const steps = axis.mode === 'steps';
   return {
-    animation: false,
-    responsive: true,
-    maintainAspectRatio: false,
-    // Points are already {x, y} and sorted: Chart.js can use the arrays as they are.
-    parsing: false,
-    normalized: true,
+    ...STREAMING_CHART,
     interaction: { mode: 'x', intersect: false },
     // Room for the markers on the last epoch, which sit on the plot's right edge.
     layout: { padding: { right: 10, top: 4 } },

@@ -3,7 +3,7 @@
 // by a plugin object passed to the charts that want it (its threshold comes with the chart's options).
 import { Chart, LogarithmicScale, type ChartOptions, type Plugin } from 'chart.js';
 import { FIGURE_GRID } from '../charts/palette';
-import '../charts/chartSetup';
+import { STREAMING_CHART } from '../charts/chartSetup';
 
 Chart.register(LogarithmicScale);
 
@@ -47,11 +47,7 @@ export const ZONE_PLUGINS: Plugin<'line'>[] = [SATURATION_ZONES];
 
 function base(xTitle: string, yTitle: string): ChartOptions<'line'> {
   return {
-    animation: false,
-    responsive: true,
-    maintainAspectRatio: false,
-    parsing: false,
-    normalized: true,
+    ...STREAMING_CHART,
     interaction: { mode: 'nearest', intersect: false },
     scales: {
       x: { type: 'linear', grid: { color: FIGURE_GRID }, title: { display: true, text: xTitle }, ticks: { precision: 0, maxTicksLimit: 6 } },

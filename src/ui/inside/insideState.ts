@@ -7,15 +7,9 @@ import type { SomeNets, WorkerEvent } from '../../shared/protocol';
 
 export type FlowMetric = 'gradNorm' | 'updateRatio' | 'saturated';
 
-export interface InsideState {
+/** The chosen layer's and unit's percentile history (as the worker sends it), and what the other panels show. */
+export interface InsideState extends InsideSeries {
   runId: number | null;
-  repeat: number;
-  /** The layer and unit the percentile series are of. */
-  layer: number;
-  unit: number;
-  typicalUnit: number;
-  steps: number[];
-  percentiles: SomeNets<[number[], number[], number[]]>;
   latest: InsideRecord | null;
   /** Steps of every record (gradient flow and saturation are kept for all layers). */
   flowSteps: number[];
