@@ -19,10 +19,10 @@ test('the inspectors fill in for both nets during a run, and another layer or un
 
   await inside.waitForPoints(inside.percentiles, 6);
   for (const net of ['bn', 'plain'] as const) await inside.waitForPoints(inside.netPanel(net), 6);
-  expect(await lab.pixelsOfColour(inside.netPanel('bn'), BN_RGB)).toBeGreaterThan(20);
-  expect(await lab.pixelsOfColour(inside.netPanel('plain'), PLAIN_RGB)).toBeGreaterThan(20);
-  expect(await lab.pixelsOfColour(inside.histogram, BN_RGB)).toBeGreaterThan(20);
-  expect(await lab.pixelsOfColour(inside.histogram, PLAIN_RGB)).toBeGreaterThan(20);
+  await expect.poll(() => lab.pixelsOfColour(inside.netPanel('bn'), BN_RGB)).toBeGreaterThan(20);
+  await expect.poll(() => lab.pixelsOfColour(inside.netPanel('plain'), PLAIN_RGB)).toBeGreaterThan(20);
+  await expect.poll(() => lab.pixelsOfColour(inside.histogram, BN_RGB)).toBeGreaterThan(20);
+  await expect.poll(() => lab.pixelsOfColour(inside.histogram, PLAIN_RGB)).toBeGreaterThan(20);
   await inside.waitForPoints(inside.flow, 6);
   await inside.waitForPoints(inside.modes, 2);
   await expect(inside.math).toHaveAttribute('data-ready', 'true');

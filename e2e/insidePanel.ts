@@ -49,8 +49,9 @@ export class InsidePanel {
     return this.percentiles.locator(`.inside-chart[data-net="${net}"]`);
   }
 
-  /** A canvas's pixels as a data URL, to tell whether it was redrawn. */
+  /** A canvas's pixels as a data URL, to tell whether it was redrawn (on screen, where charts are redrawn). */
   async image(target: Locator): Promise<string> {
+    await target.scrollIntoViewIfNeeded();
     return target.locator('canvas').evaluate((c) => (c as HTMLCanvasElement).toDataURL());
   }
 

@@ -143,8 +143,13 @@ export class LabPage {
     return value;
   }
 
-  /** Counts the canvas pixels close to an RGB colour: proof that a curve of that colour was drawn. */
+  /**
+   * Counts the canvas pixels close to an RGB colour: proof that a curve of that colour was drawn. The chart is
+   * scrolled into view first, as a user would look at it: charts off screen are not redrawn (see chartFrames.ts), so
+   * poll this until the next frames have drawn it.
+   */
   async pixelsOfColour(chart: Locator, rgb: [number, number, number]): Promise<number> {
+    await chart.scrollIntoViewIfNeeded();
     return chart.locator('canvas').evaluate((canvas, [r, g, b]) => {
       const c = canvas as HTMLCanvasElement;
       const ctx = c.getContext('2d');

@@ -23,8 +23,8 @@ test('a short run fills two log rows per epoch and draws both nets in both chart
     }
   }
   for (const chart of [lab.lossChart, lab.accuracyChart]) {
-    expect(await lab.pixelsOfColour(chart, BN_RGB)).toBeGreaterThan(20);
-    expect(await lab.pixelsOfColour(chart, PLAIN_RGB)).toBeGreaterThan(20);
+    await expect.poll(() => lab.pixelsOfColour(chart, BN_RGB)).toBeGreaterThan(20);
+    await expect.poll(() => lab.pixelsOfColour(chart, PLAIN_RGB)).toBeGreaterThan(20);
   }
   await expect(lab.progress).toContainText(/2\s*\/\s*2/);
   // Keras's model.summary() numbers for the blog's nets.

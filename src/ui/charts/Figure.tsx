@@ -7,6 +7,7 @@ import type { PerNet } from '../../shared/protocol';
 import { runsToCsv } from '../csv';
 import { fileStem, saveBlob } from '../download';
 import type { EpochRecord } from '../state';
+import { chartFrames } from './chartFrames';
 import type { FigureData } from './datasets';
 import { canvasToPng, renderFigure } from './exportPng';
 import { describeRun, figureKey, figureTitle } from './figureText';
@@ -33,6 +34,8 @@ export function Figure({ fig, live, seedRuns, runConfig, shownConfig, backend, o
 
   const downloadPng = async () => {
     try {
+      // A panel may still be waiting for its redraw (or be off screen): draw everything before reading the canvases.
+      chartFrames.flush();
       const canvases = Array.from(panels.current?.querySelectorAll('canvas') ?? []);
       if (canvases.length === 0) throw new Error('the charts are not on the page');
       const subtitle = runConfig ? describeRun(runConfig, backend) : 'No run yet';

@@ -24,7 +24,7 @@ function input(over: Partial<FigureInput> = {}): FigureInput {
   return { config: CONFIG, stepsPerEpoch: 10, seedRuns: [history], divergences: [], liveRepeat: 0, earlier: [], ...over };
 }
 
-const newLive = () => new LiveSeries({ request: () => 0, cancel: () => {} });
+const newLive = () => new LiveSeries();
 const ids = (sets: LabDataset[]) => sets.map((d) => d.id);
 
 describe('buildDatasets', () => {

@@ -1,28 +1,7 @@
-// The running curves: appended in place (the chart holds the arrays), announced at most once per frame.
+// The running curves: appended in place (the chart holds the arrays) and announced to the charts as they arrive.
 import { listenArrayEvents } from 'chart.js/helpers';
 import { describe, expect, it } from 'vitest';
-import { LiveSeries, type FrameScheduler, type LiveReport } from './liveSeries';
-
-function fakeFrames(): FrameScheduler & { flush(): void; pending: number } {
-  let queue: Array<() => void> = [];
-  return {
-    request(callback) {
-      queue.push(callback);
-      return queue.length;
-    },
-    cancel() {
-      queue = [];
-    },
-    flush() {
-      const run = queue;
-      queue = [];
-      for (const callback of run) callback();
-    },
-    get pending() {
-      return queue.length;
-    },
-  };
-}
+import { LiveSeries, type LiveReport } from './liveSeries';
 
 const running = (loss: number) => ({ bn: { loss, accuracy: 0.9 }, plain: { loss: loss * 2, accuracy: 0.8 } });
 
@@ -33,18 +12,16 @@ function at(x: number, loss: number, repeat = 0): LiveReport {
 }
 
 describe('LiveSeries', () => {
-  it('appends to the same arrays and notifies once per frame however many points arrive', () => {
-    const frames = fakeFrames();
-    const live = new LiveSeries(frames);
+  it('appends to the same arrays and tells every chart of each new point', () => {
+    const live = new LiveSeries();
     const arrays = [live.points.bn.loss, live.points.plain.accuracy];
-    let notified = 0;
-    live.subscribe(() => notified++);
+    const told: string[] = [];
+    live.subscribe(() => told.push('loss'));
+    live.subscribe(() => told.push('accuracy'));
     live.append(at(0.1, 1));
     live.append(at(0.2, 0.8));
     live.append(at(0.3, 0.6));
-    expect(frames.pending).toBe(1);
-    frames.flush();
-    expect(notified).toBe(1);
+    expect(told).toEqual(['loss', 'accuracy', 'loss', 'accuracy', 'loss', 'accuracy']);
     expect(live.points.bn.loss).toEqual([{ x: 0.1, y: 1 }, { x: 0.2, y: 0.8 }, { x: 0.3, y: 0.6 }]);
     expect(live.points.plain.loss.map((p) => p.y)).toEqual([2, 1.6, 1.2]);
     expect(live.points.bn.accuracy).toHaveLength(3);
@@ -52,72 +29,33 @@ describe('LiveSeries', () => {
     expect(live.points.bn.loss).toBe(arrays[0]);
   });
 
-  it('tells each chart in its own frame, and tells them all again about points that arrive mid-round', () => {
-    const frames = fakeFrames();
-    const live = new LiveSeries(frames);
-    const told: string[] = [];
-    live.subscribe(() => told.push('loss'));
-    live.subscribe(() => told.push('accuracy'));
-    live.append(at(0.1, 1));
-    live.append(at(0.2, 0.9));
-    frames.flush();
-    expect(told).toEqual(['loss']);
-    // A point after the loss chart was told: the accuracy chart (next frame) sees it, the loss chart in a new round.
-    live.append(at(0.3, 0.8));
-    frames.flush();
-    expect(told).toEqual(['loss', 'accuracy']);
-    frames.flush();
-    frames.flush();
-    expect(told).toEqual(['loss', 'accuracy', 'loss', 'accuracy']);
-    frames.flush();
-    expect(frames.pending).toBe(0);
-    expect(told).toHaveLength(4);
-  });
-
   it('skips a repeated or out-of-order x, since the chart assumes sorted data', () => {
-    const live = new LiveSeries(fakeFrames());
+    const live = new LiveSeries();
     live.append(at(0.5, 1));
     live.append(at(0.5, 2));
     live.append(at(0.4, 3));
     expect(live.points.bn.loss).toEqual([{ x: 0.5, y: 1 }]);
   });
 
-  it('empties in place on reset, and stops notifying a listener that left', () => {
-    const frames = fakeFrames();
-    const live = new LiveSeries(frames);
+  it('empties in place on reset (and says so), and stops telling a listener that left', () => {
+    const live = new LiveSeries();
     const bnLoss = live.points.bn.loss;
     let notified = 0;
     const leave = live.subscribe(() => notified++);
     live.append(at(0.5, 1));
     live.reset();
-    frames.flush();
-    expect(notified).toBe(1);
+    expect(notified).toBe(2);
     expect(live.points.bn.loss).toBe(bnLoss);
     expect(bnLoss).toHaveLength(0);
     leave();
     live.append(at(0.6, 1));
-    frames.flush();
-    expect(notified).toBe(1);
-  });
-
-  it('cancels a pending frame on dispose', () => {
-    const frames = fakeFrames();
-    const live = new LiveSeries(frames);
-    let notified = 0;
-    live.subscribe(() => notified++);
-    live.append(at(0.5, 1));
-    live.dispose();
-    frames.flush();
-    expect(notified).toBe(0);
-    live.append(at(0.6, 1));
-    frames.flush();
-    expect(notified).toBe(1);
+    expect(notified).toBe(2);
   });
 });
 
 describe('LiveSeries with Chart.js watching its arrays', () => {
   it('removes points with a splice Chart.js can follow (start and count, nothing inserted)', () => {
-    const live = new LiveSeries(fakeFrames());
+    const live = new LiveSeries();
     const calls: unknown[][] = [];
     listenArrayEvents(live.points.bn.loss, {
       _onDataPush: (...items) => calls.push(['push', items.length]),
@@ -133,7 +71,7 @@ describe('LiveSeries with Chart.js watching its arrays', () => {
 
 describe('LiveSeries across epochs', () => {
   it('breaks the line where a new epoch restarts the running mean', () => {
-    const series = new LiveSeries(fakeFrames());
+    const series = new LiveSeries();
     series.append(at(0.5, 1));
     series.append(at(1, 0.5));
     series.append(at(1.5, 0.4));
@@ -147,7 +85,7 @@ describe('LiveSeries across epochs', () => {
 
 describe('LiveSeries on the steps axis, across seeds and divergence', () => {
   it('puts points at the global step and still breaks the line at epoch boundaries', () => {
-    const series = new LiveSeries(fakeFrames());
+    const series = new LiveSeries();
     series.reset('steps');
     series.append({ repeat: 0, epoch: 1, step: 50, stepsPerEpoch: 100, running: running(1) });
     series.append({ repeat: 0, epoch: 2, step: 10, stepsPerEpoch: 100, running: running(0.5) });
@@ -156,7 +94,7 @@ describe('LiveSeries on the steps axis, across seeds and divergence', () => {
   });
 
   it('starts the curves afresh when the next seed begins', () => {
-    const series = new LiveSeries(fakeFrames());
+    const series = new LiveSeries();
     const arrays = series.points.bn.loss;
     series.append(at(0.5, 1, 0));
     series.append(at(1.5, 1, 0));
@@ -167,7 +105,7 @@ describe('LiveSeries on the steps axis, across seeds and divergence', () => {
   });
 
   it('skips a net absent from the report and turns a non-finite value into a gap', () => {
-    const series = new LiveSeries(fakeFrames());
+    const series = new LiveSeries();
     series.append({ repeat: 0, epoch: 1, step: 10, stepsPerEpoch: 100, running: { plain: { loss: Number.POSITIVE_INFINITY, accuracy: 0.1 } } });
     expect(series.points.bn.loss).toEqual([]);
     expect(Number.isNaN(series.points.plain.loss[0]?.y)).toBe(true);

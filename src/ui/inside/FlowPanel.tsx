@@ -1,8 +1,8 @@
 // Gradient flow: per Dense layer of each net, the gradient norm and the update/weight ratio over training, and for
 // sigmoid and tanh the share of saturated inputs per hidden layer — one metric at a time.
 import { useMemo, useState } from 'react';
-import { Line } from 'react-chartjs-2';
 import type { NetId } from '../../shared/metrics';
+import { QueuedLine } from '../charts/QueuedLine';
 import { flowDatasets } from './insideDatasets';
 import { FLOW_OPTIONS } from './insideCharts';
 import type { FlowMetric, InsideState } from './insideState';
@@ -22,7 +22,7 @@ interface Props {
 export function FlowPanel({ inside, names, saturates }: Props) {
   const [metric, setMetric] = useState<FlowMetric>('gradNorm');
   const { flowSteps, flow } = inside;
-  const data = useMemo(() => ({ datasets: flowDatasets(flowSteps, flow, metric, names) }), [flowSteps, flow, metric, names]);
+  const datasets = useMemo(() => flowDatasets(flowSteps, flow, metric, names), [flowSteps, flow, metric, names]);
   return (
     <div className="inside-flow">
       <label className="inside-picker">
@@ -36,7 +36,7 @@ export function FlowPanel({ inside, names, saturates }: Props) {
         </select>
       </label>
       <div className="inside-chart" data-testid="bn-flow" data-metric={metric} data-points={inside.flowSteps.length}>
-        <Line data={data} options={FLOW_OPTIONS[metric === 'saturated' ? 'share' : 'log']} datasetIdKey="id" aria-label="Gradient flow per layer over training steps" />
+        <QueuedLine datasets={datasets} options={FLOW_OPTIONS[metric === 'saturated' ? 'share' : 'log']} ariaLabel="Gradient flow per layer over training steps" />
       </div>
     </div>
   );

@@ -1,9 +1,9 @@
 // Train vs inference mode: the BN net's test accuracy with batch statistics and with its running averages over
 // training (the averages start at 0 and 1 and warm up at momentum 0.99), and the paper's Algorithm 2 on demand.
 import { useMemo, useState } from 'react';
-import { Line } from 'react-chartjs-2';
 import type { RecalibrationResult } from '../../shared/inside';
 import type { TrainingWorker } from '../hooks/useTrainingWorker';
+import { QueuedLine } from '../charts/QueuedLine';
 import { formatInt } from '../format';
 import { modesDatasets } from './insideDatasets';
 import { MODES_OPTIONS } from './insideCharts';
@@ -20,8 +20,8 @@ const pct = (v: number): string => `${(100 * v).toFixed(2)}%`;
 
 export function ModesPanel({ inside, canRecalibrate, request }: Props) {
   const { modes } = inside;
-  // A new data object (a redraw) only when a modes point arrives, every few seconds.
-  const data = useMemo(() => ({ datasets: modesDatasets(modes) }), [modes]);
+  // New datasets (a redraw) only when a modes point arrives, every few seconds.
+  const datasets = useMemo(() => modesDatasets(modes), [modes]);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<RecalibrationResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -38,7 +38,7 @@ export function ModesPanel({ inside, canRecalibrate, request }: Props) {
   return (
     <div className="inside-modes">
       <div className="inside-chart" data-testid="bn-modes" data-points={inside.modes.steps.length}>
-        <Line data={data} options={MODES_OPTIONS} datasetIdKey="id" aria-label="The BN net's test accuracy in training mode and in inference mode over training steps" />
+        <QueuedLine datasets={datasets} options={MODES_OPTIONS} ariaLabel="The BN net's test accuracy in training mode and in inference mode over training steps" />
       </div>
       <div className="inside-recalibrate">
         <button type="button" className="secondary" data-testid="bn-recalibrate" onClick={onRecalibrate} disabled={busy || !canRecalibrate}>

@@ -2,8 +2,8 @@
 // the input to the nonlinearity on the probe batch over training steps, one panel per net, the saturated zones of
 // sigmoid and tanh shaded; and the whole layer's histogram at the latest record.
 import { useMemo } from 'react';
-import { Line } from 'react-chartjs-2';
 import type { NetId } from '../../shared/metrics';
+import { QueuedLine } from '../charts/QueuedLine';
 import { histogramDatasets, percentileDatasets } from './insideDatasets';
 import { histogramOptions, percentileOptions, ZONE_PLUGINS } from './insideCharts';
 import type { InsideState } from './insideState';
@@ -19,9 +19,9 @@ interface Props {
 }
 
 export function PercentilePanel({ inside, nets, names, threshold, bnRecords }: Props) {
-  // Each chart gets a new data object (and so redraws) only when its own numbers change.
+  // Each chart gets new datasets (and so redraws) only when its own numbers change.
   const { latest, layer } = inside;
-  const histogram = useMemo(() => ({ datasets: histogramDatasets(latest, layer, names) }), [latest, layer, names]);
+  const histogram = useMemo(() => histogramDatasets(latest, layer, names), [latest, layer, names]);
   const last = inside.steps.length > 0 ? inside.steps[inside.steps.length - 1] : null;
   return (
     <div
@@ -44,7 +44,7 @@ export function PercentilePanel({ inside, nets, names, threshold, bnRecords }: P
         ))}
       </div>
       <div className="inside-chart inside-histogram" data-testid="bn-histogram" data-step={inside.latest?.layer === inside.layer ? inside.latest.step : ''}>
-        <Line data={histogram} options={histogramOptions(threshold)} plugins={ZONE_PLUGINS} datasetIdKey="id" aria-label="Histogram of the whole layer's inputs to the nonlinearity at the latest recorded step" />
+        <QueuedLine datasets={histogram} options={histogramOptions(threshold)} plugins={ZONE_PLUGINS} ariaLabel="Histogram of the whole layer's inputs to the nonlinearity at the latest recorded step" />
       </div>
     </div>
   );
@@ -52,10 +52,10 @@ export function PercentilePanel({ inside, nets, names, threshold, bnRecords }: P
 
 function NetPercentiles({ inside, net, title, threshold }: { inside: InsideState; net: NetId; title: string; threshold: number | null }) {
   const { steps, percentiles } = inside;
-  const data = useMemo(() => ({ datasets: percentileDatasets(steps, percentiles, net) }), [steps, percentiles, net]);
+  const datasets = useMemo(() => percentileDatasets(steps, percentiles, net), [steps, percentiles, net]);
   return (
     <div className="inside-chart" data-net={net} data-points={inside.percentiles[net]?.[1].length ?? 0}>
-      <Line data={data} options={percentileOptions(title, threshold)} plugins={ZONE_PLUGINS} datasetIdKey="id" aria-label={`${title}: 15th, 50th and 85th percentiles over training steps`} />
+      <QueuedLine datasets={datasets} options={percentileOptions(title, threshold)} plugins={ZONE_PLUGINS} ariaLabel={`${title}: 15th, 50th and 85th percentiles over training steps`} />
     </div>
   );
 }
