@@ -1,6 +1,7 @@
 // Faults the app must survive: the worker throwing, the worker going silent mid-run, the WebGL context lost mid-run,
 // a GPU that can only render float16. Each ends with the app training again.
 import { expect, test, type Page, type Worker } from '@playwright/test';
+import { InsidePanel } from './insidePanel';
 import { LabPage } from './labPage';
 
 /** The training worker (the page has no other). */
@@ -13,7 +14,12 @@ async function trainingWorker(page: Page): Promise<Worker> {
 
 test('the worker throwing shows its message and a Restart that brings a fresh worker; the log stays', async ({ page }) => {
   const lab = new LabPage(page);
-  await lab.startRun('epochs=1&train=1000&batch=50');
+  const inside = new InsidePanel(page);
+  await lab.open('epochs=1&train=1000&batch=50');
+  await lab.waitReady();
+  // The BN inspectors are open: the fresh worker must be told so too, not start with them closed.
+  await inside.open();
+  await lab.train.click();
   await lab.waitForEpochs(1, 120_000);
   await expect(lab.train).toBeEnabled();
   const old = await trainingWorker(page);
@@ -41,6 +47,7 @@ test('the worker throwing shows its message and a Restart that brings a fresh wo
   await lab.train.click();
   await expect(lab.rows()).toHaveCount(0);
   await lab.waitForEpochs(1, 120_000);
+  await inside.waitForPoints(inside.percentiles, 1);
 });
 
 test('a run that goes silent is noticed as stalled, and Restart recovers', async ({ page }) => {

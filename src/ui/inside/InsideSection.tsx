@@ -35,11 +35,13 @@ export function InsideSection({ state, formConfig, request, onError }: Props) {
   const layer = Math.min(view.layer, layerCount - 1);
   const width = config?.layers[layer] ?? 1;
 
+  // A restarted worker knows nothing of the section (it starts closed): each new backend report is told again.
+  const workerBackend = state.backend;
   useEffect(() => {
     request({ type: 'inside-view', view: { ...view, layer } }, 'inside-series').catch((e: unknown) =>
       onError(`The inspectors could not be updated: ${e instanceof Error ? e.message : String(e)}`),
     );
-  }, [request, onError, view, layer]);
+  }, [request, onError, view, layer, workerBackend]);
 
   const inside = state.inside.runId !== null && state.inside.runId === state.runId ? state.inside : EMPTY;
   const names = useMemo(() => netNames(config), [config]);
