@@ -2,7 +2,7 @@
 // progress into the live chart series, and train/stop commands out. Watches for a crashed or stalled worker and
 // restarts it on request; starts a run again after the worker moved off a lost WebGL context. Safe under
 // StrictMode's mount-unmount-mount.
-import { startTransition, useCallback, useEffect, useReducer, useRef, useState, type Dispatch } from 'react';
+import { useCallback, useEffect, useReducer, useRef, useState, type Dispatch } from 'react';
 import type { TrainConfig } from '../../shared/config';
 import type { ConfigProblem } from '../../shared/configText';
 import type { WorkerEvent } from '../../shared/protocol';
@@ -56,9 +56,7 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
       // Timeline marks the benchmark reads (time from page load to a chosen backend and to data in the worker).
       if (event.type === 'backend' || event.type === 'data-ready') performance.mark(`bnlab:${event.type}`);
       if (event.type === 'backend' && event.info.probeSource === 'measured' && event.info.probe) saveProbe(browserProbeStorage(), event.info.probe);
-      // A background update: React renders it in slices that yield to input and painting, so an epoch's end (the
-      // figure, the log, the test-set panel and the inspectors all change at once) is no long main-thread task.
-      startTransition(() => dispatch({ type: 'worker-event', event }));
+      dispatch({ type: 'worker-event', event });
       // The run the lost WebGL context ended starts again on the worker's new backend.
       const again = lastConfig.current;
       if (event.type === 'backend-lost' && event.interruptedRunId !== null && event.interruptedRunId === currentRun.current && again) {
@@ -88,24 +86,14 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
     };
   }, [live, backend, debug, watch]);
 
-  // The run a Train click asked for whose page has not rendered yet: a second click before then is not a second run.
-  const starting = useRef<number | null>(null);
-  useEffect(() => {
-    if (state.runId !== null && state.runId === starting.current) starting.current = null;
-  }, [state.runId]);
-
   const train = useCallback(
     (config: TrainConfig) => {
-      if (starting.current !== null) return;
       const runId = ++lastRunId.current;
       currentRun.current = runId;
-      starting.current = runId;
       lastConfig.current = config;
       watch.start(performance.now());
       live.reset(config.xAxis);
-      // The whole page changes for a new run (figure, log, panels): rendered as a transition, in slices, so the
-      // click itself stays a short task; the worker starts at once.
-      startTransition(() => dispatch({ type: 'train-requested', runId, config }));
+      dispatch({ type: 'train-requested', runId, config });
       client.current?.send({ type: 'train', runId, config });
     },
     [live, watch],
@@ -117,7 +105,6 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
   const restart = useCallback(() => {
     watch.end();
     currentRun.current = null;
-    starting.current = null;
     client.current?.restart();
     dispatch({ type: 'worker-restarted' });
   }, [watch]);
