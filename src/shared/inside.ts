@@ -47,8 +47,13 @@ export interface NetRecord {
   saturated: Array<number | null>;
 }
 
-/** The BN maths on the mini-batch of the recorded step, at the chosen layer and unit (the BN net's BN layer). */
+/**
+ * The BN maths at the chosen layer and unit of the BN net's BN layer: on the mini-batch of a recorded training step
+ * ('step'), or, with no run in progress, on a sample batch — the first m training images — that moves nothing
+ * ('sample'; the running statistics "after" are then what one step on it would make them).
+ */
 export interface BnMath {
+  source: 'step' | 'sample';
   layer: number;
   unit: number;
   /** Mini-batch size m. */
@@ -62,7 +67,7 @@ export interface BnMath {
   gamma: number;
   beta: number;
   momentum: number;
-  /** The running statistics before the step and after it (read back from the layer). */
+  /** The running statistics before the step and after it (read back from the layer; for a sample, computed). */
   runningMeanBefore: number;
   runningVarBefore: number;
   runningMeanAfter: number;

@@ -1,7 +1,7 @@
 // The worker protocol: type-only. Every message has a string `type`; every event carries the run it belongs to
 // (null for events about the worker itself), so the UI can drop events from a run it has already left.
 import type { BackendChoice, BackendName, TrainConfig } from './config';
-import type { InsideRecord, InsideSeries, InsideView, RecalibrationResult } from './inside';
+import type { BnMath, InsideRecord, InsideSeries, InsideView, RecalibrationResult } from './inside';
 import type { EpochMetrics, NetId, ParamCounts, RunningMetrics } from './metrics';
 
 /** Main thread → worker. */
@@ -152,8 +152,11 @@ export type WorkerEvent =
   | { type: 'models-exported'; runId: null; requestId: number; fileName: string; bytes: ArrayBuffer }
   /** What the BN inspectors recorded at a step (at a bounded rate, only while they are open). */
   | { type: 'inside-record'; runId: number; record: InsideRecord }
-  /** The answer to `inside-view`: the chosen layer's and unit's history in the run that recorded it (null: none yet). */
-  | { type: 'inside-series'; runId: number | null; requestId: number; series: InsideSeries | null }
+  /**
+   * The answer to `inside-view`: the chosen layer's and unit's history in the run that recorded it (null: none yet),
+   * and, when no run is in progress and a BN net answers, the maths on a sample batch (null otherwise).
+   */
+  | { type: 'inside-series'; runId: number | null; requestId: number; series: InsideSeries | null; sample: BnMath | null }
   | { type: 'bn-recalibrated'; runId: null; requestId: number; result: RecalibrationResult }
   | ({ type: 'memory'; runId: null; requestId: number } & MemoryReport)
   /**

@@ -1,11 +1,12 @@
 // The worker's side of the BN inspectors: the view the page asked for, the recorder of the run in progress (kept
 // after the run so its history can still be browsed), and the recalibration request. Worker side; TF.js via core.
+import { sampleMath } from '../core/inside/bnMath';
 import { InsideRecorder } from '../core/inside/insideRecorder';
 import { recalibrate } from '../core/inside/recalibrate';
 import type { StepObserver } from '../core/inside/stepObserver';
 import type { Mnist } from '../data/mnist';
 import type { TrainConfig } from '../shared/config';
-import { CLOSED_VIEW, type InsideView } from '../shared/inside';
+import { CLOSED_VIEW, type BnMath, type InsideView } from '../shared/inside';
 import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
 import type { ModelSlot } from './modelSlot';
 
@@ -30,12 +31,34 @@ export class InsideInspectors {
     return recorder;
   }
 
-  /** The page changed what it shows: remember it, and answer with the chosen unit's history so far. */
-  setView(command: Extract<WorkerCommand, { type: 'inside-view' }>): void {
-    this.view = { ...command.view };
+  /**
+   * The page changed what it shows: remember it (the recorder reads it at once), and answer with the chosen unit's
+   * history so far and, with no run in progress, the maths on a sample batch of the answering BN net.
+   */
+  async setView(command: Extract<WorkerCommand, { type: 'inside-view' }>, ctx: { slot: ModelSlot; data(): Promise<Mnist>; ready: Promise<void> }): Promise<void> {
+    const view = { ...command.view };
+    this.view = view;
     const r = this.recording;
-    const series = r ? r.recorder.series(this.view) : null;
-    this.post({ type: 'inside-series', runId: series && r ? r.runId : null, requestId: command.requestId, series });
+    const series = r ? r.recorder.series(view) : null;
+    let sample: BnMath | null = null;
+    try {
+      sample = await this.sample(view, series?.unit ?? view.unit ?? 0, ctx);
+    } catch (e) {
+      // The history still answers; the panel says why it has no numbers.
+      this.post({ type: 'error', runId: null, scope: 'worker', message: `The BN maths could not be computed: ${messageOf(e)}` });
+    }
+    this.post({ type: 'inside-series', runId: series && r ? r.runId : null, requestId: command.requestId, series, sample });
+  }
+
+  private async sample(view: InsideView, unit: number, ctx: { slot: ModelSlot; data(): Promise<Mnist>; ready: Promise<void> }): Promise<BnMath | null> {
+    // A run in progress shows its own mini-batches; a closed section shows nothing.
+    if (!view.open || ctx.slot.current()?.source.kind === 'training') return null;
+    const data = await ctx.data();
+    await ctx.ready;
+    const answering = ctx.slot.current();
+    const model = answering?.models.bn;
+    if (!answering || !model || answering.source.kind === 'training') return null;
+    return sampleMath(model, data.train, answering.config.batchSize, Math.max(0, Math.floor(view.layer)), unit);
   }
 }
 

@@ -214,7 +214,7 @@ function handle(command: WorkerCommand): void {
       void backendChosen.then(() => handleModelCommand(command, { slot, post, data: dataForRequests }));
       return;
     case 'inside-view':
-      inside.setView(command);
+      void inside.setView(command, { slot, data: dataForRequests, ready: backendChosen });
       return;
     case 'recalibrate-bn':
       void handleRecalibrate(command.requestId, { slot, post, data: dataForRequests });

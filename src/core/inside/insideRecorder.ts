@@ -14,14 +14,14 @@ import { meanCrossEntropy } from '../losses';
 import type { Batch } from '../residentData';
 import { PercentileHistory } from './percentileHistory';
 import { histogram, saturatedShare, unitPercentiles } from './percentiles';
-import { probeForward, type BnVisit } from './probeForward';
+import { bnMath } from './bnMath';
+import { probeForward } from './probeForward';
 import { RateBudget, type BudgetSpec } from './rateBudget';
 import { accuracyWith, splitBatch } from './recalibrate';
 import type { ObservedStep, StepObserver } from './stepObserver';
 
 export const PROBE_IMAGES = 256;
 export const MODE_IMAGES = 1000;
-export const MATH_ROWS = 5;
 export const HISTOGRAM_BINS = 40;
 
 /**
@@ -167,7 +167,7 @@ export class InsideRecorder implements StepObserver {
         const probs = probeForward(model, batch.x, { kind: 'batch' }, (v) => {
           // Read here: the pass's tensors are gone once the gradients are computed.
           if (v.kind === 'bn' && mathAt && v.hidden === mathAt.layer) {
-            out.math = bnMath(v, mathAt.layer, mathAt.unit);
+            out.math = bnMath(v, mathAt.layer, mathAt.unit, 'step');
             out.mathLayer = v.layerName;
           }
         });
@@ -231,34 +231,3 @@ function denseKernels(model: tf.LayersModel): tf.Variable[] {
   }
   return kernels;
 }
-
-/** The numbers of the maths panel for one unit, from a batch-mode BN visit (before the step moves anything). */
-function bnMath(v: BnVisit, layer: number, unit: number): BnMath {
-  const units = v.input.shape[1];
-  const m = v.input.shape[0];
-  const u = Math.min(unit, units - 1);
-  const x = v.input.dataSync();
-  const xHat = v.xHat.dataSync();
-  const y = v.output.dataSync();
-  const rows = Array.from({ length: Math.min(MATH_ROWS, m) }, (_, i) => ({ x: x[i * units + u] ?? NaN, xhat: xHat[i * units + u] ?? NaN, y: y[i * units + u] ?? NaN }));
-  const at = (t: tf.Tensor | null, fallback: number): number => (t ? (t.dataSync()[u] ?? NaN) : fallback);
-  const runningMeanBefore = at(v.parts.movingMean, NaN);
-  const runningVarBefore = at(v.parts.movingVariance, NaN);
-  return {
-    layer,
-    unit: u,
-    m,
-    rows,
-    mean: at(v.mean, NaN),
-    variance: at(v.variance, NaN),
-    epsilon: v.parts.epsilon,
-    gamma: at(v.parts.gamma, 1),
-    beta: at(v.parts.beta, 0),
-    momentum: v.parts.momentum,
-    runningMeanBefore,
-    runningVarBefore,
-    runningMeanAfter: NaN,
-    runningVarAfter: NaN,
-  };
-}
-

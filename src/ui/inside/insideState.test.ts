@@ -40,6 +40,7 @@ describe('the inspectors reducer', () => {
       type: 'inside-series',
       runId: 7,
       requestId: 1,
+      sample: null,
       series: { repeat: 0, layer: 1, unit: 0, typicalUnit: 3, steps: [0, 5], percentiles: { bn: [[1, 2], [3, 4], [5, 6]] } },
     });
     expect([s.layer, s.unit, s.typicalUnit]).toEqual([1, 0, 3]);
@@ -63,6 +64,6 @@ describe('the inspectors reducer', () => {
     expect(s.runId).toBe(8);
     expect(s.records).toBe(1);
     // An answer without history changes nothing.
-    expect(reduceInside(s, { type: 'inside-series', runId: null, requestId: 2, series: null })).toBe(s);
+    expect(reduceInside(s, { type: 'inside-series', runId: null, requestId: 2, series: null, sample: null })).toBe(s);
   });
 });
