@@ -83,5 +83,21 @@ test('the maths panel’s numbers satisfy x̂ = (x − μ)/√(σ² + ε) and y 
   await expect(lab.stop).toBeEnabled();
   await inside.layer.selectOption('1');
   await expect.poll(async () => (await inside.math.innerText()).includes('hidden layer 2')).toBe(true);
+  await expect(inside.math).toHaveAttribute('data-source', 'step');
+
+  // After the run there is no current mini-batch: a new pick is shown on a sample batch of the trained net.
+  await lab.stop.click();
+  await expect(lab.train).toBeEnabled();
+  await inside.layer.selectOption('0');
+  await inside.unit.selectOption('7');
+  await expect(inside.math).toHaveAttribute('data-source', 'sample');
+  await expect.poll(async () => (await inside.math.innerText()).includes('hidden layer 1, unit 8')).toBe(true);
+  const m = await inside.mathSnapshot();
+  expect(m.rows.length).toBeGreaterThanOrEqual(3);
+  for (const row of m.rows) {
+    const xhat = (row.x - m.mu) / Math.sqrt(m.variance + m.epsilon);
+    expect(Math.abs(row.xhat - xhat)).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(xhat)));
+    expect(Math.abs(row.y - (m.gamma * row.xhat + m.beta))).toBeLessThanOrEqual(1e-4 * Math.max(1, Math.abs(row.y)));
+  }
   await expect(lab.error).toHaveText('');
 });

@@ -28,7 +28,7 @@ function Field({ field, label, value, title }: { field: string; label: string; v
 
 export function BnMathPanel({ math, emptyText }: Props) {
   return (
-    <div className="bn-math" data-testid="bn-math" data-ready={math ? 'true' : 'false'}>
+    <div className="bn-math" data-testid="bn-math" data-ready={math ? 'true' : 'false'} data-source={math?.source ?? ''}>
       <h3>The maths with real numbers</h3>
       <div className="bn-math-formulas" dangerouslySetInnerHTML={{ __html: FORMULAS }} />
       {math === null ? (
@@ -36,8 +36,9 @@ export function BnMathPanel({ math, emptyText }: Props) {
       ) : (
         <>
           <p className="muted">
-            The mini-batch of this step (m = <span data-field="m">{math.m}</span>), hidden layer {math.layer + 1}, unit {math.unit + 1}:
-            μ_B and σ²_B are over all {math.m} examples; the first {math.rows.length} are shown.
+            {math.source === 'step' ? 'The mini-batch of a training step' : 'No run in progress: a sample mini-batch, the first training images'} (m ={' '}
+            <span data-field="m">{math.m}</span>), hidden layer {math.layer + 1}, unit {math.unit + 1}: μ_B and σ²_B are over all {math.m} examples;
+            the first {math.rows.length} are shown.
           </p>
           <dl className="bn-math-fields">
             <Field field="mu" label="μ_B" value={math.mean} title="batch mean" />
@@ -73,6 +74,7 @@ export function BnMathPanel({ math, emptyText }: Props) {
             <span data-field="running-mean-after">{plainDecimal(math.runningMeanAfter)}</span>; variance{' '}
             <span data-field="running-var-before">{plainDecimal(math.runningVarBefore)}</span> →{' '}
             <span data-field="running-var-after">{plainDecimal(math.runningVarAfter)}</span> (the biased σ²_B, as Keras and TF.js keep it).
+            {math.source === 'sample' ? ' Computed: this sample trains nothing, so the net’s own averages stay as they are.' : ''}
           </p>
         </>
       )}

@@ -3,7 +3,7 @@
 // section is open, for the layer and unit picked here (both are commands to the worker).
 import { useEffect, useMemo, useState } from 'react';
 import { hasBn, type TrainConfig } from '../../shared/config';
-import { saturationThreshold, type InsideView } from '../../shared/inside';
+import { saturationThreshold, type BnMath, type InsideView } from '../../shared/inside';
 import { netNames, trainedNets } from '../../shared/netNames';
 import type { TrainingWorker } from '../hooks/useTrainingWorker';
 import type { UiState } from '../state';
@@ -35,26 +35,34 @@ export function InsideSection({ state, formConfig, request, onError }: Props) {
   const layer = Math.min(view.layer, layerCount - 1);
   const width = config?.layers[layer] ?? 1;
 
-  // A restarted worker knows nothing of the section (it starts closed): each new backend report is told again.
+  // With no run in progress the worker answers with the maths on a sample batch of the nets that answer now.
+  const [sample, setSample] = useState<BnMath | null>(null);
+  // A restarted worker knows nothing of the section (it starts closed): each new backend report is told again. New
+  // nets (a run ended, nets loaded) need a new sample.
   const workerBackend = state.backend;
+  const answeringSource = state.answering?.source;
   useEffect(() => {
-    request({ type: 'inside-view', view: { ...view, layer } }, 'inside-series').catch((e: unknown) =>
-      onError(`The inspectors could not be updated: ${e instanceof Error ? e.message : String(e)}`),
-    );
-  }, [request, onError, view, layer, workerBackend]);
+    let current = true;
+    request({ type: 'inside-view', view: { ...view, layer } }, 'inside-series')
+      .then((answer) => {
+        if (current) setSample(answer.sample);
+      })
+      .catch((e: unknown) => onError(`The inspectors could not be updated: ${e instanceof Error ? e.message : String(e)}`));
+    return () => {
+      current = false;
+    };
+  }, [request, onError, view, layer, workerBackend, answeringSource]);
 
   const inside = state.inside.runId !== null && state.inside.runId === state.runId ? state.inside : EMPTY;
   const names = useMemo(() => netNames(config), [config]);
   const nets = trainedNets(config);
   const threshold = config ? saturationThreshold(config.activation) : null;
-  const latestMath = inside.latest?.math ?? null;
-  // The numbers are of one step's mini-batch: a newly picked layer shows them from the next record on.
-  const math = latestMath !== null && latestMath.layer === layer ? latestMath : null;
+  const math = shownMath(inside.latest?.math ?? null, sample, layer, view.unit);
   const bnHere = config !== null && config.nets !== 'plain' && hasBn(config, layer);
   const mathEmpty = !bnHere
     ? `The BN net has no BN on hidden layer ${layer + 1}: pick another layer.`
     : view.open
-      ? 'Train to see the numbers of a mini-batch (recorded a few times a second while a run trains).'
+      ? 'Train (or load saved nets) to see the numbers of a mini-batch: recorded a few times a second while a run trains.'
       : 'Open this section to record.';
 
   return (
@@ -124,3 +132,13 @@ export function InsideSection({ state, formConfig, request, onError }: Props) {
 }
 
 const EMPTY = emptyInside();
+
+/**
+ * The maths the panel shows for the chosen layer (and unit, when one is picked): a recorded training step's if there
+ * is one, else the sample the worker computed with no run in progress; null when neither fits.
+ */
+export function shownMath(step: BnMath | null, sample: BnMath | null, layer: number, unit: number | null): BnMath | null {
+  const fits = (m: BnMath | null): m is BnMath => m !== null && m.layer === layer && (unit === null || m.unit === unit);
+  if (fits(step)) return step;
+  return fits(sample) ? sample : null;
+}
