@@ -18,34 +18,58 @@ export interface ScratchBatchNormArgs {
 type Kwargs = Record<string, unknown>;
 
 /**
- * y = γ·x̂ + β with x̂ = (x − μ_B)/√(σ²_B + ε), μ_B and σ²_B (biased: divided by m) over the batch axis of a [m, d] input.
- * The gradient is the closed form of the BN paper's backward pass, for the batch axis:
- *   ∂ℓ/∂β = Σ dy,  ∂ℓ/∂γ = Σ dy·x̂,  ∂ℓ/∂x = (1/(m·√(σ²_B+ε)))·(m·dx̂ − Σ dx̂ − x̂·Σ dx̂·x̂)  with dx̂ = dy·γ.
- * Only inputs are saved for the backward pass (x̂ and 1/√(σ²_B+ε) are recomputed there): a custom op may not keep
- * tensors it made itself.
+ * The forward pass, the BN paper's y = γ·x̂ + β with x̂ = (x − μ)/√(σ² + ε), evaluated as ((x − μ)·γ)/√(σ² + ε) + β:
+ * the order of TF.js's FusedBatchNorm kernel (tfjs-backend-wasm FusedBatchNorm.cc; the CPU kernel's is the same), the
+ * closest a chain of float32 operations gets to it. Not bitwise: the CPU kernel evaluates the expression in float64
+ * and rounds once, and the WASM build rounds the division and the addition of β at once (measured), so an output can
+ * be one rounding apart (scratchMatchesLibrary.test.ts). Training mode uses μ, σ² of the batch, inference the running ones.
+ */
+function normalizeAffine(x: tf.Tensor2D, mean: tf.Tensor1D, variance: tf.Tensor1D, gamma: tf.Tensor1D, beta: tf.Tensor1D, epsilon: number): tf.Tensor2D {
+  return tf.add(tf.div(tf.mul(tf.sub(x, mean), gamma), tf.sqrt(tf.add(variance, epsilon))), beta);
+}
+
+/**
+ * Training mode: μ_B and σ²_B (biased: divided by m) over the batch axis of a [m, d] input, then y = γ·x̂ + β.
+ * The gradient is written by hand: the BN paper's backward equations (Ioffe & Szegedy 2015, section 3), with
+ * r = (σ² + ε)^−½ and ∂ℓ/∂x̂ = ∂ℓ/∂y·γ:
+ *   ∂ℓ/∂σ² = Σᵢ ∂ℓ/∂x̂ᵢ·(xᵢ − μ)·(−½)·r³
+ *   ∂ℓ/∂μ  = Σᵢ ∂ℓ/∂x̂ᵢ·(−r) + ∂ℓ/∂σ²·Σᵢ −2(xᵢ − μ)/m
+ *   ∂ℓ/∂xᵢ = ∂ℓ/∂x̂ᵢ·r + ∂ℓ/∂σ²·2(xᵢ − μ)/m + ∂ℓ/∂μ/m
+ *   ∂ℓ/∂γ  = Σᵢ ∂ℓ/∂yᵢ·x̂ᵢ,   ∂ℓ/∂β = Σᵢ ∂ℓ/∂yᵢ
+ * (not the shorter closed form that folds them into one line). Why this form, and each product grouped as it is: it is
+ * the computation TF.js's autodiff performs for the built-in layer — FusedBatchNorm's gradient (tfjs-core
+ * FusedBatchNorm_grad.js) gives ∂ℓ/∂x̂·r as (∂ℓ/∂y·r)·γ, the direct term of ∂ℓ/∂μ, ∂ℓ/∂σ² with r³ = (r·r)·r and
+ * x̂ = (x − μ)·r, and ∂ℓ/∂γ, ∂ℓ/∂β; the rest is the chain through tf.moments (Mean, Square, Sub): the term
+ * 2(xᵢ − μ)·∂ℓ/∂σ²/m, computed as (∂ℓ/∂σ²/m)·((xᵢ − μ)·2), enters ∂ℓ/∂x as it is and ∂ℓ/∂μ as minus its sum; the
+ * three terms of ∂ℓ/∂x and the two of ∂ℓ/∂μ are added in the order the tape accumulates them (the paper's order).
+ * Same operations, same order, same float32 roundings: the gradients equal the library's to the bit for the same
+ * input and upstream gradient (scratchMatchesLibrary.test.ts): in a net trained by the same loop the two layers part
+ * only by the forward pass's last-bit differences, not by a second, differently rounded backward pass.
+ * Only inputs are saved for the backward pass (μ, σ² are recomputed there, deterministically): a custom op may not
+ * keep tensors it made itself.
  */
 export function batchNormTrainOp(epsilon: number): (x: tf.Tensor2D, gamma: tf.Tensor1D, beta: tf.Tensor1D) => tf.Tensor2D {
-  const normalize = (x: tf.Tensor2D): { xHat: tf.Tensor2D; invStd: tf.Tensor1D } => {
-    const { mean, variance } = tf.moments(x, 0);
-    const invStd = tf.rsqrt(tf.add(variance, epsilon)) as tf.Tensor1D;
-    return { xHat: tf.mul(tf.sub(x, mean), invStd), invStd };
-  };
   const op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const [x, gamma, beta, save] = args as [tf.Tensor2D, tf.Tensor1D, tf.Tensor1D, tf.GradSaveFunc];
     save([x, gamma]);
     return {
-      value: tf.tidy(() => tf.add(tf.mul(normalize(x).xHat, gamma), beta)),
+      value: tf.tidy(() => {
+        const { mean, variance } = batchMoments(x);
+        return normalizeAffine(x, mean, variance, gamma, beta, epsilon);
+      }),
       gradFunc: (dy: tf.Tensor, saved: tf.Tensor[]) => {
         const [sX, sGamma] = saved as [tf.Tensor2D, tf.Tensor1D];
-        const { xHat, invStd } = normalize(sX);
         const m = sX.shape[0];
+        const { mean, variance } = batchMoments(sX);
+        const centered = tf.sub(sX, mean); // xᵢ − μ
+        const r = tf.rsqrt(tf.add(variance, epsilon)); // (σ² + ε)^−½
+        const dXHat = tf.mul(dy, sGamma); // ∂ℓ/∂x̂ = ∂ℓ/∂y·γ
+        const dVariance = tf.sum(tf.mul(tf.mul(tf.mul(tf.mul(tf.mul(r, r), r), -0.5), centered), dXHat), 0);
+        const varianceTerm = tf.mul(tf.div(dVariance, m), tf.mul(centered, 2)); // ∂ℓ/∂σ²·2(xᵢ − μ)/m
+        const dMean = tf.add(tf.sum(tf.mul(tf.neg(r), dXHat), 0), tf.neg(tf.sum(varianceTerm, 0)));
+        const dx = tf.add(tf.add(tf.mul(tf.mul(dy, r), sGamma), varianceTerm), tf.div(dMean, m));
+        const dGamma = tf.sum(tf.mul(dy, tf.mul(centered, r)), 0); // Σ ∂ℓ/∂y·x̂
         const dBeta = tf.sum(dy, 0);
-        const dGamma = tf.sum(tf.mul(dy, xHat), 0);
-        const dXHat = tf.mul(dy, sGamma);
-        const sumDXHat = tf.sum(dXHat, 0);
-        const sumDXHatXHat = tf.sum(tf.mul(dXHat, xHat), 0);
-        const inner = tf.sub(tf.sub(tf.mul(dXHat, m), sumDXHat), tf.mul(xHat, sumDXHatXHat));
-        const dx = tf.mul(inner, tf.div(invStd, m));
         return [dx, dGamma, dBeta];
       },
     };
@@ -63,7 +87,7 @@ export function batchMoments(x: tf.Tensor2D): { mean: tf.Tensor1D; variance: tf.
 
 /** Inference mode: the running (or any given) statistics instead of the batch's. */
 export function batchNormInference(x: tf.Tensor2D, mean: tf.Tensor1D, variance: tf.Tensor1D, gamma: tf.Tensor1D, beta: tf.Tensor1D, epsilon: number): tf.Tensor2D {
-  return tf.tidy(() => tf.add(tf.mul(tf.mul(tf.sub(x, mean), tf.rsqrt(tf.add(variance, epsilon))), gamma), beta));
+  return tf.tidy(() => normalizeAffine(x, mean, variance, gamma, beta, epsilon));
 }
 
 /** The running average as TF.js writes it: v ← v − (v − batchValue)·(1 − momentum). */
