@@ -4,7 +4,7 @@
 import type { Chart as ChartJS, ChartDataset, ChartOptions, Plugin } from 'chart.js';
 import { useEffect, useRef, useState } from 'react';
 import { Line } from 'react-chartjs-2';
-import { chartFrames } from './chartFrames';
+import { chartFrames, type Redrawable } from './chartFrames';
 import { mergeDatasets } from './mergeDatasets';
 
 interface XYPoint {
@@ -28,26 +28,38 @@ export function QueuedLine<P extends XYPoint>({ datasets, options, plugins, subs
   const chart = useRef<ChartJS<'line', P[]> | null>(null);
   // One data object for the chart's life: react-chartjs-2 would otherwise redraw synchronously on every new one.
   const [initial] = useState(() => ({ datasets }));
-  const [instance, setInstance] = useState<ChartJS<'line', P[]> | null>(null);
+  // The datasets to merge in at the next redraw. Merged there, not here: until Chart.js re-parses its data it still
+  // listens to the old arrays (the live curves push into them between frames), and datasets swapped under it
+  // unparsed make those listeners fail.
+  const next = useRef<Dataset<P>[] | null>(null);
+  const [target, setTarget] = useState<Redrawable | null>(null);
 
   // react-chartjs-2 makes the chart in its own effect, which runs before this component's.
   useEffect(() => {
     const c = chart.current;
     if (!c) return;
-    setInstance(c);
-    return chartFrames.add(c, c.canvas);
+    const redrawable: Redrawable = {
+      update: (mode) => {
+        const pending = next.current;
+        next.current = null;
+        if (pending) c.data.datasets = mergeDatasets(c.data.datasets as Dataset<P>[], pending);
+        c.update(mode);
+      },
+    };
+    setTarget(redrawable);
+    return chartFrames.add(redrawable, c.canvas);
   }, []);
 
   useEffect(() => {
-    if (!instance) return;
-    instance.data.datasets = mergeDatasets(instance.data.datasets as Dataset<P>[], datasets);
-    chartFrames.request(instance);
-  }, [instance, datasets]);
+    if (!target) return;
+    next.current = datasets;
+    chartFrames.request(target);
+  }, [target, datasets]);
 
   useEffect(() => {
-    if (!instance || !subscribe) return;
-    return subscribe(() => chartFrames.request(instance));
-  }, [instance, subscribe]);
+    if (!target || !subscribe) return;
+    return subscribe(() => chartFrames.request(target));
+  }, [target, subscribe]);
 
   return <Line ref={chart} data={initial} options={options} plugins={plugins} datasetIdKey="id" aria-label={ariaLabel} aria-describedby={ariaDescribedBy} />;
 }
