@@ -48,7 +48,14 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
     const onEvent = (event: WorkerEvent) => {
       // A terminated client's queued messages may still be delivered (StrictMode remounts in development).
       if (disposed) return;
-      if (event.type === 'progress' && event.runId === currentRun.current) live.append(event);
+      if (event.type === 'progress' && event.runId === currentRun.current) {
+        // The live curves feed Chart.js's array listeners: a fault there must not keep the event from the page.
+        try {
+          live.append(event);
+        } catch (e) {
+          dispatch({ type: 'ui-error', message: `The live curves could not be updated: ${e instanceof Error ? e.message : String(e)}` });
+        }
+      }
       if (event.runId !== null && event.runId === currentRun.current) {
         if (event.type === 'run-finished' || event.type === 'error') watch.end();
         else watch.beat(performance.now());
