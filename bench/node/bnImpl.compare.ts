@@ -1,9 +1,10 @@
 // "Same results": the blog recipe's BN net trained with TF.js's BatchNorm layer and with the from-scratch one
 // (src/core/bn), same seed, on the WASM backend in Node, and their val_accuracy compared epoch by epoch.
-// The bar (asserted) is checked on the fair pairing: both layers trained by the same loop (TF.js autodiff +
-// optimizer.minimize), so the layer is the only difference. Reported beside it, not asserted: the app's own pairing
-// (the built-in layer on the hand-written step, the from-scratch layer on autodiff) and the noise floor (the built-in
-// layer on either step: same maths, different float32 rounding, grown over thousands of Adam steps).
+// The bar (asserted) is the issue's: the app's setting bnimpl=layers vs bnimpl=scratch, as a user compares them (the
+// built-in layer on the hand-written step, the from-scratch layer on autodiff). Reported beside it, not asserted:
+// the layer alone (both layers trained by the same loop, TF.js autodiff + optimizer.minimize) and the noise floor
+// (the built-in layer on either step: same maths, different float32 rounding, grown over thousands of Adam steps),
+// which show how much of any difference is rounding rather than the layer.
 // `npm run bench:bnimpl` (BNIMPL_EPOCHS to shorten, BNIMPL_BIAS=0 to drop the Dense bias before BN);
 // writes bench/results/bnimpl.{json,md}.
 import * as tf from '@tensorflow/tfjs';
@@ -113,8 +114,8 @@ it(`trains the blog recipe's BN net to the same curve with either BN layer (${EP
   const md = [
     `# BN layer: built-in vs from scratch (blog recipe${DENSE_BIAS ? '' : ' without the bias before BN'}, BN net, seed 42, ${EPOCHS} epochs, WASM in Node)`,
     '',
-    ...table(fair, true),
-    ...table(app, false),
+    ...table(app, true),
+    ...table(fair, false),
     ...table(floor, false),
     `Wall time: ${[layersAutodiff, scratchAutodiff, layersHand].map((c) => `${label(c)} ${c.seconds.toFixed(0)} s`).join('; ')}.`,
   ].join('\n');
@@ -125,6 +126,6 @@ it(`trains the blog recipe's BN net to the same curve with either BN layer (${EP
   await writeFile(new URL(`../results/${stem}.json`, import.meta.url), JSON.stringify(json, null, 2));
   await writeFile(new URL(`../results/${stem}.md`, import.meta.url), `${md}\n`);
   console.log(md);
-  expect(fair.rows).toHaveLength(EPOCHS);
-  for (const r of fair.rows) expect(r.diff, `epoch ${r.epoch}`).toBeLessThanOrEqual(TOLERANCE);
+  expect(app.rows).toHaveLength(EPOCHS);
+  for (const r of app.rows) expect(r.diff, `epoch ${r.epoch}`).toBeLessThanOrEqual(TOLERANCE);
 });
