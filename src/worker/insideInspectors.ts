@@ -12,6 +12,13 @@ import type { ModelSlot } from './modelSlot';
 
 type Post = (event: WorkerEvent) => void;
 
+/** What the sample maths needs of the worker: the nets that answer, the data, and a chosen backend. */
+interface SampleSources {
+  slot: ModelSlot;
+  data(): Promise<Mnist>;
+  ready: Promise<void>;
+}
+
 export class InsideInspectors {
   private view: InsideView = CLOSED_VIEW;
   private recording: { runId: number; recorder: InsideRecorder } | null = null;
@@ -35,7 +42,7 @@ export class InsideInspectors {
    * The page changed what it shows: remember it (the recorder reads it at once), and answer with the chosen unit's
    * history so far and, with no run in progress, the maths on a sample batch of the answering BN net.
    */
-  async setView(command: Extract<WorkerCommand, { type: 'inside-view' }>, ctx: { slot: ModelSlot; data(): Promise<Mnist>; ready: Promise<void> }): Promise<void> {
+  async setView(command: Extract<WorkerCommand, { type: 'inside-view' }>, ctx: SampleSources): Promise<void> {
     const view = { ...command.view };
     this.view = view;
     const r = this.recording;
@@ -50,7 +57,7 @@ export class InsideInspectors {
     this.post({ type: 'inside-series', runId: series && r ? r.runId : null, requestId: command.requestId, series, sample });
   }
 
-  private async sample(view: InsideView, unit: number, ctx: { slot: ModelSlot; data(): Promise<Mnist>; ready: Promise<void> }): Promise<BnMath | null> {
+  private async sample(view: InsideView, unit: number, ctx: SampleSources): Promise<BnMath | null> {
     // A run in progress shows its own mini-batches; a closed section shows nothing.
     if (!view.open || ctx.slot.current()?.source.kind === 'training') return null;
     const data = await ctx.data();
