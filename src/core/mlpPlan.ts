@@ -4,6 +4,7 @@
 // Imports TF.js only.
 import type * as tf from '@tensorflow/tfjs';
 import type { Activation } from '../shared/config';
+import { bnWeights, weightsByName, type BnWeights } from './bn/bnWeights';
 
 export interface DenseStage {
   kind: 'dense';
@@ -13,15 +14,8 @@ export interface DenseStage {
   softmax: boolean;
 }
 
-export interface BatchNormStage {
+export interface BatchNormStage extends BnWeights {
   kind: 'bn';
-  /** Null when the layer has no learnable γ (scale off: γ ≡ 1) or β (center off: β ≡ 0). */
-  gamma: tf.Variable | null;
-  beta: tf.Variable | null;
-  movingMean: tf.Variable;
-  movingVariance: tf.Variable;
-  momentum: number;
-  epsilon: number;
 }
 
 export interface ActivationStage {
@@ -38,13 +32,6 @@ export interface MlpPlan {
 }
 
 const ACTIVATIONS: readonly string[] = ['relu', 'sigmoid', 'tanh'] satisfies Activation[];
-
-/** A layer's weights by the last part of their name ("kernel", "moving_mean", …). */
-function weightsByName(layer: tf.layers.Layer): Map<string, tf.LayerVariable> {
-  const out = new Map<string, tf.LayerVariable>();
-  for (const w of layer.weights) out.set(w.originalName.split('/').pop() ?? w.originalName, w);
-  return out;
-}
 
 /** The variable behind a layer weight: LayerVariable.read() hands out the tf.Variable itself, not a copy. */
 function variableOf(w: tf.LayerVariable | undefined): tf.Variable | null {
@@ -64,20 +51,8 @@ function denseStage(layer: tf.layers.Layer, config: tf.serialization.ConfigDict,
 function batchNormStage(layer: tf.layers.Layer, config: tf.serialization.ConfigDict): BatchNormStage | null {
   const axis = config['axis'];
   if (axis !== -1 && !(Array.isArray(axis) && axis.length === 1 && axis[0] === -1)) return null;
-  const weights = weightsByName(layer);
-  const movingMean = variableOf(weights.get('moving_mean'));
-  const movingVariance = variableOf(weights.get('moving_variance'));
-  const { momentum, epsilon } = config;
-  if (!movingMean || !movingVariance || typeof momentum !== 'number' || typeof epsilon !== 'number') return null;
-  return {
-    kind: 'bn',
-    gamma: variableOf(weights.get('gamma')),
-    beta: variableOf(weights.get('beta')),
-    movingMean,
-    movingVariance,
-    momentum,
-    epsilon,
-  };
+  const weights = bnWeights(layer);
+  return weights ? { kind: 'bn', ...weights } : null;
 }
 
 /** The plan of a model the hand-written step can train, or null (then the model trains through autodiff). */
@@ -114,7 +89,10 @@ export function planMlp(model: tf.LayersModel): MlpPlan | null {
   const trainable: tf.Variable[] = [];
   for (const s of stages) {
     if (s.kind === 'dense') trainable.push(...[s.kernel, s.bias].filter((v): v is tf.Variable => v !== null));
-    if (s.kind === 'bn') trainable.push(...[s.gamma, s.beta].filter((v): v is tf.Variable => v !== null));
+    if (s.kind === 'bn') {
+      if (s.gamma) trainable.push(s.gamma);
+      if (s.beta) trainable.push(s.beta);
+    }
   }
   return { stages, trainable };
 }

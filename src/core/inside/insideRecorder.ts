@@ -15,7 +15,7 @@ import type { Batch } from '../residentData';
 import { PercentileHistory } from './percentileHistory';
 import { histogram, saturatedShare, unitPercentiles } from './percentiles';
 import { bnMath } from './bnMath';
-import { probeForward } from './probeForward';
+import { bnParts, probeForward } from './probeForward';
 import { RateBudget, type BudgetSpec } from './rateBudget';
 import { accuracyWith, splitBatch } from './recalibrate';
 import type { ObservedStep, StepObserver } from './stepObserver';
@@ -200,10 +200,10 @@ export class InsideRecorder implements StepObserver {
       tf.dispose(before);
     }
     if (record.math && pending.mathLayer && models.bn) {
-      const layer = models.bn.getLayer(pending.mathLayer);
-      const read = (suffix: string): number => layer.weights.find((w) => w.originalName.endsWith(suffix))?.read().dataSync()[record.math?.unit ?? 0] ?? NaN;
-      record.math.runningMeanAfter = read('/moving_mean');
-      record.math.runningVarAfter = read('/moving_variance');
+      const { movingMean, movingVariance } = bnParts(models.bn.getLayer(pending.mathLayer));
+      const unit = record.math.unit;
+      record.math.runningMeanAfter = movingMean.dataSync()[unit] ?? NaN;
+      record.math.runningVarAfter = movingVariance.dataSync()[unit] ?? NaN;
     }
   }
 

@@ -3,6 +3,7 @@
 // layer's weights — calling a tf.layers BN layer with training: true would move its running averages. Each hidden
 // layer's parts are reported to a visitor. Works for TF.js's BN layer and ours alike. Imports TF.js only.
 import * as tf from '@tensorflow/tfjs';
+import { bnWeights, type BnWeights } from '../bn/bnWeights';
 import { SCRATCH_BN_CLASS } from '../bn/scratchBatchNorm';
 
 export type StatsMode =
@@ -11,15 +12,8 @@ export type StatsMode =
   /** Per BN layer name: the statistics to normalize with (the paper's population statistics). */
   | { kind: 'given'; stats: ReadonlyMap<string, { mean: tf.Tensor1D; variance: tf.Tensor1D }> };
 
-export interface BnParts {
-  /** γ and β, or null when switched off (read as 1 and 0). */
-  gamma: tf.Tensor1D | null;
-  beta: tf.Tensor1D | null;
-  movingMean: tf.Tensor1D;
-  movingVariance: tf.Tensor1D;
-  epsilon: number;
-  momentum: number;
-}
+/** γ and β (null when switched off: read as 1 and 0), the running statistics, momentum and ε. */
+export type BnParts = BnWeights;
 
 export function isBatchNormLayer(layer: tf.layers.Layer): boolean {
   const name = layer.getClassName();
@@ -32,22 +26,11 @@ export function hiddenIndex(layer: tf.layers.Layer): number | null {
   return match ? Number(match[1]) : null;
 }
 
-function numberOf(config: tf.serialization.ConfigDict, key: string, fallback: number): number {
-  const v = config[key];
-  return typeof v === 'number' ? v : fallback;
-}
-
 /** A BN layer's parameters and running statistics, by weight name (the same for both implementations). */
 export function bnParts(layer: tf.layers.Layer): BnParts {
-  const find = (suffix: string): tf.Tensor1D | null => {
-    const w = layer.weights.find((v) => v.originalName.endsWith(`/${suffix}`));
-    return w ? (w.read() as tf.Tensor1D) : null;
-  };
-  const movingMean = find('moving_mean');
-  const movingVariance = find('moving_variance');
-  if (!movingMean || !movingVariance) throw new Error(`${layer.name} has no running statistics.`);
-  const config = layer.getConfig();
-  return { gamma: find('gamma'), beta: find('beta'), movingMean, movingVariance, epsilon: numberOf(config, 'epsilon', 1e-3), momentum: numberOf(config, 'momentum', 0.99) };
+  const parts = bnWeights(layer);
+  if (!parts) throw new Error(`${layer.name} has no running statistics.`);
+  return parts;
 }
 
 export interface BnVisit {
