@@ -31,6 +31,11 @@ export interface RunHooks {
   shouldStop?(): boolean;
   /** Lets the event loop run (to receive a stop); awaited between batches. */
   yieldControl?(): Promise<void>;
+  /**
+   * Asked before each mini-batch: null to go on at once, or a promise that holds the run until it settles (Pause,
+   * Step, slow motion). Before waiting, the loop reports where it is, so a held run shows its exact position.
+   */
+  awaitTurn?(): Promise<void> | null;
   /** Minimum time between progress reports. */
   progressIntervalMs?: number;
   /** Looks at the nets and the batch around each step (the BN inspectors); never changes them. */
@@ -146,6 +151,12 @@ class RepeatRun {
       this.lastReport = performance.now();
       this.samplesSinceReport = 0;
       for (let step = 0; step < steps; step++) {
+        const turn = hooks.awaitTurn?.() ?? null;
+        if (turn !== null) {
+          if (this.samplesSinceReport > 0) await this.report(epoch, step, 'training');
+          if (this.live.length === 0) return 'completed';
+          await turn;
+        }
         if (this.shouldStop()) {
           // The last word on a stopped run says exactly where it stopped.
           if (this.samplesSinceReport > 0) await this.report(epoch, step, 'training');

@@ -8,10 +8,20 @@ import type { EpochMetrics, NetId, ParamCounts, RunningMetrics } from './metrics
 export type WorkerCommand =
   /** Pick a backend and load MNIST; sent once, when the worker starts (with the backend probe an earlier visit kept). */
   | { type: 'init'; backend: BackendChoice; dataBaseUrl: string; cachedProbe?: BackendProbe | null; debug?: WorkerDebugOptions }
-  /** Start a fresh run (any run in progress is stopped first). */
-  | { type: 'train'; runId: number; config: TrainConfig }
-  /** Cooperative stop: the worker finishes the batch in hand and reports `run-finished`. */
+  /**
+   * Start a fresh run (any run in progress is stopped first), at full speed or in slow motion (steps a second; see
+   * `speed`), and paused before its first step when asked.
+   */
+  | { type: 'train'; runId: number; config: TrainConfig; stepsPerSecond?: number | null; startPaused?: boolean }
+  /** Cooperative stop: the worker finishes the batch in hand and reports `run-finished` (also while paused). */
   | { type: 'stop'; runId: number }
+  /** Hold the run between mini-batches (`run-paused` once it is held); resume goes on. A stale runId is ignored. */
+  | { type: 'pause'; runId: number }
+  | { type: 'resume'; runId: number }
+  /** While paused: train exactly one mini-batch of every net, then hold again (a progress report follows). */
+  | { type: 'step'; runId: number }
+  /** Slow motion: at most this many steps a second; null for full speed. */
+  | { type: 'speed'; runId: number; stepsPerSecond: number | null }
   /** Both nets' probabilities for one preprocessed 28×28 image (784 values in [0,1]), in inference mode. */
   | { type: 'predict'; requestId: number; pixels: Float32Array }
   /** Each net's prediction on the whole test set, plus a sample of test images for the gallery. */
@@ -108,6 +118,7 @@ export interface ProgressReport {
   stepsPerEpoch: number;
   /** Training examples per second through both nets together, over the last interval. */
   samplesPerSec: number;
+  /** Time since the run started, not counting the time it was held by Pause (so the ETA is not inflated by one). */
   elapsedMs: number;
   /** The nets still training; a net that diverged or is switched off is absent. */
   running: SomeNets<RunningMetrics>;
@@ -140,6 +151,11 @@ export type WorkerEvent =
   | { type: 'epoch'; runId: number; repeat: number; epoch: number; metrics: SomeNets<EpochMetrics> }
   /** A net's loss became NaN or infinite: that net stops, the other trains on. */
   | ({ type: 'diverged'; runId: number } & Divergence)
+  /** The run is held by Pause between two mini-batches (the progress report before it gives the exact position). */
+  | { type: 'run-paused'; runId: number }
+  /** The run goes on after a pause. */
+  | { type: 'run-resumed'; runId: number }
+  /** elapsedMs: the run's time, not counting the time it was held by Pause. */
   | { type: 'run-finished'; runId: number; reason: 'completed' | 'stopped'; elapsedMs: number }
   /** The models answering predictions changed (a run started or ended, or nets were loaded); null: there are none. */
   | { type: 'models'; runId: null; source: ModelSource | null; nets: NetId[]; config: TrainConfig | null }

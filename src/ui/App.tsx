@@ -38,7 +38,7 @@ function trainBlocker(state: UiState, errors: FieldErrors): string | null {
 }
 
 export function App({ initial }: Props) {
-  const { state, dispatch, live, train, stop, restart, request } = useTrainingWorker(initial);
+  const { state, dispatch, live, train, stop, pause, resume, step, setSpeed, restart, request } = useTrainingWorker(initial);
   const form = useMemo(() => readDraft(state.settings), [state.settings]);
   // The worker picked its backend from the URL the page loaded with; only a reload changes it (see BackendSelect).
   const pageBackend = initial.config.backend;
@@ -103,6 +103,12 @@ export function App({ initial }: Props) {
               hasRun={state.runId !== null}
               onTrain={onTrain}
               onStop={stop}
+              pause={state.pause}
+              stepsPerSecond={state.stepsPerSecond}
+              onPause={pause}
+              onResume={resume}
+              onStep={step}
+              onSpeed={setSpeed}
             />
             <ProgressBar state={state} />
           </section>

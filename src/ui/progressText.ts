@@ -52,8 +52,11 @@ export function describeProgress(state: UiState): ProgressView {
     case 'ready':
       return { text: readyText(state), bar: NONE, label: 'Data' };
     case 'running':
+      if (state.pause.paused) return run(p ? `Paused · ${position(p)}${netsNote(state)}` : 'Paused before the first step.');
       if (!p) return run(`Starting the run: building ${trainedNets(state.runConfig).length === 1 ? 'the network' : 'both networks'}…`, BUSY);
+      if (state.pause.pending === 'pause') return run(`Pausing… · ${position(p)}`);
       if (p.phase === 'validating') return run(`${position(p)}${netsNote(state)} · Validating…`);
+      if (state.stepsPerSecond !== null) return run(`${position(p)}${netsNote(state)} · slow motion, ${speedLabel(state.stepsPerSecond)}`);
       return run(
         `${position(p)}${netsNote(state)} · ${formatInt(p.samplesPerSec)} samples/s${p.etaMs === null ? '' : ` · ETA ${formatDuration(p.etaMs)}`}`,
       );
@@ -69,6 +72,13 @@ export function describeProgress(state: UiState): ProgressView {
     default:
       return assertNever(state.status, 'run status');
   }
+}
+
+/** "2 steps/s", or "1 step every 2 s" below one a second. */
+export function speedLabel(stepsPerSecond: number): string {
+  if (stepsPerSecond >= 1) return `${formatInt(stepsPerSecond)} step${stepsPerSecond === 1 ? '' : 's'}/s`;
+  const every = 1 / stepsPerSecond;
+  return `1 step every ${Number.isInteger(every) ? every : every.toFixed(1)} s`;
 }
 
 function after(state: UiState): string {

@@ -40,6 +40,15 @@ export interface ProgressState {
 
 export type EpochRecord = EpochMetrics & { epoch: number };
 
+/** Pause of the run in progress: what the worker last said, and what the page asked that it has not yet confirmed. */
+export interface PauseState {
+  /** The worker holds the run between two mini-batches (its `run-paused`, until `run-resumed`). */
+  paused: boolean;
+  pending: 'pause' | 'resume' | null;
+}
+
+const NOT_PAUSED: PauseState = { paused: false, pending: null };
+
 export interface UiMessage {
   id: number;
   /** Where it failed; 'ui' for the page itself (say, an export). */
@@ -79,12 +88,19 @@ export interface UiState {
   inside: InsideState;
   /** The worker crashed or a run stalled: shown with a Restart button until a fresh worker is asked for. */
   workerFault: WorkerFault | null;
+  pause: PauseState;
+  /** Slow motion picked on the page, in steps a second (null: full speed); for the run in progress and the next. */
+  stepsPerSecond: number | null;
 }
 
 export type UiAction =
   | { type: 'worker-event'; event: WorkerEvent }
   | { type: 'train-requested'; runId: number; config: TrainConfig }
   | { type: 'stop-requested' }
+  /** Pause or Resume pressed: pending until the worker says the run is held (or goes on). */
+  | { type: 'pause-requested' }
+  | { type: 'resume-requested' }
+  | { type: 'speed-chosen'; stepsPerSecond: number | null }
   | { type: 'config-edited'; key: FieldKey; text: string }
   /** A preset, or settings from the URL (back/forward): the whole form replaced; a running run is not touched. */
   | { type: 'settings-replaced'; config: TrainConfig }
@@ -123,7 +139,20 @@ export function initState(init: { config: TrainConfig; problems: ConfigProblem[]
     configProblems: init.problems,
     inside: emptyInside(),
     workerFault: null,
+    pause: NOT_PAUSED,
+    stepsPerSecond: null,
   };
+}
+
+/** The run in progress is held by Pause (as the worker says): Step is possible. */
+export function isPaused(state: Pick<UiState, 'status' | 'pause'>): boolean {
+  return state.status === 'running' && state.pause.paused;
+}
+
+/** Mini-batches trained in this run so far (one step = one mini-batch through every net), over every epoch and seed. */
+export function stepsDone(p: Pick<ProgressState, 'repeat' | 'epoch' | 'epochs' | 'step' | 'stepsPerEpoch'> | null): number {
+  if (p === null) return 0;
+  return (p.repeat * p.epochs + p.epoch - 1) * p.stepsPerEpoch + p.step;
 }
 
 export function isRunActive(status: RunStatus): boolean {
@@ -164,11 +193,18 @@ export function reducer(state: UiState, action: UiAction): UiState {
         history: EMPTY_HISTORY,
         seedRuns: [EMPTY_HISTORY],
         divergences: [],
+        pause: NOT_PAUSED,
         // Errors of earlier runs no longer describe what is on screen; data and worker errors still do.
         messages: state.messages.filter((m) => m.runId === null),
       };
     case 'stop-requested':
       return state.status === 'running' ? { ...state, status: 'stopping' } : state;
+    case 'pause-requested':
+      return state.status === 'running' && !state.pause.paused ? { ...state, pause: { ...state.pause, pending: 'pause' } } : state;
+    case 'resume-requested':
+      return state.status === 'running' && state.pause.paused ? { ...state, pause: { ...state.pause, pending: 'resume' } } : state;
+    case 'speed-chosen':
+      return { ...state, stepsPerSecond: action.stepsPerSecond };
     case 'config-edited':
       return { ...state, settings: { ...state.settings, text: { ...state.settings.text, [action.key]: action.text } } };
     case 'settings-replaced':
@@ -243,9 +279,16 @@ function onEvent(state: UiState, event: WorkerEvent): UiState {
       const { net, repeat, epoch, step } = event;
       return { ...state, divergences: [...state.divergences, { net, repeat, epoch, step }] };
     }
+    case 'run-paused':
+      if (!active) return state;
+      // A pause confirmed; a Resume pressed meanwhile is still on its way.
+      return { ...state, pause: { paused: true, pending: state.pause.pending === 'pause' ? null : state.pause.pending } };
+    case 'run-resumed':
+      if (!active) return state;
+      return { ...state, pause: { paused: false, pending: state.pause.pending === 'resume' ? null : state.pause.pending } };
     case 'run-finished':
       if (!active) return state;
-      return { ...state, status: event.reason === 'completed' ? 'finished' : 'stopped', finishedMs: event.elapsedMs };
+      return { ...state, status: event.reason === 'completed' ? 'finished' : 'stopped', finishedMs: event.elapsedMs, pause: NOT_PAUSED };
     case 'models':
       return { ...state, answering: event.source ? { source: event.source, nets: event.nets, config: event.config } : null };
     // Answers to requests: the code that asked awaits them (TrainingClient.request); the state does not change.
@@ -284,7 +327,7 @@ function onError(state: UiState, event: Extract<WorkerEvent, { type: 'error' }>)
   const next = addMessage(state, { scope: event.scope, runId: event.runId, text: event.message });
   if (event.runId !== null) {
     // The worker ends a run that fails without a run-finished, so the error is what ends it here.
-    return isRunActive(state.status) ? { ...next, status: 'error' } : next;
+    return isRunActive(state.status) ? { ...next, status: 'error', pause: NOT_PAUSED } : next;
   }
   const beforeData = state.data.phase !== 'ready';
   // Without a backend or data the worker cannot train; a worker failure before the data arrives means it never will.

@@ -25,13 +25,17 @@ export class InsideInspectors {
 
   constructor(private readonly post: Post) {}
 
-  /** A run starts: a fresh recorder (the previous run's history goes). */
-  observerFor(runId: number, config: TrainConfig, data: Mnist): StepObserver {
+  /**
+   * A run starts: a fresh recorder (the previous run's history goes). `everyStep` says when each step must be
+   * recorded whatever the rate budget (a step taken by hand, or in slow motion).
+   */
+  observerFor(runId: number, config: TrainConfig, data: Mnist, everyStep: () => boolean = () => false): StepObserver {
     this.recording?.recorder.dispose();
     const recorder = new InsideRecorder({
       config,
       test: data.test,
       view: () => this.view,
+      everyStep,
       onRecord: (record) => this.post({ type: 'inside-record', runId, record }),
     });
     this.recording = { runId, recorder };

@@ -9,7 +9,7 @@ import type { SavedModelsInfo, SomeNets, WorkerCommand, WorkerEvent } from '../s
 import { deleteSaved, listSaved, loadSaved, saveModels } from './modelStore';
 import type { Answering, ModelSlot } from './modelSlot';
 
-export type ModelCommand = Exclude<WorkerCommand, { type: 'init' | 'train' | 'stop' | 'memory' }>;
+export type ModelCommand = Exclude<WorkerCommand, { type: 'init' | 'train' | 'stop' | 'pause' | 'resume' | 'step' | 'speed' | 'memory' }>;
 
 export interface ModelContext {
   slot: ModelSlot;

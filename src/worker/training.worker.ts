@@ -8,7 +8,7 @@ import { chooseBackend } from '../core/backendChoice';
 import { runExperiment } from '../core/twinRun';
 import { fetchSource, loadMnist, type Mnist } from '../data/mnist';
 import { assertNever } from '../shared/assertNever';
-import type { BackendChoice, TrainConfig } from '../shared/config';
+import type { BackendChoice } from '../shared/config';
 import { validateConfig } from '../shared/configText';
 import type { BackendProbe, SomeNets, WorkerCommand, WorkerDebugOptions, WorkerEvent } from '../shared/protocol';
 import { BackendGuard } from './backendGuard';
@@ -18,6 +18,8 @@ import { handleRecalibrate, InsideInspectors } from './insideInspectors';
 import { handleModelCommand } from './modelRequests';
 import { ModelSlot } from './modelSlot';
 import { readWebGLRenderer } from './rendererProbe';
+import { RunPacer } from './runPacer';
+import { validSpeed } from '../shared/pace';
 import { yieldToEvents } from './yieldToEvents';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -36,7 +38,23 @@ let ready: Promise<Mnist> | null = null;
  * that touch TF.js (memory, predictions, saved nets) wait for it; TF.js would otherwise start a backend of its own.
  */
 let backendChosen: Promise<void> = Promise.resolve();
-let current: { runId: number; stop: boolean; done: Promise<void> } | null = null;
+let current: { runId: number; stop: boolean; done: Promise<void>; pacer: RunPacer } | null = null;
+/**
+ * The pace (Pause, Step, slow motion) of the latest run asked for: made when its train command arrives, so a pause
+ * sent before the run has started (it may wait for the previous run or the data) still holds it at its first step.
+ */
+let pacing: { runId: number; pacer: RunPacer } | null = null;
+
+/** The pacer of this run if it is the latest one; commands for any other run are stale and ignored. */
+function pacerFor(runId: number): RunPacer | null {
+  return pacing !== null && pacing.runId === runId ? pacing.pacer : null;
+}
+
+/** Asks a run to end after the batch in hand; a paused run is released so that it can see the stop. */
+function stopRun(run: { stop: boolean; pacer: RunPacer }): void {
+  run.stop = true;
+  run.pacer.stop();
+}
 /** Stops that arrived while their run was still waiting for the previous run or the data to be ready. */
 const earlyStops = new Set<number>();
 /** The nets that answer predictions (the training ones, a finished run's, or loaded ones). */
@@ -53,7 +71,8 @@ const LOST_RUN_GRACE_MS = 3000;
 async function recoverBackend(): Promise<void> {
   const run = current;
   if (run) {
-    // The run sees guard.lost() between two batches and ends; its tensors go with the lost context. One stuck in a
+    run.pacer.stop();
+    // A paused run is released so that it sees the loss. The run sees guard.lost() between two batches and ends; its tensors go with the lost context. One stuck in a
     // readback is abandoned: the page moves to a new run id, so anything it might still say is dropped there.
     await Promise.race([run.done, new Promise((resolve) => setTimeout(resolve, LOST_RUN_GRACE_MS))]);
     if (current === run) current = null;
@@ -123,7 +142,8 @@ async function loadData(dataBaseUrl: string): Promise<Mnist> {
   }
 }
 
-async function train(runId: number, config: TrainConfig): Promise<void> {
+async function train(command: Extract<WorkerCommand, { type: 'train' }>): Promise<void> {
+  const { runId, config } = command;
   const problems = validateConfig(config);
   if (problems.length > 0) {
     post({ type: 'error', runId, scope: 'config', message: `The worker refused the settings: ${problems.map((p) => p.message).join(' ')}` });
@@ -133,8 +153,14 @@ async function train(runId: number, config: TrainConfig): Promise<void> {
     post({ type: 'error', runId, scope: 'worker', message: 'The worker was asked to train before it was initialised.' });
     return;
   }
+  const pacer = new RunPacer(
+    { speed: validSpeed(command.stepsPerSecond), paused: command.startPaused === true },
+    { onHeld: () => post({ type: 'run-paused', runId }), onResumed: () => post({ type: 'run-resumed', runId }) },
+  );
+  pacing?.pacer.stop();
+  pacing = { runId, pacer };
   if (current) {
-    current.stop = true;
+    stopRun(current);
     await current.done;
   }
   let data: Mnist;
@@ -148,7 +174,12 @@ async function train(runId: number, config: TrainConfig): Promise<void> {
     post({ type: 'run-finished', runId, reason: 'stopped', elapsedMs: 0 });
     return;
   }
-  const run = { runId, stop: false, done: Promise.resolve() };
+  if (pacer !== pacerFor(runId)) {
+    // A newer run was asked for while this one waited: it never starts.
+    post({ type: 'run-finished', runId, reason: 'stopped', elapsedMs: 0 });
+    return;
+  }
+  const run = { runId, stop: false, done: Promise.resolve(), pacer };
   current = run;
   run.done = (async () => {
     const start = performance.now();
@@ -162,7 +193,7 @@ async function train(runId: number, config: TrainConfig): Promise<void> {
           slot.training(runId, config, models);
         },
         adoptModels: (_, models) => slot.adopt(runId, config, models, valAccuracy),
-        onProgress: (report) => post({ type: 'progress', runId, ...report }),
+        onProgress: (report) => post({ type: 'progress', runId, ...report, elapsedMs: report.elapsedMs - pacer.pausedMs() }),
         onEpoch: (repeat, epoch, metrics) => {
           valAccuracy = { ...valAccuracy, ...Object.fromEntries(Object.entries(metrics).map(([net, m]) => [net, m.valAccuracy])) };
           post({ type: 'epoch', runId, repeat, epoch, metrics });
@@ -170,15 +201,19 @@ async function train(runId: number, config: TrainConfig): Promise<void> {
         onDiverged: (divergence) => post({ type: 'diverged', runId, ...divergence }),
         shouldStop: () => run.stop || guard.lost() !== null,
         yieldControl: yieldToEvents,
-        stepObserver: inside.observerFor(runId, config, data),
+        awaitTurn: () => pacer.turn(),
+        // A step taken by hand or in slow motion is one a learner watches: the inspectors record every one.
+        stepObserver: inside.observerFor(runId, config, data, () => pacer.isPaused || pacer.stepsPerSecond !== null),
       });
-      post({ type: 'run-finished', runId, reason: outcome, elapsedMs: performance.now() - start });
+      post({ type: 'run-finished', runId, reason: outcome, elapsedMs: performance.now() - start - pacer.pausedMs() });
     } catch (e) {
       slot.runFailed();
       // An op on a lost context may throw before the loop sees the loss; the backend-lost event explains it.
       if (guard.lost() === null) post({ type: 'error', runId, scope: 'training', message: `Training failed: ${messageOf(e)}` });
     } finally {
+      pacer.stop();
       if (current === run) current = null;
+      if (pacing?.pacer === pacer) pacing = null;
     }
   })();
   await run.done;
@@ -197,11 +232,24 @@ function handle(command: WorkerCommand): void {
       }
       return;
     case 'train':
-      void train(command.runId, command.config);
+      void train(command);
       return;
     case 'stop':
-      if (current && current.runId === command.runId) current.stop = true;
+      pacerFor(command.runId)?.stop();
+      if (current && current.runId === command.runId) stopRun(current);
       else earlyStops.add(command.runId);
+      return;
+    case 'pause':
+      pacerFor(command.runId)?.pause();
+      return;
+    case 'resume':
+      pacerFor(command.runId)?.resume();
+      return;
+    case 'step':
+      pacerFor(command.runId)?.step();
+      return;
+    case 'speed':
+      pacerFor(command.runId)?.setSpeed(validSpeed(command.stepsPerSecond));
       return;
     case 'predict':
     case 'inspect-test':

@@ -38,6 +38,8 @@ export interface RecorderOptions {
   test: Split;
   view(): InsideView;
   onRecord(record: InsideRecord): void;
+  /** True when this step must be recorded whatever the budget (a step a learner takes by hand or in slow motion). */
+  everyStep?: () => boolean;
   clock?: () => number;
   recordBudget?: BudgetSpec;
   modesBudget?: BudgetSpec;
@@ -80,7 +82,7 @@ export class InsideRecorder implements StepObserver {
     const view = this.options.view();
     if (!view.open) return null;
     const started = this.clock();
-    if (!this.records.due(started)) return null;
+    if (!this.records.due(started) && this.options.everyStep?.() !== true) return null;
     if (this.history === null || this.history.repeat !== repeat) this.history = new PercentileHistory(repeat);
     this.modesMs = 0;
     const pending = this.recordBefore(repeat, step, models, batch, view, started);

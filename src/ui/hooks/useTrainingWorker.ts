@@ -1,11 +1,11 @@
 // Connects React to the training worker: one TrainingClient for the app's lifetime, worker events into the reducer,
-// progress into the live chart series, and train/stop commands out. Watches for a crashed or stalled worker and
+// progress into the live chart series, and train/stop/pause/step/speed commands out. Watches for a crashed or stalled worker and
 // restarts it on request; starts a run again after the worker moved off a lost WebGL context. Safe under
 // StrictMode's mount-unmount-mount.
 import { useCallback, useEffect, useReducer, useRef, useState, type Dispatch } from 'react';
 import type { TrainConfig } from '../../shared/config';
 import type { ConfigProblem } from '../../shared/configText';
-import type { WorkerEvent } from '../../shared/protocol';
+import type { WorkerCommand, WorkerEvent } from '../../shared/protocol';
 import { TrainingClient } from '../../worker/client';
 import { LiveSeries } from '../charts/liveSeries';
 import { readDebugOptions } from '../debugOptions';
@@ -20,6 +20,12 @@ export interface TrainingWorker {
   live: LiveSeries;
   train(config: TrainConfig): void;
   stop(): void;
+  /** Hold the run in progress between mini-batches, go on, or (while held) train exactly one mini-batch. */
+  pause(): void;
+  resume(): void;
+  step(): void;
+  /** Slow motion in steps a second (null: full speed), for the run in progress and the next ones. */
+  setSpeed(stepsPerSecond: number | null): void;
   /** Ends the worker and starts a fresh one (after a crash or a stall); the charts and the log stay. */
   restart(): void;
   /** Asks the worker something that has an answer (a prediction, the saved models…). */
@@ -36,6 +42,7 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
   const lastRunId = useRef(0);
   const currentRun = useRef<number | null>(null);
   const lastConfig = useRef<TrainConfig | null>(null);
+  const speed = useRef<number | null>(null);
   const [debug] = useState(() => readDebugOptions(window.location.search));
   const [watch] = useState(() => new StallWatch(debug.stallMs));
   // The latest train(), for the worker's listener (which is set up once).
@@ -101,7 +108,7 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
       watch.start(performance.now());
       live.reset(config.xAxis);
       dispatch({ type: 'train-requested', runId, config });
-      client.current?.send({ type: 'train', runId, config });
+      client.current?.send({ type: 'train', runId, config, stepsPerSecond: speed.current });
     },
     [live, watch],
   );
@@ -123,13 +130,36 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
     client.current?.send({ type: 'stop', runId });
   }, []);
 
+  // Each command names its run; the worker ignores one for a run it is no longer on.
+  const sendToRun = useCallback((make: (runId: number) => WorkerCommand) => {
+    const runId = currentRun.current;
+    if (runId !== null) client.current?.send(make(runId));
+  }, []);
+  const pause = useCallback(() => {
+    dispatch({ type: 'pause-requested' });
+    sendToRun((runId) => ({ type: 'pause', runId }));
+  }, [sendToRun]);
+  const resume = useCallback(() => {
+    dispatch({ type: 'resume-requested' });
+    sendToRun((runId) => ({ type: 'resume', runId }));
+  }, [sendToRun]);
+  const step = useCallback(() => sendToRun((runId) => ({ type: 'step', runId })), [sendToRun]);
+  const setSpeed = useCallback(
+    (stepsPerSecond: number | null) => {
+      speed.current = stepsPerSecond;
+      dispatch({ type: 'speed-chosen', stepsPerSecond });
+      sendToRun((runId) => ({ type: 'speed', runId, stepsPerSecond }));
+    },
+    [sendToRun],
+  );
+
   const request = useCallback<TrainingClient['request']>((command, expect, transfer) => {
     const instance = client.current;
     if (instance) return instance.request(command, expect, transfer);
     return clientReady.current.promise.then((ready) => ready.request(command, expect, transfer));
   }, []);
 
-  return { state, dispatch, live, train, stop, restart, request };
+  return { state, dispatch, live, train, stop, pause, resume, step, setSpeed, restart, request };
 }
 
 /** A promise of the client, resolved when the effect creates it. */

@@ -13,6 +13,8 @@ const FORMULAS = `
 
 interface Props {
   math: BnMath | null;
+  /** The recorded step's steps-before count in its seed (0-based), when the numbers are a training step's. */
+  step: number | null;
   /** Why there are no numbers (no BN on this layer, not recording yet…). */
   emptyText: string;
 }
@@ -26,9 +28,11 @@ function Field({ field, label, value, title }: { field: string; label: string; v
   );
 }
 
-export function BnMathPanel({ math, emptyText }: Props) {
+export function BnMathPanel({ math, step, emptyText }: Props) {
+  // data-step: the 1-based step of this seed whose mini-batch is shown (empty for a sample batch).
+  const shownStep = math?.source === 'step' && step !== null ? step + 1 : null;
   return (
-    <div className="bn-math" data-testid="bn-math" data-ready={math ? 'true' : 'false'} data-source={math?.source ?? ''}>
+    <div className="bn-math" data-testid="bn-math" data-ready={math ? 'true' : 'false'} data-source={math?.source ?? ''} data-step={shownStep ?? ''}>
       <h3>The maths with real numbers</h3>
       <div className="bn-math-formulas" dangerouslySetInnerHTML={{ __html: FORMULAS }} />
       {math === null ? (
@@ -36,7 +40,10 @@ export function BnMathPanel({ math, emptyText }: Props) {
       ) : (
         <>
           <p className="muted">
-            {math.source === 'step' ? 'The mini-batch of a training step' : 'No run in progress: a sample mini-batch, the first training images'} (m ={' '}
+            {math.source === 'step'
+              ? `The mini-batch of training step ${shownStep === null ? '' : shownStep.toLocaleString('en-US')}`
+              : 'No run in progress: a sample mini-batch, the first training images'}{' '}
+            (m ={' '}
             <span data-field="m">{math.m}</span>), hidden layer {math.layer + 1}, unit {math.unit + 1}: μ_B and σ²_B are over all {math.m} examples;
             the first {math.rows.length} are shown.
           </p>

@@ -119,7 +119,7 @@ export function InsideSection({ state, formConfig, request, onError }: Props) {
       </p>
       <PercentilePanel inside={inside} nets={nets} names={names} threshold={threshold} bnRecords={config ? bnRecordsText(config, layer) : ''} />
       <div className="inside-row">
-        <BnMathPanel math={bnHere ? math : null} emptyText={mathEmpty} />
+        <BnMathPanel math={bnHere ? math : null} step={math?.source === 'step' ? (inside.latest?.step ?? null) : null} emptyText={mathEmpty} />
         <div>
           <h3>Train vs inference mode</h3>
           <ModesPanel inside={inside} canRecalibrate={state.answering?.nets.includes('bn') ?? false} request={request} />
