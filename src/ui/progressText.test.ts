@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../shared/config';
 import type { WorkerEvent } from '../shared/protocol';
-import { describeProgress } from './progressText';
+import { describeProgress, speedLabel } from './progressText';
 import { initState, reducer, type UiAction, type UiState } from './state';
 
 const ev = (event: WorkerEvent): UiAction => ({ type: 'worker-event', event });
@@ -77,5 +77,21 @@ describe('describeProgress', () => {
     const diverged = at(...TRAINING, ev(progress('training')), ev({ type: 'diverged', runId: 1, net: 'plain', repeat: 0, epoch: 3, step: 1100 }));
     expect(describeProgress(diverged).text).toContain('· training With BN only ·');
     expect(describeProgress(at(...TRAINING, ev(progress('training')))).text).not.toContain('only');
+  });
+});
+
+describe('describeProgress while paused or in slow motion', () => {
+  it('says Pausing… until the worker holds the run, then Paused with the exact position', () => {
+    expect(describeProgress(at(...TRAINING, ev(progress('training')), { type: 'pause-requested' })).text).toBe('Pausing… · Epoch 3/10 · step 1,200/1,875');
+    const paused = at(...TRAINING, ev(progress('training')), { type: 'pause-requested' }, ev({ type: 'run-paused', runId: 1 }));
+    expect(describeProgress(paused).text).toBe('Paused · Epoch 3/10 · step 1,200/1,875');
+    expect(describeProgress(at(...TRAINING, ev({ type: 'run-paused', runId: 1 }))).text).toBe('Paused before the first step.');
+  });
+
+  it('names the slow-motion speed instead of the ETA', () => {
+    const slow = at(...READY, { type: 'speed-chosen', stepsPerSecond: 0.5 }, { type: 'train-requested', runId: 1, config: CONFIG }, ev(progress('training')));
+    expect(describeProgress(slow).text).toBe('Epoch 3/10 · step 1,200/1,875 · slow motion, 1 step every 2 s');
+    expect(speedLabel(10)).toBe('10 steps/s');
+    expect(speedLabel(1)).toBe('1 step/s');
   });
 });

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type TrainConfig } from '../shared/config';
 import type { EpochMetrics } from '../shared/metrics';
 import type { PerNet, WorkerEvent } from '../shared/protocol';
-import { canTrain, estimateEtaMs, initState, MAX_MESSAGES, reducer, type UiAction, type UiState } from './state';
+import { canTrain, estimateEtaMs, initState, isPaused, MAX_MESSAGES, reducer, stepsDone, type UiAction, type UiState } from './state';
 
 const CONFIG: TrainConfig = { ...DEFAULT_CONFIG, epochs: 2, trainSize: 2000 };
 
@@ -242,5 +242,58 @@ describe('ETA', () => {
     expect(next.settings.text.lr).toBe('0.03');
     expect(next.runConfig).toBe(CONFIG);
     expect(next.status).toBe('running');
+  });
+});
+
+describe('pause, step and slow motion', () => {
+  it('follows the worker: Pause is pending until run-paused, Resume until run-resumed', () => {
+    let s = run(training(), ev(progress(1, 1, 30)));
+    expect(isPaused(s)).toBe(false);
+    s = reducer(s, { type: 'pause-requested' });
+    expect(s.pause).toEqual({ paused: false, pending: 'pause' });
+    expect(isPaused(s)).toBe(false);
+    s = run(s, ev({ type: 'run-paused', runId: 1 }));
+    expect(s.pause).toEqual({ paused: true, pending: null });
+    expect(isPaused(s)).toBe(true);
+    // Steps taken while paused move the progress; the run stays paused.
+    s = run(s, ev(progress(1, 1, 31)), ev(progress(1, 1, 32)));
+    expect(isPaused(s)).toBe(true);
+    expect(stepsDone(s.progress)).toBe(32);
+    s = reducer(s, { type: 'resume-requested' });
+    expect(s.pause).toEqual({ paused: true, pending: 'resume' });
+    s = run(s, ev({ type: 'run-resumed', runId: 1 }));
+    expect(s.pause).toEqual({ paused: false, pending: null });
+  });
+
+  it('ignores a stale run’s pause events, and requests when no run is going', () => {
+    const s = run(training(2), ev({ type: 'run-paused', runId: 1 }));
+    expect(s.pause.paused).toBe(false);
+    expect(reducer(ready(), { type: 'pause-requested' }).pause.pending).toBeNull();
+    expect(reducer(training(), { type: 'resume-requested' }).pause.pending).toBeNull();
+  });
+
+  it('ends the pause with the run (stopped while paused, or failed), and a new run starts unpaused', () => {
+    const paused = run(training(), ev({ type: 'run-paused', runId: 1 }));
+    const stopped = run(paused, { type: 'stop-requested' }, ev({ type: 'run-finished', runId: 1, reason: 'stopped', elapsedMs: 100 }));
+    expect(stopped.status).toBe('stopped');
+    expect(stopped.pause).toEqual({ paused: false, pending: null });
+    expect(isPaused(run(paused, { type: 'stop-requested' }))).toBe(false);
+    const failed = run(paused, ev({ type: 'error', runId: 1, scope: 'training', message: 'boom' }));
+    expect(failed.pause.paused).toBe(false);
+    const pending = run(training(), { type: 'pause-requested' });
+    expect(reducer(pending, { type: 'train-requested', runId: 2, config: CONFIG }).pause).toEqual({ paused: false, pending: null });
+  });
+
+  it('keeps the chosen speed for the next runs', () => {
+    const s = run(ready(), { type: 'speed-chosen', stepsPerSecond: 2 }, { type: 'train-requested', runId: 1, config: CONFIG });
+    expect(s.stepsPerSecond).toBe(2);
+    expect(reducer(s, { type: 'speed-chosen', stepsPerSecond: null }).stepsPerSecond).toBeNull();
+  });
+
+  it('counts the mini-batches trained over epochs and seeds', () => {
+    expect(stepsDone(null)).toBe(0);
+    expect(stepsDone({ repeat: 0, epoch: 1, epochs: 2, step: 5, stepsPerEpoch: 63 })).toBe(5);
+    expect(stepsDone({ repeat: 0, epoch: 2, epochs: 2, step: 5, stepsPerEpoch: 63 })).toBe(68);
+    expect(stepsDone({ repeat: 1, epoch: 1, epochs: 2, step: 5, stepsPerEpoch: 63 })).toBe(131);
   });
 });

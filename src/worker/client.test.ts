@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
 import { TrainingClient, WorkerRequestError } from './client';
+import { DEFAULT_CONFIG } from '../shared/config';
 
 class FakeWorker extends EventTarget {
   readonly sent: WorkerCommand[] = [];
@@ -81,5 +82,31 @@ describe('TrainingClient when the worker fails', () => {
     new TrainingClient((e) => events.push(e), () => w as unknown as Worker);
     w.crash('gone');
     expect(events).toEqual([{ type: 'error', runId: null, scope: 'worker', message: 'The training worker failed: gone.' }]);
+  });
+});
+
+describe('TrainingClient and the run controls', () => {
+  it('sends pause, step, resume, speed and stop with their run id, and passes the worker’s pause events on', () => {
+    const { client, worker, events } = setup();
+    const commands: WorkerCommand[] = [
+      { type: 'train', runId: 4, config: { ...DEFAULT_CONFIG }, stepsPerSecond: 2 },
+      { type: 'pause', runId: 4 },
+      { type: 'step', runId: 4 },
+      { type: 'speed', runId: 4, stepsPerSecond: null },
+      { type: 'resume', runId: 4 },
+      { type: 'stop', runId: 4 },
+    ];
+    for (const c of commands) client.send(c);
+    expect(worker(0).sent).toEqual(commands);
+    worker(0).emit({ type: 'run-paused', runId: 4 });
+    worker(0).emit({ type: 'run-resumed', runId: 4 });
+    expect(events).toEqual([
+      { type: 'run-paused', runId: 4 },
+      { type: 'run-resumed', runId: 4 },
+    ]);
+    // After a restart the old worker's pause events are not heard.
+    client.restart();
+    worker(0).emit({ type: 'run-paused', runId: 4 });
+    expect(events).toHaveLength(2);
   });
 });

@@ -114,4 +114,32 @@ describe('the inspectors’ recorder', () => {
     expect(noBn.records.length).toBe(10);
     expect(noBn.records.every((r) => r.math === null)).toBe(true);
   });
+
+  it('records every step a learner takes by hand or in slow motion, whatever the rate budget', async () => {
+    const records: InsideRecord[] = [];
+    let manual = false;
+    const config = { ...CONFIG, epochs: 1 };
+    const recorder = new InsideRecorder({
+      config,
+      test: data.test,
+      view: () => ({ open: true, layer: 0, unit: 2 }),
+      onRecord: (r) => records.push(r),
+      // A budget that would allow one record a day.
+      recordBudget: { minIntervalMs: 86_400_000, share: 0.05 },
+      everyStep: () => manual,
+    });
+    let steps = 0;
+    await runExperiment(data, config, {
+      stepObserver: recorder,
+      // The last four of the ten steps are "manual".
+      awaitTurn: () => {
+        steps++;
+        manual = steps > 6;
+        return null;
+      },
+    });
+    recorder.dispose();
+    expect(records.map((r) => r.step)).toEqual([0, 6, 7, 8, 9]);
+    expect(records.every((r) => r.math !== null && r.math.source === 'step')).toBe(true);
+  });
 });

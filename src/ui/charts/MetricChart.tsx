@@ -5,6 +5,7 @@ import { chartOptions, panelTitle } from './chartSetup';
 import { buildDatasets, type FigureData } from './datasets';
 import type { LiveSeries, MetricKind } from './liveSeries';
 import { QueuedLine } from './QueuedLine';
+import './chartTooltip.css';
 
 interface Props {
   kind: MetricKind;

@@ -18,6 +18,7 @@ import {
 } from 'chart.js';
 import type { XAxis } from '../../shared/config';
 import { formatInt } from '../format';
+import { htmlTooltip, readoutFooter } from './chartTooltip';
 import type { DatasetRole } from './datasets';
 import type { MetricKind, Point } from './liveSeries';
 import { FIGURE_GRID, FIGURE_TEXT } from './palette';
@@ -116,7 +117,9 @@ function buildOptions(kind: MetricKind, axis: AxisSpec): ChartOptions<'line'> {
   const steps = axis.mode === 'steps';
   return {
     ...STREAMING_CHART,
-    interaction: { mode: 'x', intersect: false },
+    // The points nearest the cursor along x, in every dataset at once (they share their x): the hover readout shows
+    // each net's value at that epoch or step, and the difference.
+    interaction: { mode: 'nearest', axis: 'x', intersect: false },
     // Room for the markers on the last epoch, which sit on the plot's right edge.
     layout: { padding: { right: 10, top: 4 } },
     scales: {
@@ -139,7 +142,12 @@ function buildOptions(kind: MetricKind, axis: AxisSpec): ChartOptions<'line'> {
     plugins: {
       title: { display: true, text: panelTitle(kind, axis.mode), font: { size: 16, weight: 'bold' } },
       legend: { position: 'bottom', labels: { usePointStyle: true, filter: inLegend, padding: 14 } },
-      tooltip: { filter: tooltipFilter, callbacks: { title: tooltipTitle(axis.mode), label: tooltipLabel } },
+      tooltip: {
+        enabled: false,
+        external: htmlTooltip,
+        filter: tooltipFilter,
+        callbacks: { title: tooltipTitle(axis.mode), label: tooltipLabel, footer: readoutFooter },
+      },
     },
   };
 }

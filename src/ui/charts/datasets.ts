@@ -18,6 +18,8 @@ export type LabDataset = ChartDataset<'line', Point[]> & {
    * react-chartjs-2 merges a dataset into its predecessor by id, so an absent key would keep the old value.
    */
   spread?: readonly EpochStat[] | undefined;
+  /** The net a curve of the run on screen belongs to (for the hover readout's difference between the nets). */
+  net?: NetId;
 };
 
 /** An earlier run's validation curve of one net, drawn faded. */
@@ -68,6 +70,7 @@ function epochSeries(net: NetId, role: 'train' | 'validation', fig: FigureData, 
   return {
     id: datasetId(net, role),
     role,
+    net,
     label: `${fig.names[net]} · ${what}${averaged ? `, mean of ${fig.seeds} seeds` : ''}`,
     data: points(fig.axis, stats, (s) => s.mean),
     spread: averaged ? stats : undefined,
@@ -113,6 +116,7 @@ function runningSeries(net: NetId, fig: FigureData, data: Point[]): LabDataset {
   return {
     id: datasetId(net, 'running'),
     role: 'running',
+    net,
     label: `${fig.names[net]} · running mean, this epoch`,
     data,
     borderColor: style.faint,
