@@ -4,7 +4,11 @@
 import type { Chart, TooltipItem, TooltipModel } from 'chart.js';
 import type { NetId } from '../../shared/metrics';
 import type { DatasetRole } from './datasets';
+import { NET_GLYPH } from './palette';
 import { differenceLines } from './readout';
+
+/** The nets' colours lightened for the dark readout (as the dark theme's epoch log has them). */
+const ON_DARK: Record<NetId, string> = { bn: '#56b4e9', plain: '#f08a4b' };
 
 const ROLES: readonly DatasetRole[] = ['train', 'validation', 'running', 'band', 'diverged', 'earlier'];
 const NETS: readonly NetId[] = ['bn', 'plain'];
@@ -56,13 +60,18 @@ export function htmlTooltip({ chart, tooltip }: { chart: Chart; tooltip: Tooltip
   }
   const rows: HTMLElement[] = tooltip.title.map((t) => line('chart-tooltip-title', t));
   tooltip.body.forEach((body, i) => {
+    // Each net by its marker glyph in its colour: told apart by shape, not colour alone.
+    const item = tooltip.dataPoints[i];
+    const net = item ? field(item.dataset, 'net', NETS) : undefined;
     for (const text of body.lines) {
       const row = line('chart-tooltip-line', text);
-      const swatch = document.createElement('span');
-      swatch.className = 'chart-tooltip-swatch';
-      const colours = tooltip.labelColors[i];
-      if (colours) swatch.style.background = String(colours.borderColor);
-      row.prepend(swatch);
+      if (net) {
+        const glyph = document.createElement('span');
+        glyph.className = 'chart-tooltip-glyph';
+        glyph.textContent = NET_GLYPH[net];
+        glyph.style.color = ON_DARK[net];
+        row.prepend(glyph);
+      }
       rows.push(row);
     }
   });
