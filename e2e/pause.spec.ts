@@ -5,8 +5,9 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { InsidePanel } from './insidePanel';
 import { LabPage } from './labPage';
 
-// 200 steps an epoch: a few seconds at full speed, so the test pauses it well before its end.
-const QUERY = 'epochs=3&train=6400&batch=32';
+// 200 steps an epoch: a few seconds at full speed, so the test pauses it well before its end. The stall watch is
+// shortened to 3 s: a pause is silent on purpose and must not be taken for a stuck run.
+const QUERY = 'epochs=3&train=6400&batch=32&debug-stall-ms=3000';
 
 function controls(page: Page) {
   return { pause: page.getByTestId('pause-button'), step: page.getByTestId('step-button'), speed: page.getByTestId('speed-select') };
@@ -61,8 +62,9 @@ test('Pause holds the run, Step trains exactly one mini-batch, Resume goes on, S
   const held = await dataStep(lab.progress);
   expect(held).toBeGreaterThan(0);
   expect(held).toBeLessThan(600);
-  await page.waitForTimeout(1500);
+  await page.waitForTimeout(4000);
   expect(await dataStep(lab.progress)).toBe(held);
+  await expect(page.getByTestId('worker-fault')).toHaveCount(0);
 
   // The inspectors, opened while paused, record the very next step.
   await inside.open();

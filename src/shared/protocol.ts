@@ -8,11 +8,8 @@ import type { EpochMetrics, NetId, ParamCounts, RunningMetrics } from './metrics
 export type WorkerCommand =
   /** Pick a backend and load MNIST; sent once, when the worker starts (with the backend probe an earlier visit kept). */
   | { type: 'init'; backend: BackendChoice; dataBaseUrl: string; cachedProbe?: BackendProbe | null; debug?: WorkerDebugOptions }
-  /**
-   * Start a fresh run (any run in progress is stopped first), at full speed or in slow motion (steps a second; see
-   * `speed`), and paused before its first step when asked.
-   */
-  | { type: 'train'; runId: number; config: TrainConfig; stepsPerSecond?: number | null; startPaused?: boolean }
+  /** Start a fresh run (any run in progress is stopped first), at full speed or in slow motion (see `speed`). */
+  | { type: 'train'; runId: number; config: TrainConfig; stepsPerSecond?: number | null }
   /** Cooperative stop: the worker finishes the batch in hand and reports `run-finished` (also while paused). */
   | { type: 'stop'; runId: number }
   /** Hold the run between mini-batches (`run-paused` once it is held); resume goes on. A stale runId is ignored. */

@@ -297,3 +297,12 @@ describe('pause, step and slow motion', () => {
     expect(stepsDone({ repeat: 1, epoch: 1, epochs: 2, step: 5, stepsPerEpoch: 63 })).toBe(131);
   });
 });
+
+describe('a paused run and the stall watch', () => {
+  it('is not called stalled while paused (it sends nothing on purpose), but is once it goes on', () => {
+    const paused = run(training(), ev({ type: 'run-paused', runId: 1 }));
+    expect(reducer(paused, { type: 'worker-stalled', seconds: 30 }).workerFault).toBeNull();
+    const resumed = run(paused, ev({ type: 'run-resumed', runId: 1 }), { type: 'worker-stalled', seconds: 30 });
+    expect(resumed.workerFault?.kind).toBe('stalled');
+  });
+});

@@ -218,7 +218,8 @@ export function reducer(state: UiState, action: UiAction): UiState {
     case 'worker-lost':
       return workerCrashed(state, action.message);
     case 'worker-stalled':
-      return workerStalled(state, action.seconds);
+      // A paused run sends nothing, and that is no stall.
+      return isPaused(state) ? state : workerStalled(state, action.seconds);
     case 'worker-restarted':
       return workerRestarted(state);
     default:

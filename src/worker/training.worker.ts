@@ -154,7 +154,7 @@ async function train(command: Extract<WorkerCommand, { type: 'train' }>): Promis
     return;
   }
   const pacer = new RunPacer(
-    { speed: validSpeed(command.stepsPerSecond), paused: command.startPaused === true },
+    { speed: validSpeed(command.stepsPerSecond) },
     { onHeld: () => post({ type: 'run-paused', runId }), onResumed: () => post({ type: 'run-resumed', runId }) },
   );
   pacing?.pacer.stop();

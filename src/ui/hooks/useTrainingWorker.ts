@@ -64,7 +64,9 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
         }
       }
       if (event.runId !== null && event.runId === currentRun.current) {
-        if (event.type === 'run-finished' || event.type === 'error') watch.end();
+        // A paused run is silent on purpose: the watch rests until it goes on.
+        if (event.type === 'run-finished' || event.type === 'error' || event.type === 'run-paused') watch.end();
+        else if (event.type === 'run-resumed') watch.start(performance.now());
         else watch.beat(performance.now());
       }
       // Timeline marks the benchmark reads (time from page load to a chosen backend and to data in the worker).
