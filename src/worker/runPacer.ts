@@ -66,10 +66,8 @@ export class RunPacer {
    */
   turn(): Promise<void> | null {
     if (this.stopped) return null;
-    if (!this.paused && this.speed === null) {
-      this.lastTurnAt = this.timer.now();
-      return null;
-    }
+    // Full speed: not even the clock is read (the first slow-motion step after it goes at once).
+    if (!this.paused && this.speed === null) return null;
     return this.waitForTurn();
   }
 
