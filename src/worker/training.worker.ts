@@ -10,6 +10,7 @@ import { fetchSource, loadMnist, type Mnist } from '../data/mnist';
 import { assertNever } from '../shared/assertNever';
 import type { BackendChoice } from '../shared/config';
 import { validateConfig } from '../shared/configText';
+import { validSpeed } from '../shared/pace';
 import type { BackendProbe, SomeNets, WorkerCommand, WorkerDebugOptions, WorkerEvent } from '../shared/protocol';
 import { BackendGuard } from './backendGuard';
 import { applyDebugOptions, installDebugHooks } from './debugHooks';
@@ -19,7 +20,6 @@ import { handleModelCommand } from './modelRequests';
 import { ModelSlot } from './modelSlot';
 import { readWebGLRenderer } from './rendererProbe';
 import { RunPacer } from './runPacer';
-import { validSpeed } from '../shared/pace';
 import { yieldToEvents } from './yieldToEvents';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -71,9 +71,10 @@ const LOST_RUN_GRACE_MS = 3000;
 async function recoverBackend(): Promise<void> {
   const run = current;
   if (run) {
+    // A paused run is released so that it sees the loss. The run sees guard.lost() between two batches and ends; its
+    // tensors go with the lost context. One stuck in a readback is abandoned: the page moves to a new run id, so
+    // anything it might still say is dropped there.
     run.pacer.stop();
-    // A paused run is released so that it sees the loss. The run sees guard.lost() between two batches and ends; its tensors go with the lost context. One stuck in a
-    // readback is abandoned: the page moves to a new run id, so anything it might still say is dropped there.
     await Promise.race([run.done, new Promise((resolve) => setTimeout(resolve, LOST_RUN_GRACE_MS))]);
     if (current === run) current = null;
   }
