@@ -6,7 +6,7 @@ import { hasBn, type TrainConfig } from '../../shared/config';
 import { saturationThreshold, type BnMath, type InsideView } from '../../shared/inside';
 import { netNames, trainedNets } from '../../shared/netNames';
 import type { TrainingWorker } from '../hooks/useTrainingWorker';
-import type { UiState } from '../state';
+import { isPaused, type UiState } from '../state';
 import { BnMathPanel } from './BnMathPanel';
 import { FlowPanel } from './FlowPanel';
 import { emptyInside } from './insideState';
@@ -61,7 +61,9 @@ export function InsideSection({ state, formConfig, request, onError }: Props) {
   const bnHere = config !== null && config.nets !== 'plain' && hasBn(config, layer);
   const mathEmpty = !bnHere
     ? `The BN net has no BN on hidden layer ${layer + 1}: pick another layer.`
-    : view.open
+    : view.open && isPaused(state)
+      ? 'Paused: press Step to see the numbers of the next mini-batch here.'
+      : view.open
       ? 'Train (or load saved nets) to see the numbers of a mini-batch: recorded a few times a second while a run trains.'
       : 'Open this section to record.';
 
