@@ -44,6 +44,10 @@ export function RunControls({ status, canTrain, blocker, hasRun, onTrain, onStop
       <button type="button" className="primary" data-testid="train-button" disabled={!canTrain} onClick={onTrain}>
         {status === 'running' || status === 'stopping' ? 'Training…' : hasRun ? 'Train again' : 'Train'}
       </button>
+      {/* Stop right after Train: one Tab from a run just started reaches it. */}
+      <button type="button" className="secondary" data-testid="stop-button" disabled={status !== 'running'} onClick={onStop}>
+        {status === 'stopping' ? 'Stopping…' : 'Stop'}
+      </button>
       <button
         type="button"
         className="secondary"
@@ -64,9 +68,6 @@ export function RunControls({ status, canTrain, blocker, hasRun, onTrain, onStop
         title="Train exactly one mini-batch of every net, then hold again"
       >
         Step
-      </button>
-      <button type="button" className="secondary" data-testid="stop-button" disabled={status !== 'running'} onClick={onStop}>
-        {status === 'stopping' ? 'Stopping…' : 'Stop'}
       </button>
       <span className="speed-control">
         <label htmlFor={speedId}>Speed</label>
