@@ -87,7 +87,8 @@ test('Pause holds the run, Step trains exactly one mini-batch, Resume goes on, S
   expect(await dataStep(lab.progress)).toBe(held + 2);
   await expect(pause).toHaveAttribute('aria-pressed', 'true');
 
-  // Resume: the run goes on.
+  // Resume, in slow motion so that the run is surely still going when Space pauses it again.
+  await speed.selectOption('10');
   await pause.click();
   await expect(pause).toHaveAttribute('aria-pressed', 'false');
   await expect(step).toBeDisabled();
@@ -111,7 +112,7 @@ test('Pause holds the run, Step trains exactly one mini-batch, Resume goes on, S
 test('pausing, stepping and stopping leave the tensor count and bytes where they were', async ({ page }) => {
   const lab = new LabPage(page);
   const inside = new InsidePanel(page);
-  const { pause, step } = controls(page);
+  const { pause, step, speed } = controls(page);
   await lab.open('epochs=2&train=3000&batch=50&layers=32,16');
   await lab.waitReady();
   await inside.open();
@@ -121,6 +122,8 @@ test('pausing, stepping and stopping leave the tensor count and bytes where they
   await expect(lab.train).toBeEnabled();
   const baseline = await settledMemory(page);
 
+  // These nets train in a blink: slow motion makes sure every run is still going when it is paused.
+  await speed.selectOption('10');
   for (let cycle = 0; cycle < 3; cycle++) {
     await lab.train.click();
     await expect(pause).toBeEnabled();
@@ -132,10 +135,14 @@ test('pausing, stepping and stopping leave the tensor count and bytes where they
       await expect.poll(() => dataStep(lab.progress)).toBe(at + i);
     }
     if (cycle === 1) {
+      // Resume (slower still), then pause again.
+      await speed.selectOption('2');
       await pause.click();
       await expect(pause).toHaveAttribute('aria-pressed', 'false');
+      await expect.poll(() => dataStep(lab.progress)).toBeGreaterThan(at + 3);
       await pause.click();
       await expect(pause).toHaveAttribute('aria-pressed', 'true');
+      await speed.selectOption('10');
     }
     await lab.stop.click();
     await expect(lab.train).toBeEnabled();
