@@ -28,9 +28,9 @@ export interface RunHooks {
    */
   adoptModels?(repeat: number, models: SomeNets<tf.LayersModel>): void;
   /** Polled between batches: a cooperative stop takes effect within one batch. */
-  shouldStop?(): boolean;
+  shouldStop?: () => boolean;
   /** Lets the event loop run (to receive a stop); awaited between batches. */
-  yieldControl?(): Promise<void>;
+  yieldControl?: () => Promise<void>;
   /** Minimum time between progress reports. */
   progressIntervalMs?: number;
   /** Looks at the nets and the batch around each step (the BN inspectors); never changes them. */

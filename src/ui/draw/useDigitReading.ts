@@ -15,7 +15,7 @@ export const RASTER_SIDE = 280;
 
 export interface DigitReading {
   strokes: readonly Stroke[];
-  setStrokes(strokes: readonly Stroke[]): void;
+  setStrokes: (strokes: readonly Stroke[]) => void;
   preview: Float32Array | null;
   predictions: Predictions | null;
   status: DrawStatus;

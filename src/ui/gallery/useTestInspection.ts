@@ -12,7 +12,7 @@ const GALLERY_SEED = 2024;
 export interface InspectionState {
   inspection: TestInspection | null;
   busy: boolean;
-  refresh(): void;
+  refresh: () => void;
   /** What the numbers describe ("after epoch 3 of run 2", "nets loaded from …"). */
   note: string;
 }

@@ -18,10 +18,10 @@ export interface TrainingWorker {
   state: UiState;
   dispatch: Dispatch<UiAction>;
   live: LiveSeries;
-  train(config: TrainConfig): void;
-  stop(): void;
+  train: (config: TrainConfig) => void;
+  stop: () => void;
   /** Ends the worker and starts a fresh one (after a crash or a stall); the charts and the log stay. */
-  restart(): void;
+  restart: () => void;
   /** Asks the worker something that has an answer (a prediction, the saved models…). */
   request: TrainingClient['request'];
 }

@@ -10,11 +10,11 @@ export interface SavedModels {
   busy: boolean;
   /** The outcome of the last action, for an aria-live line; `error` says whether it failed. */
   status: { text: string; error: boolean } | null;
-  save(name: string): void;
-  load(name: string): void;
-  remove(name: string): void;
-  download(): void;
-  loadFile(file: File): void;
+  save: (name: string) => void;
+  load: (name: string) => void;
+  remove: (name: string) => void;
+  download: () => void;
+  loadFile: (file: File) => void;
 }
 
 function messageOf(e: unknown): string {
