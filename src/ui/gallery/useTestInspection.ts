@@ -44,7 +44,7 @@ export function useTestInspection(state: UiState, request: TrainingWorker['reque
     inFlight.current = true;
     setBusy(true);
     const described = describe(latest.current.state);
-    request({ type: 'inspect-test', sampleSize: GALLERY_SIZE, sampleSeed: GALLERY_SEED }, 'test-inspection')
+    request({ type: 'inspect-test', sampleSize: GALLERY_SIZE, sampleSeed: GALLERY_SEED })
       .then((answer) => {
         const { labels, predicted, sample } = answer;
         setInspection({ labels, predicted, sample });

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useReducer, useRef, useState, type Dispatch } f
 import type { TrainConfig } from '../../shared/config';
 import type { ConfigProblem } from '../../shared/configText';
 import type { WorkerEvent } from '../../shared/protocol';
+import type { AnswerTo, RequestOf, RequestType } from '../../shared/requests';
 import { TrainingClient } from '../../worker/client';
 import { LiveSeries } from '../charts/liveSeries';
 import { readDebugOptions } from '../debugOptions';
@@ -123,10 +124,10 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
     client.current?.send({ type: 'stop', runId });
   }, []);
 
-  const request = useCallback<TrainingClient['request']>((command, expect, transfer) => {
+  const request = useCallback(<C extends RequestType>(command: RequestOf<C>, transfer?: Transferable[]): Promise<AnswerTo<C>> => {
     const instance = client.current;
-    if (instance) return instance.request(command, expect, transfer);
-    return clientReady.current.promise.then((ready) => ready.request(command, expect, transfer));
+    if (instance) return instance.request(command, transfer);
+    return clientReady.current.promise.then((ready) => ready.request(command, transfer));
   }, []);
 
   return { state, dispatch, live, train, stop, restart, request };
