@@ -21,7 +21,7 @@ test('save → reload → load: the saved nets read a drawn digit without traini
   await expect(panel.locator('[data-testid="saved-model"][data-name="e2e nets"]')).toBeVisible();
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-models').click()]);
   const file = await readFile(await download.path());
-  expect(JSON.parse(file.toString('utf8')).format).toBe('batchnorm-lab/models');
+  expect((JSON.parse(file.toString('utf8')) as { format?: unknown }).format).toBe('batchnorm-lab/models');
 
   await page.reload();
   await lab.waitReady();

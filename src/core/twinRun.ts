@@ -28,14 +28,14 @@ export interface RunHooks {
    */
   adoptModels?(repeat: number, models: SomeNets<tf.LayersModel>): void;
   /** Polled between batches: a cooperative stop takes effect within one batch. */
-  shouldStop?(): boolean;
+  shouldStop?: () => boolean;
   /** Lets the event loop run (to receive a stop); awaited between batches. */
-  yieldControl?(): Promise<void>;
+  yieldControl?: () => Promise<void>;
   /**
    * Asked before each mini-batch: null to go on at once, or a promise that holds the run until it settles (Pause,
    * Step, slow motion). Before waiting, the loop reports where it is, so a held run shows its exact position.
    */
-  awaitTurn?(): Promise<void> | null;
+  awaitTurn?: () => Promise<void> | null;
   /** Minimum time between progress reports. */
   progressIntervalMs?: number;
   /** Looks at the nets and the batch around each step (the BN inspectors); never changes them. */

@@ -8,6 +8,12 @@ import {
   type TrainConfig,
 } from './config';
 
+/** A value from a link or a saved run, as text for a message (it may be anything, even an object with a cycle). */
+function shown(value: unknown): string {
+  if (typeof value === 'object' && value !== null) return Array.isArray(value) ? 'a list' : 'an object';
+  return typeof value === 'function' ? 'a function' : String(value);
+}
+
 export type FieldKey = keyof TrainConfig;
 export type FieldGroup = 'training' | 'network' | 'batchnorm' | 'experiment';
 
@@ -150,14 +156,14 @@ export function checkValue(spec: FieldSpec, value: unknown): string | null {
       if (!Array.isArray(value) || value.length < 1 || value.length > spec.maxCount) {
         return `${spec.label} must list 1 to ${spec.maxCount} widths.`;
       }
-      const bad = value.find((w) => typeof w !== 'number' || !Number.isInteger(w) || w < spec.min || w > spec.max);
-      return bad === undefined ? null : `Each layer width must be a whole number from ${spec.min} to ${formatLimit(spec.max)} (got ${String(bad)}).`;
+      const bad = (value as unknown[]).find((w) => typeof w !== 'number' || !Number.isInteger(w) || w < spec.min || w > spec.max);
+      return bad === undefined ? null : `Each layer width must be a whole number from ${spec.min} to ${formatLimit(spec.max)} (got ${shown(bad)}).`;
     }
     case 'layerSet': {
       if (value === 'all') return null;
       if (!Array.isArray(value) || value.length === 0) return `${spec.label} must be "all" or at least one layer number.`;
-      const bad = value.find((n) => typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_HIDDEN_LAYERS);
-      if (bad !== undefined) return `${spec.label}: ${String(bad)} is not a hidden layer number (1–${MAX_HIDDEN_LAYERS}).`;
+      const bad = (value as unknown[]).find((n) => typeof n !== 'number' || !Number.isInteger(n) || n < 1 || n > MAX_HIDDEN_LAYERS);
+      if (bad !== undefined) return `${spec.label}: ${shown(bad)} is not a hidden layer number (1–${MAX_HIDDEN_LAYERS}).`;
       return new Set(value).size === value.length ? null : `${spec.label} lists a layer twice.`;
     }
   }

@@ -19,7 +19,7 @@ export function MemoryLine({ state, request }: Props) {
   const [failed, setFailed] = useState<string | null>(null);
 
   const refresh = useCallback(() => {
-    request({ type: 'memory' }, 'memory').then(
+    request({ type: 'memory' }).then(
       ({ backend, numTensors, numBytes }) => {
         setReport({ backend, numTensors, numBytes });
         setFailed(null);

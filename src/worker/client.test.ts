@@ -1,8 +1,9 @@
 // The client's promises when the worker fails: the failure is reported once with its message, requests waiting for
 // an answer are rejected (never left hanging), and restart() brings a fresh worker that gets the same init again
 // while the old one is ended and heard no more. A fake Worker stands in (Node has none).
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
+import { REQUEST_TIMEOUT_MS, type RequestType } from '../shared/requests';
 import { TrainingClient, WorkerRequestError } from './client';
 import { DEFAULT_CONFIG } from '../shared/config';
 
@@ -23,7 +24,7 @@ class FakeWorker extends EventTarget {
   }
 }
 
-function setup() {
+function setup(timeouts: Record<RequestType, number> = REQUEST_TIMEOUT_MS) {
   const workers: FakeWorker[] = [];
   const events: WorkerEvent[] = [];
   const failures: string[] = [];
@@ -35,6 +36,7 @@ function setup() {
       return w as unknown as Worker;
     },
     (m) => failures.push(m),
+    timeouts,
   );
   const worker = (i: number): FakeWorker => {
     const w = workers[i];
@@ -49,7 +51,7 @@ const INIT: WorkerCommand = { type: 'init', backend: 'auto', dataBaseUrl: 'http:
 describe('TrainingClient when the worker fails', () => {
   it('reports a crash with its message and rejects the requests that wait', async () => {
     const { client, worker, failures } = setup();
-    const answer = client.request({ type: 'memory' }, 'memory');
+    const answer = client.request({ type: 'memory' });
     worker(0).crash('boom');
     await expect(answer).rejects.toBeInstanceOf(WorkerRequestError);
     await expect(answer).rejects.toThrow(/boom/);
@@ -59,7 +61,7 @@ describe('TrainingClient when the worker fails', () => {
   it('restart ends the old worker, rejects waiting requests, and sends init to a fresh one', async () => {
     const { client, workers, worker, events } = setup();
     client.send(INIT);
-    const answer = client.request({ type: 'list-models' }, 'model-list');
+    const answer = client.request({ type: 'list-models' });
     client.restart();
     await expect(answer).rejects.toThrow(/restarted/);
     expect(workers).toHaveLength(2);
@@ -69,7 +71,7 @@ describe('TrainingClient when the worker fails', () => {
     worker(0).emit({ type: 'data-ready', runId: null, trainCount: 1, testCount: 1, ms: 1 });
     expect(events).toEqual([]);
     // The fresh worker answers requests.
-    const memory = client.request({ type: 'memory' }, 'memory');
+    const memory = client.request({ type: 'memory' });
     const sent = worker(1).sent[1];
     if (sent?.type !== 'memory') throw new Error('no memory request sent');
     worker(1).emit({ type: 'memory', runId: null, requestId: sent.requestId, backend: 'wasm', numTensors: 3, numBytes: 12 });
@@ -108,5 +110,95 @@ describe('TrainingClient and the run controls', () => {
     client.restart();
     worker(0).emit({ type: 'run-paused', runId: 4 });
     expect(events).toHaveLength(2);
+  });
+});
+
+const BACKEND: WorkerEvent = {
+  type: 'backend',
+  runId: null,
+  info: { backend: 'wasm', reason: 'test', renderer: null, probe: null, probeSource: null },
+};
+
+describe('TrainingClient requests', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('resolves with the answer its command names, ignoring other events of the same id', async () => {
+    const { client, worker } = setup();
+    const saved = client.request({ type: 'save-models', name: 'a' });
+    const sent = worker(0).sent[0];
+    if (sent?.type !== 'save-models') throw new Error('no save request sent');
+    const entry = { name: 'a', config: {} as never, savedAt: '2026-12-01', valAccuracy: {} };
+    // A list with the same id is not the answer to a save: the promise waits for `models-saved`.
+    worker(0).emit({ type: 'model-list', runId: null, requestId: sent.requestId, entries: [] });
+    worker(0).emit({ type: 'models-saved', runId: null, requestId: sent.requestId, entry });
+    const answer = await saved;
+    // The answer's type follows from the command: this line would not compile for another answer.
+    expect(answer.entry.name).toBe('a');
+    expect(answer.type).toBe('models-saved');
+  });
+
+  it('does not compile a command with the wrong fields', () => {
+    const { client } = setup();
+    // @ts-expect-error: a save needs a name.
+    void client.request({ type: 'save-models' }).catch(() => {});
+    // @ts-expect-error: `memory` answers with numbers, not a list.
+    const wrong: Promise<{ entries: unknown[] }> = client.request({ type: 'memory' });
+    void wrong.catch(() => {});
+    client.dispose();
+  });
+
+  it('rejects with a timeout error when a ready worker stays silent', async () => {
+    vi.useFakeTimers();
+    const { client, worker } = setup({ ...REQUEST_TIMEOUT_MS, memory: 1_000 });
+    worker(0).emit(BACKEND);
+    const memory = client.request({ type: 'memory' });
+    const caught = memory.catch((e: unknown) => e);
+    await vi.advanceTimersByTimeAsync(999);
+    vi.advanceTimersByTime(1);
+    const error = await caught;
+    expect(error).toBeInstanceOf(WorkerRequestError);
+    expect(error).toMatchObject({ code: 'timeout', message: 'The training worker did not answer “memory” within 1 s.' });
+  });
+
+  it('counts the time limit from when the worker is ready, not while it loads', async () => {
+    vi.useFakeTimers();
+    const { client, worker } = setup({ ...REQUEST_TIMEOUT_MS, memory: 1_000 });
+    const memory = client.request({ type: 'memory' });
+    let settled = false;
+    memory.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    // Loading the data may take minutes on a slow link: no limit runs yet.
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(settled).toBe(false);
+    worker(0).emit(BACKEND);
+    await vi.advanceTimersByTimeAsync(1_000);
+    await expect(memory).rejects.toMatchObject({ code: 'timeout' });
+  });
+
+  it('an answer in time clears the timer; a restart starts the wait for readiness again', async () => {
+    vi.useFakeTimers();
+    const { client, worker } = setup({ ...REQUEST_TIMEOUT_MS, memory: 1_000 });
+    worker(0).emit(BACKEND);
+    const first = client.request({ type: 'memory' });
+    const sent = worker(0).sent[0];
+    if (sent?.type !== 'memory') throw new Error('no memory request sent');
+    worker(0).emit({ type: 'memory', runId: null, requestId: sent.requestId, backend: 'wasm', numTensors: 1, numBytes: 4 });
+    await expect(first).resolves.toMatchObject({ numTensors: 1 });
+    expect(vi.getTimerCount()).toBe(0);
+    client.restart();
+    const second = client.request({ type: 'memory' });
+    let settled = false;
+    second.then(
+      () => (settled = true),
+      () => (settled = true),
+    );
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(settled).toBe(false);
+    client.dispose();
+    await expect(second).rejects.toMatchObject({ code: 'worker-gone' });
   });
 });

@@ -2,17 +2,36 @@
 // own failures (a script error, a message that cannot be read) into a failure the UI can show, and restarts it:
 // a fresh worker that gets the same `init` again, with every request still waiting rejected.
 import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
+import {
+  ANSWER_TYPE,
+  REQUEST_TIMEOUT_MS,
+  type AnswerEvent,
+  type AnswerTo,
+  type RequestCommand,
+  type RequestOf,
+  type RequestType,
+} from '../shared/requests';
 
-/** Commands that ask for an answer, and the event type of each answer. */
-type RequestCommand = Extract<WorkerCommand, { requestId: number }>;
-type AnswerEvent = Extract<WorkerEvent, { requestId: number }>;
-type Answer<T extends AnswerEvent['type']> = Extract<AnswerEvent, { type: T }>;
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-
-/** A request the worker refused or failed, with its human message. */
+/** A request the worker refused, failed or did not answer in time, with its human message. */
 export class WorkerRequestError extends Error {
-  readonly code = 'worker-request';
+  constructor(
+    message: string,
+    readonly code: 'refused' | 'worker-gone' | 'timeout' = 'refused',
+  ) {
+    super(message);
+  }
 }
+
+interface Waiter {
+  type: RequestType;
+  resolve(e: AnswerEvent): void;
+  reject(e: Error): void;
+  /** Armed once the worker is ready: a request sent before waits for the data and the backend first. */
+  timer: ReturnType<typeof setTimeout> | null;
+}
+
+/** How a request's time limit is measured; tests pass shorter ones. */
+export type RequestTimeouts = Record<RequestType, number>;
 
 export type WorkerFactory = () => Worker;
 
@@ -27,15 +46,18 @@ export type FailureListener = (message: string) => void;
 export class TrainingClient {
   private worker: Worker;
   private nextRequestId = 1;
-  private readonly pending = new Map<number, { expect: string; resolve(e: AnswerEvent): void; reject(e: Error): void }>();
+  private readonly pending = new Map<number, Waiter>();
   /** Sent again to every fresh worker. */
   private init: InitCommand | null = null;
+  /** The worker has chosen its backend: from then on every request's time limit runs. */
+  private ready = false;
 
   constructor(
     private readonly onEvent: (event: WorkerEvent) => void,
     private readonly createWorker: WorkerFactory = createTrainingWorker,
     /** Without a listener a failure arrives as an `error` event of scope 'worker'. */
     private readonly onFailure: FailureListener = (message) => onEvent({ type: 'error', runId: null, scope: 'worker', message }),
+    private readonly timeouts: RequestTimeouts = REQUEST_TIMEOUT_MS,
   ) {
     this.worker = this.spawn();
   }
@@ -45,6 +67,7 @@ export class TrainingClient {
     const worker = this.createWorker();
     worker.addEventListener('message', (e: MessageEvent<WorkerEvent>) => {
       if (worker !== this.worker) return;
+      if (e.data.type === 'backend' && !this.ready) this.becomeReady();
       this.settle(e.data);
       this.onEvent(e.data);
     });
@@ -74,20 +97,42 @@ export class TrainingClient {
   restart(): void {
     this.worker.terminate();
     this.rejectAll('The training worker was restarted.');
+    this.ready = false;
     this.worker = this.spawn();
     if (this.init) this.worker.postMessage(this.init);
   }
 
   /**
-   * Sends a command that has an answer and resolves with the first event of type `expect` carrying its request id
-   * (an error event with that id rejects). Other events of the same request (a list after a save) still reach onEvent.
+   * Sends a command that has an answer and resolves with the event that answers it (ANSWER_TYPE) carrying its request
+   * id; an error event with that id rejects, and so does silence past the command's time limit, counted from when the
+   * worker is ready. Other events of the same request (a list after a save) still reach onEvent.
    */
-  request<T extends AnswerEvent['type']>(command: DistributiveOmit<RequestCommand, 'requestId'>, expect: T, transfer: Transferable[] = []): Promise<Answer<T>> {
+  request<C extends RequestType>(command: RequestOf<C>, transfer: Transferable[] = []): Promise<AnswerTo<C>> {
     const requestId = this.nextRequestId++;
-    return new Promise<Answer<T>>((resolve, reject) => {
-      this.pending.set(requestId, { expect, resolve: (e) => resolve(e as Answer<T>), reject });
+    const type: C = command.type;
+    return new Promise<AnswerTo<C>>((resolve, reject) => {
+      // The answer's type is the one ANSWER_TYPE names for this command: settle() checks it before resolving.
+      const waiter: Waiter = { type, resolve: (e) => resolve(e as AnswerTo<C>), reject, timer: null };
+      this.pending.set(requestId, waiter);
+      if (this.ready) this.arm(requestId, waiter);
       this.send({ ...command, requestId } as RequestCommand, transfer);
     });
+  }
+
+  private becomeReady(): void {
+    this.ready = true;
+    for (const [id, waiter] of this.pending) if (waiter.timer === null) this.arm(id, waiter);
+  }
+
+  private arm(requestId: number, waiter: Waiter): void {
+    const limit = this.timeouts[waiter.type];
+    waiter.timer = setTimeout(() => {
+      if (this.pending.get(requestId) !== waiter) return;
+      this.pending.delete(requestId);
+      waiter.reject(
+        new WorkerRequestError(`The training worker did not answer “${waiter.type}” within ${Math.round(limit / 1000)} s.`, 'timeout'),
+      );
+    }, limit);
   }
 
   private settle(event: WorkerEvent): void {
@@ -95,12 +140,17 @@ export class TrainingClient {
     const waiter = this.pending.get(event.requestId);
     if (!waiter) return;
     if (event.type === 'error') {
-      this.pending.delete(event.requestId);
+      this.finish(event.requestId, waiter);
       waiter.reject(new WorkerRequestError(event.message));
-    } else if (event.type === waiter.expect) {
-      this.pending.delete(event.requestId);
+    } else if (event.type === ANSWER_TYPE[waiter.type]) {
+      this.finish(event.requestId, waiter);
       waiter.resolve(event);
     }
+  }
+
+  private finish(requestId: number, waiter: Waiter): void {
+    if (waiter.timer !== null) clearTimeout(waiter.timer);
+    this.pending.delete(requestId);
   }
 
   dispose(): void {
@@ -109,7 +159,9 @@ export class TrainingClient {
   }
 
   private rejectAll(message: string): void {
-    for (const waiter of this.pending.values()) waiter.reject(new WorkerRequestError(message));
-    this.pending.clear();
+    for (const [id, waiter] of this.pending) {
+      this.finish(id, waiter);
+      waiter.reject(new WorkerRequestError(message, 'worker-gone'));
+    }
   }
 }

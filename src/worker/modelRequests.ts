@@ -13,7 +13,7 @@ export type ModelCommand = Exclude<WorkerCommand, { type: 'init' | 'train' | 'st
 
 export interface ModelContext {
   slot: ModelSlot;
-  post(event: WorkerEvent): void;
+  post: (event: WorkerEvent) => void;
   data(): Promise<Mnist>;
 }
 

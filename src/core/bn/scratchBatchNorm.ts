@@ -74,7 +74,7 @@ export function batchNormTrainOp(epsilon: number): (x: tf.Tensor2D, gamma: tf.Te
       },
     };
   });
-  return (x, gamma, beta) => op(x, gamma, beta) as tf.Tensor2D;
+  return (x, gamma, beta) => op(x, gamma, beta);
 }
 
 /** Batch mean and biased variance per unit (over axis 0), as tf.moments gives them. */

@@ -6,7 +6,7 @@ describe('percentiles', () => {
   it('interpolate linearly between order statistics, as numpy does by default', () => {
     const sorted = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
     // numpy.percentile(range(1, 11), [0, 15, 50, 85, 100]) = [1, 2.35, 5.5, 8.65, 10]
-    expect([0, 15, 50, 85, 100].map((p) => percentileOfSorted(sorted, p))).toEqual([1, 2.35, 5.5, 8.65, 10].map((v) => expect.closeTo(v, 12)));
+    expect([0, 15, 50, 85, 100].map((p) => percentileOfSorted(sorted, p))).toEqual([1, 2.35, 5.5, 8.65, 10].map((v): unknown => expect.closeTo(v, 12)));
     expect(percentileOfSorted([4], 85)).toBe(4);
     expect(percentileOfSorted([], 50)).toBeNaN();
   });
@@ -15,7 +15,7 @@ describe('percentiles', () => {
     // 4 examples × 2 units: unit 0 = 4, 1, 3, 2; unit 1 = -10, 30, 20, 0.
     const values = [4, -10, 1, 30, 3, 20, 2, 0];
     const p = unitPercentiles(values, 4, 2, [15, 50, 85]);
-    expect(Array.from(p)).toEqual([1.45, 2.5, 3.55, -5.5, 10, 25.5].map((v) => expect.closeTo(v, 5)));
+    expect(Array.from(p)).toEqual([1.45, 2.5, 3.55, -5.5, 10, 25.5].map((v): unknown => expect.closeTo(v, 5)));
   });
 
   it('call the unit with the median median typical', () => {

@@ -91,7 +91,7 @@ describe('ChartFrames', () => {
   it('redraws several cheap charts in one frame', () => {
     const { frames, clock, queue, log } = setup(8);
     const charts = ['a', 'b', 'c'].map((n) => chart(n, log, clock, 2));
-    charts.forEach((c) => queue.add(c, asElement(String(c))));
+    charts.forEach((c, i) => queue.add(c, asElement(`c${i}`)));
     charts.forEach((c) => queue.request(c));
     frames.flush();
     expect(log).toEqual(['a', 'b', 'c']);

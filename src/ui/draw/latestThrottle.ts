@@ -46,7 +46,7 @@ export function createLatestThrottle<I, R>(
     try {
       promise = run(input);
     } catch (error) {
-      promise = Promise.reject(error);
+      promise = Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
     promise
       .then(

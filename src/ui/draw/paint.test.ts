@@ -9,6 +9,9 @@ interface Call {
 }
 
 /** A 2D context that records what is drawn, with the fill colour in force at each call. */
+/** A fill style as text (the painter only ever sets colours). */
+const fillOf = (style: Painter['fillStyle']): string => (typeof style === 'string' ? style : 'pattern');
+
 function recorder(): Painter & { calls: Call[] } {
   const calls: Call[] = [];
   const ctx = {
@@ -18,13 +21,13 @@ function recorder(): Painter & { calls: Call[] } {
     lineWidth: 1,
     lineCap: 'butt' as CanvasLineCap,
     lineJoin: 'miter' as CanvasLineJoin,
-    beginPath: () => calls.push({ op: 'beginPath', args: [], fill: String(ctx.fillStyle) }),
-    fill: () => calls.push({ op: 'fill', args: [], fill: String(ctx.fillStyle) }),
-    stroke: () => calls.push({ op: 'stroke', args: [], fill: String(ctx.fillStyle) }),
-    fillRect: (...args: number[]) => calls.push({ op: 'fillRect', args, fill: String(ctx.fillStyle) }),
-    moveTo: (...args: number[]) => calls.push({ op: 'moveTo', args, fill: String(ctx.fillStyle) }),
-    lineTo: (...args: number[]) => calls.push({ op: 'lineTo', args, fill: String(ctx.fillStyle) }),
-    arc: (...args: number[]) => calls.push({ op: 'arc', args, fill: String(ctx.fillStyle) }),
+    beginPath: () => calls.push({ op: 'beginPath', args: [], fill: fillOf(ctx.fillStyle) }),
+    fill: () => calls.push({ op: 'fill', args: [], fill: fillOf(ctx.fillStyle) }),
+    stroke: () => calls.push({ op: 'stroke', args: [], fill: fillOf(ctx.fillStyle) }),
+    fillRect: (...args: number[]) => calls.push({ op: 'fillRect', args, fill: fillOf(ctx.fillStyle) }),
+    moveTo: (...args: number[]) => calls.push({ op: 'moveTo', args, fill: fillOf(ctx.fillStyle) }),
+    lineTo: (...args: number[]) => calls.push({ op: 'lineTo', args, fill: fillOf(ctx.fillStyle) }),
+    arc: (...args: number[]) => calls.push({ op: 'arc', args, fill: fillOf(ctx.fillStyle) }),
   };
   return ctx as unknown as Painter & { calls: Call[] };
 }

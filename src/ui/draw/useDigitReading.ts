@@ -15,7 +15,7 @@ export const RASTER_SIDE = 280;
 
 export interface DigitReading {
   strokes: readonly Stroke[];
-  setStrokes(strokes: readonly Stroke[]): void;
+  setStrokes: (strokes: readonly Stroke[]) => void;
   preview: Float32Array | null;
   predictions: Predictions | null;
   status: DrawStatus;
@@ -52,7 +52,7 @@ export function useDigitReading(
     // A copy: the pixels are transferred to the worker, and the preview keeps drawing its own array.
     async (pixels: Float32Array) => {
       const copy = pixels.slice();
-      const answer = await request({ type: 'predict', pixels: copy }, 'prediction', [copy.buffer]);
+      const answer = await request({ type: 'predict', pixels: copy }, [copy.buffer]);
       return answer.probabilities;
     },
     [request],

@@ -12,7 +12,7 @@ const GALLERY_SEED = 2024;
 export interface InspectionState {
   inspection: TestInspection | null;
   busy: boolean;
-  refresh(): void;
+  refresh: () => void;
   /** What the numbers describe ("after epoch 3 of run 2", "nets loaded from …"). */
   note: string;
 }
@@ -44,7 +44,7 @@ export function useTestInspection(state: UiState, request: TrainingWorker['reque
     inFlight.current = true;
     setBusy(true);
     const described = describe(latest.current.state);
-    request({ type: 'inspect-test', sampleSize: GALLERY_SIZE, sampleSeed: GALLERY_SEED }, 'test-inspection')
+    request({ type: 'inspect-test', sampleSize: GALLERY_SIZE, sampleSeed: GALLERY_SEED })
       .then((answer) => {
         const { labels, predicted, sample } = answer;
         setInspection({ labels, predicted, sample });

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useReducer, useRef, useState, type Dispatch } f
 import type { TrainConfig } from '../../shared/config';
 import type { ConfigProblem } from '../../shared/configText';
 import type { WorkerCommand, WorkerEvent } from '../../shared/protocol';
+import type { AnswerTo, RequestOf, RequestType } from '../../shared/requests';
 import { TrainingClient } from '../../worker/client';
 import { LiveSeries } from '../charts/liveSeries';
 import { readDebugOptions } from '../debugOptions';
@@ -18,16 +19,16 @@ export interface TrainingWorker {
   state: UiState;
   dispatch: Dispatch<UiAction>;
   live: LiveSeries;
-  train(config: TrainConfig): void;
-  stop(): void;
+  train: (config: TrainConfig) => void;
+  stop: () => void;
   /** Hold the run in progress between mini-batches, go on, or (while held) train exactly one mini-batch. */
-  pause(): void;
-  resume(): void;
-  step(): void;
+  pause: () => void;
+  resume: () => void;
+  step: () => void;
   /** Slow motion in steps a second (null: full speed), for the run in progress and the next ones. */
-  setSpeed(stepsPerSecond: number | null): void;
+  setSpeed: (stepsPerSecond: number | null) => void;
   /** Ends the worker and starts a fresh one (after a crash or a stall); the charts and the log stay. */
-  restart(): void;
+  restart: () => void;
   /** Asks the worker something that has an answer (a prediction, the saved models…). */
   request: TrainingClient['request'];
 }
@@ -155,10 +156,10 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
     [sendToRun],
   );
 
-  const request = useCallback<TrainingClient['request']>((command, expect, transfer) => {
+  const request = useCallback(<C extends RequestType>(command: RequestOf<C>, transfer?: Transferable[]): Promise<AnswerTo<C>> => {
     const instance = client.current;
-    if (instance) return instance.request(command, expect, transfer);
-    return clientReady.current.promise.then((ready) => ready.request(command, expect, transfer));
+    if (instance) return instance.request(command, transfer);
+    return clientReady.current.promise.then((ready) => ready.request(command, transfer));
   }, []);
 
   return { state, dispatch, live, train, stop, pause, resume, step, setSpeed, restart, request };

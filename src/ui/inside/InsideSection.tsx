@@ -43,7 +43,7 @@ export function InsideSection({ state, formConfig, request, onError }: Props) {
   const answeringSource = state.answering?.source;
   useEffect(() => {
     let current = true;
-    request({ type: 'inside-view', view: { ...view, layer } }, 'inside-series')
+    request({ type: 'inside-view', view: { ...view, layer } })
       .then((answer) => {
         if (current) setSample(answer.sample);
       })

@@ -29,7 +29,7 @@ export function ModesPanel({ inside, canRecalibrate, request }: Props) {
   const onRecalibrate = () => {
     setBusy(true);
     setError(null);
-    request({ type: 'recalibrate-bn' }, 'bn-recalibrated')
+    request({ type: 'recalibrate-bn' })
       .then((answer) => setResult(answer.result))
       .catch((e: unknown) => setError(e instanceof Error ? e.message : String(e)))
       .finally(() => setBusy(false));

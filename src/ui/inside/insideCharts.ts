@@ -8,6 +8,7 @@ import { STREAMING_CHART } from '../charts/chartSetup';
 Chart.register(LogarithmicScale);
 
 declare module 'chart.js' {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars -- the name and parameter must match Chart.js's declaration to merge with it
   interface PluginOptionsByType<TType> {
     /** |value| beyond which the activation saturates, on the axis `axis`; null draws nothing. */
     saturationZones?: { threshold: number | null; axis: 'x' | 'y' };

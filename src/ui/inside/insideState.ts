@@ -2,7 +2,7 @@
 // unit's percentile series, the latest record (histogram, maths), gradient flow and saturation per layer, and the
 // two modes' accuracy, for the run and repeat on screen. Arrays are replaced, never mutated (React compares them).
 import type { InsideRecord, InsideSeries } from '../../shared/inside';
-import { NET_IDS, type NetId } from '../../shared/metrics';
+import { NET_IDS } from '../../shared/metrics';
 import type { SomeNets, WorkerEvent } from '../../shared/protocol';
 
 export type FlowMetric = 'gradNorm' | 'updateRatio' | 'saturated';
@@ -90,7 +90,7 @@ function withRecord(state: InsideState, record: InsideRecord): InsideState {
 function withFlow(state: InsideState, record: InsideRecord): SomeNets<Record<FlowMetric, number[][]>> {
   const out: SomeNets<Record<FlowMetric, number[][]>> = { ...state.flow };
   const earlier = state.flowSteps.length;
-  for (const net of NET_IDS as readonly NetId[]) {
+  for (const net of NET_IDS) {
     const n = record.nets[net];
     if (!n) continue;
     const was = state.flow[net];

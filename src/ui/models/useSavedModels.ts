@@ -10,11 +10,11 @@ export interface SavedModels {
   busy: boolean;
   /** The outcome of the last action, for an aria-live line; `error` says whether it failed. */
   status: { text: string; error: boolean } | null;
-  save(name: string): void;
-  load(name: string): void;
-  remove(name: string): void;
-  download(): void;
-  loadFile(file: File): void;
+  save: (name: string) => void;
+  load: (name: string) => void;
+  remove: (name: string) => void;
+  download: () => void;
+  loadFile: (file: File) => void;
 }
 
 function messageOf(e: unknown): string {
@@ -39,7 +39,7 @@ export function useSavedModels(request: TrainingWorker['request']): SavedModels 
   }, []);
 
   useEffect(() => {
-    request({ type: 'list-models' }, 'model-list')
+    request({ type: 'list-models' })
       .then((answer) => setEntries(answer.entries))
       .catch((e: unknown) => setStatus({ text: `Saved nets could not be listed: ${messageOf(e)}`, error: true }));
   }, [request]);
@@ -47,8 +47,8 @@ export function useSavedModels(request: TrainingWorker['request']): SavedModels 
   const save = useCallback(
     (name: string) =>
       void act(async () => {
-        const saved = await request({ type: 'save-models', name }, 'models-saved');
-        setEntries((await request({ type: 'list-models' }, 'model-list')).entries);
+        const saved = await request({ type: 'save-models', name });
+        setEntries((await request({ type: 'list-models' })).entries);
         return `Saved as “${saved.entry.name}” in this browser.`;
       }, 'Not saved:'),
     [act, request],
@@ -57,7 +57,7 @@ export function useSavedModels(request: TrainingWorker['request']): SavedModels 
   const load = useCallback(
     (name: string) =>
       void act(async () => {
-        const loaded = await request({ type: 'load-models', name }, 'models-loaded');
+        const loaded = await request({ type: 'load-models', name });
         return `Loaded “${loaded.entry.name}”: these nets now read what you draw.`;
       }, 'Not loaded:'),
     [act, request],
@@ -66,7 +66,7 @@ export function useSavedModels(request: TrainingWorker['request']): SavedModels 
   const remove = useCallback(
     (name: string) =>
       void act(async () => {
-        setEntries((await request({ type: 'delete-models', name }, 'model-list')).entries);
+        setEntries((await request({ type: 'delete-models', name })).entries);
         return `Deleted “${name}”.`;
       }, 'Not deleted:'),
     [act, request],
@@ -75,7 +75,7 @@ export function useSavedModels(request: TrainingWorker['request']): SavedModels 
   const download = useCallback(
     () =>
       void act(async () => {
-        const answer = await request({ type: 'export-models' }, 'models-exported');
+        const answer = await request({ type: 'export-models' });
         saveBlob(new Blob([answer.bytes], { type: 'application/json' }), answer.fileName);
         return `Downloaded ${answer.fileName}.`;
       }, 'Not downloaded:'),
@@ -86,7 +86,7 @@ export function useSavedModels(request: TrainingWorker['request']): SavedModels 
     (file: File) =>
       void act(async () => {
         const bytes = await file.arrayBuffer();
-        const loaded = await request({ type: 'import-models', fileName: file.name, bytes }, 'models-loaded', [bytes]);
+        const loaded = await request({ type: 'import-models', fileName: file.name, bytes }, [bytes]);
         return `Loaded ${file.name} (“${loaded.entry.name}”): these nets now read what you draw.`;
       }, 'Not loaded:'),
     [act, request],

@@ -21,12 +21,12 @@ export interface RunHistory {
   /** The saved record of the run on screen, once it has ended; it is not drawn a second time. */
   onScreenId: string | null;
   showOnCharts: boolean;
-  setShowOnCharts(show: boolean): void;
-  setHidden(id: string, hidden: boolean): void;
-  remove(id: string): void;
+  setShowOnCharts: (show: boolean) => void;
+  setHidden: (id: string, hidden: boolean) => void;
+  remove: (id: string) => void;
   /** Something the user should know (unreadable saved data, a full quota), shown until dismissed. */
   notice: string | null;
-  dismissNotice(): void;
+  dismissNotice: () => void;
 }
 
 /** localStorage, or null where the browser refuses it (some privacy modes throw on access). */
@@ -76,6 +76,7 @@ export function useRunHistory(state: Pick<UiState, 'status' | 'runId' | 'runConf
     commit(addRun(latest.current, record));
     setSaved({ runId, id: record.id });
     // Only a change of status or run can end a run: the rows and settings are read as they are at that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- state is read at the run's end, not followed
   }, [status, runId, commit]);
 
   const setShowOnCharts = useCallback(
