@@ -1,5 +1,5 @@
 // The HTTP security headers of the built app: set by `vite preview` (vite.config.ts) and written to
-// public/_headers for static hosts that read that file (Netlify, Cloudflare Pages); README "Security headers"
+// public/_headers for static hosts that read that file (Netlify, Cloudflare Pages); docs/security.md
 // says how to set them elsewhere. The dev server does not send them (Vite's dev client needs inline scripts).
 
 /**

@@ -1,5 +1,5 @@
 // One-click experiments: each sets every setting (from the blog's defaults) and says in one sentence what to watch.
-// Dependency-free. The numbers were chosen by running each preset (see the README's "Presets" section).
+// Dependency-free. The numbers were chosen by running each preset (see docs/settings.md, "Presets").
 import { defaultConfig, type TrainConfig } from './config';
 
 export type PresetId = 'blog' | 'paper' | 'high-lr' | 'deep-sigmoid' | 'tiny-batch' | 'quick';
