@@ -1,10 +1,11 @@
-// Reads one of our Sequential nets (Flatten → [Dense → BN? → Activation → BN?]… → Dense softmax) into a list of
-// stages holding the layers' own variables, so a training step can be written out by hand on the same weights the
-// model predicts, saves and inspects with. Any other shape of model gives null and trains the generic way.
+// Turns one of the app's nets (its netLayers: Flatten → [Dense → BN? → Activation → BN?]… → Dense softmax) into a
+// list of stages holding the layers' own variables, so a training step can be written out by hand on the same weights
+// the model predicts, saves and inspects with. Any other model gives null and trains the generic way.
 // Imports TF.js only.
 import type * as tf from '@tensorflow/tfjs';
 import type { Activation } from '../shared/config';
 import { bnWeights, weightsByName, type BnWeights } from './bn/bnWeights';
+import { netLayers } from './netLayers';
 
 export interface DenseStage {
   kind: 'dense';
@@ -31,61 +32,44 @@ export interface MlpPlan {
   trainable: tf.Variable[];
 }
 
-const ACTIVATIONS: readonly string[] = ['relu', 'sigmoid', 'tanh'] satisfies Activation[];
-
 /** The variable behind a layer weight: LayerVariable.read() hands out the tf.Variable itself, not a copy. */
 function variableOf(w: tf.LayerVariable | undefined): tf.Variable | null {
   return w ? (w.read() as tf.Variable) : null;
 }
 
-function denseStage(layer: tf.layers.Layer, config: tf.serialization.ConfigDict, last: boolean): DenseStage | null {
+function denseStage(layer: tf.layers.Layer, softmax: boolean): DenseStage | null {
+  if (!layer.trainable) return null;
   const weights = weightsByName(layer);
   const kernel = variableOf(weights.get('kernel'));
   if (!kernel || kernel.shape.length !== 2) return null;
-  const activation = config['activation'];
-  if (last ? activation !== 'softmax' : activation !== 'linear') return null;
-  if (config['kernelConstraint'] || config['biasConstraint'] || config['kernelRegularizer'] || config['biasRegularizer']) return null;
-  return { kind: 'dense', kernel, bias: variableOf(weights.get('bias')), softmax: last };
+  return { kind: 'dense', kernel, bias: variableOf(weights.get('bias')), softmax };
 }
 
-function batchNormStage(layer: tf.layers.Layer, config: tf.serialization.ConfigDict): BatchNormStage | null {
-  const axis = config['axis'];
-  if (axis !== -1 && !(Array.isArray(axis) && axis.length === 1 && axis[0] === -1)) return null;
+/** TF.js's own BatchNormalization only: the one written out in core/bn is a custom layer this step does not know. */
+function batchNormStage(layer: tf.layers.Layer): BatchNormStage | null {
+  if (!layer.trainable || layer.getClassName() !== 'BatchNormalization') return null;
   const weights = bnWeights(layer);
   return weights ? { kind: 'bn', ...weights } : null;
 }
 
-/** The plan of a model the hand-written step can train, or null (then the model trains through autodiff). */
+/** The plan of a net the app built (netLayers), or null: then the model trains through autodiff. */
 export function planMlp(model: tf.LayersModel): MlpPlan | null {
-  const layers = model.layers;
-  const first = layers[0];
-  if (!first || first.getClassName() !== 'Flatten') return null;
+  const layers = netLayers(model);
+  if (!layers) return null;
   const stages: Stage[] = [];
-  for (let i = 1; i < layers.length; i++) {
-    const layer = layers[i];
-    if (!layer || !layer.trainable) return null;
-    const config = layer.getConfig();
-    let stage: Stage | null = null;
-    switch (layer.getClassName()) {
-      case 'Dense':
-        stage = denseStage(layer, config, i === layers.length - 1);
-        break;
-      case 'BatchNormalization':
-        stage = batchNormStage(layer, config);
-        break;
-      case 'Activation': {
-        const activation = config['activation'];
-        stage = typeof activation === 'string' && ACTIVATIONS.includes(activation) ? { kind: 'activation', activation: activation as Activation } : null;
-        break;
-      }
-      default:
-        stage = null;
-    }
-    if (!stage) return null;
-    stages.push(stage);
+  for (const h of layers.hidden) {
+    const dense = denseStage(h.dense, false);
+    const bn = h.bn ? batchNormStage(h.bn) : null;
+    if (!dense || (h.bn && !bn) || !h.activation.trainable) return null;
+    const activation: ActivationStage = { kind: 'activation', activation: h.activationName };
+    stages.push(dense);
+    if (bn && h.bnPlace === 'before') stages.push(bn);
+    stages.push(activation);
+    if (bn && h.bnPlace === 'after') stages.push(bn);
   }
-  const last = stages[stages.length - 1];
-  if (!last || last.kind !== 'dense' || !last.softmax) return null;
+  const output = denseStage(layers.output, true);
+  if (!output) return null;
+  stages.push(output);
   const trainable: tf.Variable[] = [];
   for (const s of stages) {
     if (s.kind === 'dense') trainable.push(...[s.kernel, s.bias].filter((v): v is tf.Variable => v !== null));

@@ -5,6 +5,7 @@
 // Imports TF.js only; call inside tf.tidy.
 import * as tf from '@tensorflow/tfjs';
 import { NUM_CLASSES } from '../data/idx';
+import { normalize, scaleShift } from './bn/normalize';
 import { PROB_EPSILON } from './losses';
 import type { ActivationStage, BatchNormStage, DenseStage, MlpPlan } from './mlpPlan';
 
@@ -27,11 +28,8 @@ type Saved =
 
 function forwardBatchNorm(stage: BatchNormStage, x: tf.Tensor2D, statistics: StepTensors['statistics']): { y: tf.Tensor2D; saved: Saved } {
   const { mean, variance } = tf.moments(x, 0);
-  const invStd = tf.rsqrt(tf.add(variance, stage.epsilon)) as tf.Tensor1D;
-  const xhat = tf.mul(tf.sub(x, mean), invStd) as tf.Tensor2D;
-  let y = xhat;
-  if (stage.gamma) y = tf.mul(y, stage.gamma);
-  if (stage.beta) y = tf.add(y, stage.beta);
+  const { xHat: xhat, invStd } = normalize(x, mean as tf.Tensor1D, variance as tf.Tensor1D, stage.epsilon);
+  const y = scaleShift(xhat, stage.gamma, stage.beta);
   // TF.js's moving average: v − (v − batch)·(1 − momentum).
   const decay = 1 - stage.momentum;
   statistics.push(

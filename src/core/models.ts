@@ -5,6 +5,7 @@ import type { NetId, ParamCounts } from '../shared/metrics';
 import { hasBn, type InitName, type TrainConfig } from '../shared/config';
 import { NUM_CLASSES, IMAGE_SIDE } from '../data/idx';
 import { ScratchBatchNorm } from './bn/scratchBatchNorm';
+import { describeNet, type HiddenLayer } from './netLayers';
 
 /** The settings that shape the nets (the rest of TrainConfig is about training). */
 export type NetSpec = Pick<
@@ -25,7 +26,7 @@ export function denseSeed(runSeed: number, layerIndex: number): number {
   return (Math.imul(runSeed + 1, 0x9e3779b1) + layerIndex * 0x85ebca6b) >>> 0;
 }
 
-/** Layer names, so tests and features (activation probes, BN statistics) can find a hidden layer's parts. */
+/** Layer names: saved files and the recalibrated statistics name layers by them (the roles are in netLayers). */
 export const layerName = {
   dense: (i: number): string => `dense_${i}`,
   batchNorm: (i: number): string => `batch_norm_${i}`,
@@ -95,16 +96,23 @@ function batchNorm(spec: NetSpec, units: number, layerIndex: number): tf.layers.
  */
 export function buildNet(net: NetId, spec: NetSpec, seed: number): tf.Sequential {
   const model = tf.sequential({ name: MODEL_NAMES[net] });
-  model.add(tf.layers.flatten({ inputShape: [IMAGE_SIDE, IMAGE_SIDE], name: 'flatten' }));
-  spec.layers.forEach((units, i) => {
-    const bn = net === 'bn' && hasBn(spec, i);
-    const before = bn && spec.bnPlace === 'before';
-    model.add(dense(spec, units, seed, i, before ? spec.denseBias : true, 'linear'));
-    if (before) model.add(batchNorm(spec, units, i));
-    model.add(tf.layers.activation({ activation: spec.activation, name: layerName.activation(spec, i) }));
-    if (bn && !before) model.add(batchNorm(spec, units, i));
+  const flatten = tf.layers.flatten({ inputShape: [IMAGE_SIDE, IMAGE_SIDE], name: 'flatten' });
+  model.add(flatten);
+  const hidden = spec.layers.map((units, i): HiddenLayer => {
+    const withBn = net === 'bn' && hasBn(spec, i);
+    const before = withBn && spec.bnPlace === 'before';
+    const denseLayer = dense(spec, units, seed, i, before ? spec.denseBias : true, 'linear');
+    const bn = withBn ? batchNorm(spec, units, i) : null;
+    const activation = tf.layers.activation({ activation: spec.activation, name: layerName.activation(spec, i) });
+    model.add(denseLayer);
+    if (bn && before) model.add(bn);
+    model.add(activation);
+    if (bn && !before) model.add(bn);
+    return { index: i, units, dense: denseLayer, bn, bnPlace: spec.bnPlace, activation, activationName: spec.activation };
   });
-  model.add(dense(spec, NUM_CLASSES, seed, spec.layers.length, true, 'softmax'));
+  const output = dense(spec, NUM_CLASSES, seed, spec.layers.length, true, 'softmax');
+  model.add(output);
+  describeNet(model, { flatten, hidden, output });
   return model;
 }
 

@@ -11,6 +11,7 @@ import { FIGURE1_PERCENTILES, type BnMath, type InsideRecord, type InsideSeries,
 import { NET_IDS } from '../../shared/metrics';
 import type { SomeNets } from '../../shared/protocol';
 import { meanCrossEntropy } from '../losses';
+import { denseLayers, kernelOf, requireNetLayers } from '../netLayers';
 import type { Batch } from '../residentData';
 import { PercentileHistory } from './percentileHistory';
 import { histogram, saturatedShare, unitPercentiles } from './percentiles';
@@ -225,11 +226,5 @@ export class InsideRecorder implements StepObserver {
 
 /** The Dense layers' kernels, input side first (the variables the optimizer moves). */
 function denseKernels(model: tf.LayersModel): tf.Variable[] {
-  const kernels: tf.Variable[] = [];
-  for (const layer of model.layers) {
-    if (layer.getClassName() !== 'Dense') continue;
-    const kernel = layer.weights.find((w) => w.originalName.endsWith('/kernel'));
-    if (kernel) kernels.push(kernel.read() as tf.Variable);
-  }
-  return kernels;
+  return denseLayers(requireNetLayers(model)).map(kernelOf);
 }

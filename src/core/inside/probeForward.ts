@@ -4,7 +4,8 @@
 // layer's parts are reported to a visitor. Works for TF.js's BN layer and ours alike. Imports TF.js only.
 import * as tf from '@tensorflow/tfjs';
 import { bnWeights, type BnWeights } from '../bn/bnWeights';
-import { SCRATCH_BN_CLASS } from '../bn/scratchBatchNorm';
+import { normalize, scaleShift } from '../bn/normalize';
+import { kernelOf, requireNetLayers } from '../netLayers';
 
 export type StatsMode =
   | { kind: 'batch' }
@@ -14,17 +15,6 @@ export type StatsMode =
 
 /** γ and β (null when switched off: read as 1 and 0), the running statistics, momentum and ε. */
 export type BnParts = BnWeights;
-
-export function isBatchNormLayer(layer: tf.layers.Layer): boolean {
-  const name = layer.getClassName();
-  return name === 'BatchNormalization' || name === SCRATCH_BN_CLASS;
-}
-
-/** The hidden layer (0-based) a layer belongs to, from the names models.ts gives: dense_i, batch_norm_i, <act>_i. */
-export function hiddenIndex(layer: tf.layers.Layer): number | null {
-  const match = /_(\d+)$/.exec(layer.name);
-  return match ? Number(match[1]) : null;
-}
 
 /** A BN layer's parameters and running statistics, by weight name (the same for both implementations). */
 export function bnParts(layer: tf.layers.Layer): BnParts {
@@ -65,48 +55,47 @@ export type Visit = BnVisit | ActivationVisit | DenseVisit;
 
 /**
  * The net's output probabilities for x, BN normalized as `mode` says, with every layer's parts shown to `visit`.
+ * Walks the net's description (netLayers), so it knows each layer's role and hidden index without reading names.
  * Tensors given to the visitor live in the caller's tidy; the caller wraps this in one.
  */
 export function probeForward(model: tf.LayersModel, x: tf.Tensor, mode: StatsMode, visit?: (v: Visit) => void): tf.Tensor2D {
-  let h = x;
-  let denseIndex = 0;
-  for (const layer of model.layers) {
-    if (isBatchNormLayer(layer)) {
-      const input = h as tf.Tensor2D;
-      const parts = bnParts(layer);
-      let mean: tf.Tensor1D;
-      let variance: tf.Tensor1D;
-      if (mode.kind === 'batch') {
-        const moments = tf.moments(input, 0);
-        mean = moments.mean as tf.Tensor1D;
-        variance = moments.variance as tf.Tensor1D;
-      } else if (mode.kind === 'running') {
-        mean = parts.movingMean;
-        variance = parts.movingVariance;
-      } else {
-        const given = mode.stats.get(layer.name);
-        if (!given) throw new Error(`No statistics given for ${layer.name}.`);
-        mean = given.mean;
-        variance = given.variance;
-      }
-      const xHat = tf.mul(tf.sub(input, mean), tf.rsqrt(tf.add(variance, parts.epsilon))) as tf.Tensor2D;
-      let out: tf.Tensor2D = xHat;
-      if (parts.gamma) out = tf.mul(out, parts.gamma);
-      if (parts.beta) out = tf.add(out, parts.beta);
-      visit?.({ kind: 'bn', hidden: hiddenIndex(layer) ?? -1, layerName: layer.name, input, mean, variance, xHat, output: out, parts });
-      h = out;
-      continue;
-    }
-    const className = layer.getClassName();
-    if (className === 'Activation') {
-      visit?.({ kind: 'activation', hidden: hiddenIndex(layer) ?? -1, input: h as tf.Tensor2D });
-    } else if (className === 'Dense') {
-      const kernel = layer.weights.find((w) => w.originalName.endsWith('/kernel'));
-      if (kernel) visit?.({ kind: 'dense', index: denseIndex, kernel: kernel.read() as tf.Tensor2D });
-      denseIndex++;
-    }
+  const layers = requireNetLayers(model);
+  let h = layers.flatten.apply(x) as tf.Tensor2D;
+  const batchNorm = (layer: tf.layers.Layer, hidden: number): void => {
+    const input = h;
+    const parts = bnParts(layer);
+    const { mean, variance } = statistics(layer, input, parts, mode);
+    const { xHat } = normalize(input, mean, variance, parts.epsilon);
+    const output = scaleShift(xHat, parts.gamma, parts.beta);
+    visit?.({ kind: 'bn', hidden, layerName: layer.name, input, mean, variance, xHat, output, parts });
+    h = output;
+  };
+  for (const layer of layers.hidden) {
+    visit?.({ kind: 'dense', index: layer.index, kernel: kernelOf(layer.dense) as tf.Tensor2D });
     // Flatten, Dense and Activation behave the same in both modes and keep no state.
-    h = layer.apply(h) as tf.Tensor;
+    h = layer.dense.apply(h) as tf.Tensor2D;
+    if (layer.bn && layer.bnPlace === 'before') batchNorm(layer.bn, layer.index);
+    visit?.({ kind: 'activation', hidden: layer.index, input: h });
+    h = layer.activation.apply(h) as tf.Tensor2D;
+    if (layer.bn && layer.bnPlace === 'after') batchNorm(layer.bn, layer.index);
   }
-  return h as tf.Tensor2D;
+  visit?.({ kind: 'dense', index: layers.hidden.length, kernel: kernelOf(layers.output) as tf.Tensor2D });
+  return layers.output.apply(h) as tf.Tensor2D;
+}
+
+/** The mean and variance a BN layer normalizes with in this pass. */
+function statistics(layer: tf.layers.Layer, input: tf.Tensor2D, parts: BnParts, mode: StatsMode): { mean: tf.Tensor1D; variance: tf.Tensor1D } {
+  switch (mode.kind) {
+    case 'batch': {
+      const { mean, variance } = tf.moments(input, 0);
+      return { mean: mean as tf.Tensor1D, variance: variance as tf.Tensor1D };
+    }
+    case 'running':
+      return { mean: parts.movingMean, variance: parts.movingVariance };
+    case 'given': {
+      const given = mode.stats.get(layer.name);
+      if (!given) throw new Error(`No statistics given for ${layer.name}.`);
+      return given;
+    }
+  }
 }
