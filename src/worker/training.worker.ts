@@ -1,5 +1,6 @@
 // The training worker: owns the data and the models, picks the backend, runs one experiment at a time and streams
-// typed events. Every handler's failure becomes an `error` event with a human message.
+// typed events. Every handler's failure becomes an `error` event with a human message. The runs themselves (replace,
+// stop, pause, backend loss) are RunLifecycle's.
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import './wasmSetup';
@@ -9,9 +10,7 @@ import { runExperiment } from '../core/twinRun';
 import { fetchSource, loadMnist, type Mnist } from '../data/mnist';
 import { assertNever } from '../shared/assertNever';
 import type { BackendChoice } from '../shared/config';
-import { validateConfig } from '../shared/configText';
-import { validSpeed } from '../shared/pace';
-import type { BackendProbe, SomeNets, WorkerCommand, WorkerDebugOptions, WorkerEvent } from '../shared/protocol';
+import type { BackendProbe, WorkerCommand, WorkerDebugOptions, WorkerEvent } from '../shared/protocol';
 import { BackendGuard } from './backendGuard';
 import { applyDebugOptions, installDebugHooks } from './debugHooks';
 import { memoryReport } from './memoryReport';
@@ -19,7 +18,7 @@ import { handleRecalibrate, InsideInspectors } from './insideInspectors';
 import { handleModelCommand } from './modelRequests';
 import { ModelSlot } from './modelSlot';
 import { readWebGLRenderer } from './rendererProbe';
-import { RunPacer } from './runPacer';
+import { RunLifecycle } from './runLifecycle';
 import { yieldToEvents } from './yieldToEvents';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -38,62 +37,23 @@ let ready: Promise<Mnist> | null = null;
  * that touch TF.js (memory, predictions, saved nets) wait for it; TF.js would otherwise start a backend of its own.
  */
 let backendChosen: Promise<void> = Promise.resolve();
-let current: { runId: number; stop: boolean; done: Promise<void>; pacer: RunPacer } | null = null;
-/**
- * The pace (Pause, Step, slow motion) of the latest run asked for: made when its train command arrives, so a pause
- * sent before the run has started (it may wait for the previous run or the data) still holds it at its first step.
- */
-let pacing: { runId: number; pacer: RunPacer } | null = null;
-
-/** The pacer of this run if it is the latest one; commands for any other run are stale and ignored. */
-function pacerFor(runId: number): RunPacer | null {
-  return pacing !== null && pacing.runId === runId ? pacing.pacer : null;
-}
-
-/** Asks a run to end after the batch in hand; a paused run is released so that it can see the stop. */
-function stopRun(run: { stop: boolean; pacer: RunPacer }): void {
-  run.stop = true;
-  run.pacer.stop();
-}
-/** Stops that arrived while their run was still waiting for the previous run or the data to be ready. */
-const earlyStops = new Set<number>();
 /** The nets that answer predictions (the training ones, a finished run's, or loaded ones). */
 const slot = new ModelSlot((source, nets, config) => post({ type: 'models', runId: null, source, nets, config }));
 const inside = new InsideInspectors(post);
 
-/** A lost WebGL context ends the run on it; the worker then moves to the next backend (see recoverBackend). */
-const guard = new BackendGuard(() => void recoverBackend());
+/** A lost WebGL context ends the run on it; the worker then moves to the next backend (see RunLifecycle). */
+const guard = new BackendGuard(() => void runs.recoverBackend());
+const runs = new RunLifecycle({
+  post,
+  data: () => ready,
+  runExperiment: (data, config, hooks) => runExperiment(data, config, hooks),
+  slot,
+  observerFor: (runId, config, data, everyStep) => inside.observerFor(runId, config, data, everyStep),
+  lostBackend: () => guard.lost(),
+  failover: () => guard.failover(),
+  yieldControl: yieldToEvents,
+});
 installDebugHooks(self);
-
-/** How long a run on a lost context gets to end by itself: a readback on it may never settle (seen in Chromium). */
-const LOST_RUN_GRACE_MS = 3000;
-
-async function recoverBackend(): Promise<void> {
-  const run = current;
-  if (run) {
-    // A paused run is released so that it sees the loss. The run sees guard.lost() between two batches and ends; its
-    // tensors go with the lost context. One stuck in a readback is abandoned: the page moves to a new run id, so
-    // anything it might still say is dropped there.
-    run.pacer.stop();
-    await Promise.race([run.done, new Promise((resolve) => setTimeout(resolve, LOST_RUN_GRACE_MS))]);
-    if (current === run) current = null;
-  }
-  const interrupted = run?.runId ?? null;
-  slot.clear();
-  try {
-    const active = await guard.failover();
-    post({ type: 'backend', runId: null, info: { ...active, renderer: null, probe: null, probeSource: null } });
-    post({
-      type: 'backend-lost',
-      runId: null,
-      lost: 'webgl',
-      message: `The WebGL context was lost; training moved to ${active.backend}.`,
-      interruptedRunId: interrupted,
-    });
-  } catch (e) {
-    post({ type: 'error', runId: null, scope: 'backend', message: `The WebGL context was lost and no other backend could start: ${messageOf(e)}` });
-  }
-}
 
 function dataForRequests(): Promise<Mnist> {
   return ready ?? Promise.reject(new Error('The worker has not loaded the data yet.'));
@@ -143,83 +103,6 @@ async function loadData(dataBaseUrl: string): Promise<Mnist> {
   }
 }
 
-async function train(command: Extract<WorkerCommand, { type: 'train' }>): Promise<void> {
-  const { runId, config } = command;
-  const problems = validateConfig(config);
-  if (problems.length > 0) {
-    post({ type: 'error', runId, scope: 'config', message: `The worker refused the settings: ${problems.map((p) => p.message).join(' ')}` });
-    return;
-  }
-  if (!ready) {
-    post({ type: 'error', runId, scope: 'worker', message: 'The worker was asked to train before it was initialised.' });
-    return;
-  }
-  const pacer = new RunPacer(
-    { speed: validSpeed(command.stepsPerSecond) },
-    { onHeld: () => post({ type: 'run-paused', runId }), onResumed: () => post({ type: 'run-resumed', runId }) },
-  );
-  pacing?.pacer.stop();
-  pacing = { runId, pacer };
-  if (current) {
-    stopRun(current);
-    await current.done;
-  }
-  let data: Mnist;
-  try {
-    data = await ready;
-  } catch {
-    post({ type: 'error', runId, scope: 'data', message: 'Cannot train: the MNIST data did not load.' });
-    return;
-  }
-  if (earlyStops.delete(runId)) {
-    post({ type: 'run-finished', runId, reason: 'stopped', elapsedMs: 0 });
-    return;
-  }
-  if (pacer !== pacerFor(runId)) {
-    // A newer run was asked for while this one waited: it never starts.
-    post({ type: 'run-finished', runId, reason: 'stopped', elapsedMs: 0 });
-    return;
-  }
-  const run = { runId, stop: false, done: Promise.resolve(), pacer };
-  current = run;
-  run.done = (async () => {
-    const start = performance.now();
-    // The latest val_accuracy of each net, saved with the nets this run leaves behind.
-    let valAccuracy: SomeNets<number> = {};
-    try {
-      const outcome = await runExperiment(data, config, {
-        onStart: ({ stepsPerEpoch, params }) => post({ type: 'run-started', runId, config, stepsPerEpoch, params }),
-        onNetsBuilt: (_, models) => {
-          valAccuracy = {};
-          slot.training(runId, config, models);
-        },
-        adoptModels: (_, models) => slot.adopt(runId, config, models, valAccuracy),
-        onProgress: (report) => post({ type: 'progress', runId, ...report, elapsedMs: report.elapsedMs - pacer.pausedMs() }),
-        onEpoch: (repeat, epoch, metrics) => {
-          valAccuracy = { ...valAccuracy, ...Object.fromEntries(Object.entries(metrics).map(([net, m]) => [net, m.valAccuracy])) };
-          post({ type: 'epoch', runId, repeat, epoch, metrics });
-        },
-        onDiverged: (divergence) => post({ type: 'diverged', runId, ...divergence }),
-        shouldStop: () => run.stop || guard.lost() !== null,
-        yieldControl: yieldToEvents,
-        awaitTurn: () => pacer.turn(),
-        // A step taken by hand or in slow motion is one a learner watches: the inspectors record every one.
-        stepObserver: inside.observerFor(runId, config, data, () => pacer.isPaused || pacer.stepsPerSecond !== null),
-      });
-      post({ type: 'run-finished', runId, reason: outcome, elapsedMs: performance.now() - start - pacer.pausedMs() });
-    } catch (e) {
-      slot.runFailed();
-      // An op on a lost context may throw before the loop sees the loss; the backend-lost event explains it.
-      if (guard.lost() === null) post({ type: 'error', runId, scope: 'training', message: `Training failed: ${messageOf(e)}` });
-    } finally {
-      pacer.stop();
-      if (current === run) current = null;
-      if (pacing?.pacer === pacer) pacing = null;
-    }
-  })();
-  await run.done;
-}
-
 function handle(command: WorkerCommand): void {
   switch (command.type) {
     case 'init':
@@ -233,24 +116,14 @@ function handle(command: WorkerCommand): void {
       }
       return;
     case 'train':
-      void train(command);
+      void runs.train(command);
       return;
     case 'stop':
-      pacerFor(command.runId)?.stop();
-      if (current && current.runId === command.runId) stopRun(current);
-      else earlyStops.add(command.runId);
-      return;
     case 'pause':
-      pacerFor(command.runId)?.pause();
-      return;
     case 'resume':
-      pacerFor(command.runId)?.resume();
-      return;
     case 'step':
-      pacerFor(command.runId)?.step();
-      return;
     case 'speed':
-      pacerFor(command.runId)?.setSpeed(validSpeed(command.stepsPerSecond));
+      runs.command(command);
       return;
     case 'predict':
     case 'inspect-test':
