@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { test, type Page } from '@playwright/test';
 import { LabPage } from '../e2e/labPage';
 import type { BackendName } from '../src/shared/config';
+import { MNIST_DIR } from '../scripts/vite-plugin-mnist';
 import type { BackendResult, BenchOptions, LoopPlan } from './page/benchTypes';
 import { longestTask, resetLongestTask, watchLongTasks } from './longTasks';
 import { markdown, type FullRecipe, type PageTiming, type PerfReport } from './perfReport';
@@ -98,7 +99,7 @@ test('performance', async ({ page, browser, baseURL }) => {
   const backends: BackendResult[] = [];
   for (const backend of BACKENDS) {
     await page.goto('./bench/index.html');
-    const options: BenchOptions = { backend, dataBaseUrl: new URL('data/mnist/', baseURL).href, loops: loopsFor(backend), repeats: REPEATS };
+    const options: BenchOptions = { backend, dataBaseUrl: new URL(MNIST_DIR, baseURL).href, loops: loopsFor(backend), repeats: REPEATS };
     backends.push(await page.evaluate((o) => window.benchBackend(o), options));
   }
   const pages: PageTiming[] = [];

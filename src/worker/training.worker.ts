@@ -6,7 +6,8 @@ import './wasmSetup';
 import { planBackend } from '../core/backend';
 import { chooseBackend } from '../core/backendChoice';
 import { runExperiment } from '../core/twinRun';
-import { fetchSource, loadMnist, type Mnist } from '../data/mnist';
+import type { Mnist } from '../data/mnist';
+import { loadAppMnist } from './appMnist';
 import { assertNever } from '../shared/assertNever';
 import type { BackendChoice, TrainConfig } from '../shared/config';
 import { validateConfig } from '../shared/configText';
@@ -112,7 +113,7 @@ async function init(
 async function loadData(dataBaseUrl: string): Promise<Mnist> {
   const start = performance.now();
   try {
-    const data = await loadMnist(fetchSource(dataBaseUrl), (loadedBytes, totalBytes) =>
+    const data = await loadAppMnist(dataBaseUrl, (loadedBytes, totalBytes) =>
       post({ type: 'data-progress', runId: null, loadedBytes, totalBytes }),
     );
     post({ type: 'data-ready', runId: null, trainCount: data.train.count, testCount: data.test.count, ms: performance.now() - start });

