@@ -36,17 +36,23 @@ export interface ServedRequest {
   status: number;
   /** Body bytes sent (compressed when gzipAll). */
   bytes: number;
+  /** When the request arrived and when its response was handed to the network, ms since the server started. */
+  startMs: number;
+  endMs: number;
 }
 
 export class StaticServer {
   readonly log: ServedRequest[] = [];
   private readonly server: Server;
   private readonly prefix: string;
+  private readonly t0 = performance.now();
+  private readonly arrivals = new WeakMap<IncomingMessage, number>();
 
   constructor(private readonly options: StaticServerOptions) {
     this.prefix = options.prefix ?? '/';
     if (!this.prefix.startsWith('/') || !this.prefix.endsWith('/')) throw new Error(`prefix must start and end with "/": ${this.prefix}`);
     this.server = createServer((req, res) => {
+      this.arrivals.set(req, performance.now());
       this.handle(req, res).catch((e: unknown) => {
         res.writeHead(500);
         res.end(String(e));
@@ -81,16 +87,26 @@ export class StaticServer {
     const gzip = this.options.gzipAll === true && body.byteLength > 0 && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
     const out = gzip ? gzipSync(body) : body;
     res.writeHead(status, { ...headers, ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}), 'Content-Length': String(out.byteLength) });
+    this.record(req, res, status, req.method === 'HEAD' ? 0 : out.byteLength);
     res.end(req.method === 'HEAD' ? undefined : out);
-    this.log.push({ path: req.url ?? '', status, bytes: req.method === 'HEAD' ? 0 : out.byteLength });
+  }
+
+  private record(req: IncomingMessage, res: ServerResponse, status: number, bytes: number): void {
+    const entry: ServedRequest = { path: req.url ?? '', status, bytes, startMs: this.now(req), endMs: Number.NaN };
+    this.log.push(entry);
+    res.on('finish', () => (entry.endMs = performance.now() - this.t0));
+  }
+
+  private now(req: IncomingMessage): number {
+    return (this.arrivals.get(req) ?? performance.now()) - this.t0;
   }
 
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = decodeURIComponent((req.url ?? '/').split('?')[0] ?? '/');
     if (path === this.prefix.slice(0, -1)) {
       res.writeHead(301, { Location: this.prefix });
+      this.record(req, res, 301, 0);
       res.end();
-      this.log.push({ path, status: 301, bytes: 0 });
       return;
     }
     const notFound = () => this.send(req, res, 404, { ...this.headers(), 'Content-Type': 'text/plain' }, Buffer.from('Not Found'));
@@ -114,8 +130,8 @@ export class StaticServer {
     };
     if (req.headers['if-none-match'] === etag) {
       res.writeHead(304, headers);
+      this.record(req, res, 304, 0);
       res.end();
-      this.log.push({ path, status: 304, bytes: 0 });
       return;
     }
     this.send(req, res, 200, headers, await readFile(file));

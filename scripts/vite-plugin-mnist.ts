@@ -10,6 +10,8 @@ import { contentHash, packedFile } from './mnistPack.ts';
 
 /** Where the packed files live, relative to the app (inside Vite's assets folder: hashed names, cached forever). */
 export const MNIST_DIR = 'assets/mnist/';
+/** The Cache API cache that holds the downloaded files: written by the worker, read by it and the service worker. */
+export const MNIST_CACHE = 'batchnorm-lab-mnist';
 export const MNIST_FILES = {
   'train-images': 'train-images-idx3-ubyte',
   'train-labels': 'train-labels-idx1-ubyte',
@@ -75,7 +77,7 @@ export function mnistPlugin({ emit = true }: { emit?: boolean } = {}): Plugin {
     load(id) {
       if (id !== RESOLVED_ID) return null;
       const table = Object.fromEntries(Object.entries(get()).map(([key, f]) => [key, { name: f.name, bytes: f.bytes.byteLength }]));
-      return `export const MNIST_DIR = ${JSON.stringify(MNIST_DIR)};\nexport const MNIST_PACKED_FILES = ${JSON.stringify(table)};\n`;
+      return `export const MNIST_DIR = ${JSON.stringify(MNIST_DIR)};\nexport const MNIST_CACHE = ${JSON.stringify(MNIST_CACHE)};\nexport const MNIST_PACKED_FILES = ${JSON.stringify(table)};\n`;
     },
     configureServer(server) {
       server.middlewares.use(serveMnist(get));

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { idxHeaderLength, packIdx } from '../../scripts/mnistPack';
 import { IdxError } from './idx';
-import { PACK_HEADER_BYTES, readPackLayout, unpackIdx } from './packedIdx';
+import { PackUnpacker, readPackLayout, unpackIdx } from './packedIdx';
 import { MNIST_DIR } from '../test-support/nodeMnist';
 
 const NAMES = ['train-images-idx3-ubyte', 'train-labels-idx1-ubyte', 't10k-images-idx3-ubyte', 't10k-labels-idx1-ubyte'];
@@ -31,6 +31,20 @@ describe('packed MNIST', () => {
     if (name.includes('images')) expect(packed.byteLength).toBeLessThan(gzipSync(original, { level: 9 }).byteLength);
   });
 
+  it('unpacks the same when the bytes arrive in pieces of every size, as over a network', async () => {
+    const original = read('t10k-images-idx3-ubyte');
+    const whole = packIdx(original, 16);
+    for (const piece of [1, 7, 28, 1000, 65_536]) {
+      const unpacker = new PackUnpacker('t10k');
+      // A few single bytes first, so the header itself is split across pieces.
+      const first = Math.min(piece, 50);
+      for (let at = 0; at < first; at++) unpacker.push(whole.subarray(at, at + 1));
+      for (let at = first; at < whole.byteLength; at += piece * 97) unpacker.push(whole.subarray(at, Math.min(at + piece * 97, whole.byteLength)));
+      const restored = await unpacker.finish();
+      expect(Buffer.from(restored).equals(Buffer.from(original))).toBe(true);
+    }
+  });
+
   const labels = read('t10k-labels-idx1-ubyte');
   const packed = packIdx(labels, 8);
 
@@ -41,8 +55,7 @@ describe('packed MNIST', () => {
 
   it('refuses a file with a flipped byte in its compressed data (gzip CRC)', async () => {
     const broken = packed.slice();
-    const { mask } = readPackLayout(broken, 'x');
-    const valuesStart = PACK_HEADER_BYTES + 8 + mask.byteLength;
+    const { valuesStart } = readPackLayout(broken, 'x');
     // A byte in the middle of the values' deflate stream.
     const at = valuesStart + Math.floor((broken.byteLength - valuesStart) / 2);
     broken[at] = (broken[at] ?? 0) ^ 0xff;

@@ -11,23 +11,24 @@ import { PACK_HEADER_BYTES, PACK_MAGIC, PACK_VERSION } from './packFormat';
 export { PACK_HEADER_BYTES } from './packFormat';
 
 
-export interface PackLayout {
-  idxHeader: Uint8Array;
+interface Lengths {
+  headerLength: number;
   payloadLength: number;
   nonZero: number;
-  mask: Uint8Array;
-  values: Uint8Array;
+  maskLength: number;
+  valuesLength: number;
+  total: number;
 }
 
-/** Splits the packed file into its parts, checking every length against the bytes actually there. */
-export function readPackLayout(bytes: Uint8Array, file: string): PackLayout {
-  if (bytes.byteLength < PACK_HEADER_BYTES) {
-    throw new IdxError(file, 'too-short', `only ${bytes.byteLength} bytes; a packed data file's header needs ${PACK_HEADER_BYTES}.`);
+/** Reads the fixed header (PACK_HEADER_BYTES), checking the magic number first: the most telling error. */
+function readLengths(head: Uint8Array, received: number, file: string): Lengths {
+  if (head.byteLength < PACK_HEADER_BYTES) {
+    throw new IdxError(file, 'too-short', `only ${received} bytes; a packed data file's header needs ${PACK_HEADER_BYTES}.`);
   }
-  const view = new DataView(bytes.buffer, bytes.byteOffset, PACK_HEADER_BYTES);
+  const view = new DataView(head.buffer, head.byteOffset, PACK_HEADER_BYTES);
   const magic = view.getUint32(0);
   if (magic !== PACK_MAGIC) {
-    const gzip = bytes[0] === 0x1f && bytes[1] === 0x8b;
+    const gzip = head[0] === 0x1f && head[1] === 0x8b;
     throw new IdxError(
       file,
       'bad-magic',
@@ -43,39 +44,143 @@ export function readPackLayout(bytes: Uint8Array, file: string): PackLayout {
   const nonZero = view.getUint32(16);
   const maskLength = view.getUint32(20);
   const valuesLength = view.getUint32(24);
-  const expected = PACK_HEADER_BYTES + headerLength + maskLength + valuesLength;
-  if (bytes.byteLength !== expected) {
-    const how = bytes.byteLength < expected ? 'truncated' : 'longer than its header says';
-    throw new IdxError(file, 'truncated', `${how}: the header promises ${expected} bytes, the file has ${bytes.byteLength}.`);
-  }
   if (nonZero > payloadLength || headerLength > 64) throw new IdxError(file, 'corrupt', 'has an impossible header.');
-  let at = PACK_HEADER_BYTES;
-  const take = (n: number): Uint8Array => bytes.subarray(at, (at += n));
-  return { idxHeader: take(headerLength), payloadLength, nonZero, mask: take(maskLength), values: take(valuesLength) };
+  return { headerLength, payloadLength, nonZero, maskLength, valuesLength, total: PACK_HEADER_BYTES + headerLength + maskLength + valuesLength };
 }
 
-async function gunzip(bytes: Uint8Array, file: string, part: string, expectedLength: number): Promise<Uint8Array> {
+/** A gzip stream fed chunk by chunk, decompressing while the rest of the file is still on its way. */
+class Gunzip {
+  private readonly writer: WritableStreamDefaultWriter<BufferSource>;
+  private readonly output: Promise<ArrayBuffer>;
+
+  constructor() {
+    const stream = new DecompressionStream('gzip');
+    this.writer = stream.writable.getWriter();
+    this.output = new Response(stream.readable).arrayBuffer();
+    // Failures surface in finish(); until then they must not count as unhandled.
+    this.output.catch(() => {});
+  }
+
+  write(chunk: Uint8Array): void {
+    this.writer.write(chunk as Uint8Array<ArrayBuffer>).catch(() => {});
+  }
+
+  async finish(): Promise<Uint8Array> {
+    await this.writer.close();
+    return new Uint8Array(await this.output);
+  }
+
+  abort(): void {
+    this.writer.abort().catch(() => {});
+  }
+}
+
+/**
+ * Unpacks a packed file as its bytes arrive: both gzip sections are decompressed during the download, so little is
+ * left to do once the last byte is in. push() throws at once on a file that is not ours; finish() checks lengths and
+ * contents and returns the original IDX bytes.
+ */
+export class PackUnpacker {
+  private head = new Uint8Array(PACK_HEADER_BYTES);
+  private lengths: Lengths | null = null;
+  private idxHeader: Uint8Array | null = null;
+  private received = 0;
+  private readonly mask = new Gunzip();
+  private readonly values = new Gunzip();
+
+  constructor(private readonly file: string) {}
+
+  push(chunk: Uint8Array): void {
+    let at = 0;
+    while (at < chunk.byteLength) {
+      const offset = this.received;
+      if (offset < PACK_HEADER_BYTES) {
+        const n = Math.min(PACK_HEADER_BYTES - offset, chunk.byteLength - at);
+        this.head.set(chunk.subarray(at, at + n), offset);
+        this.take(n);
+        at += n;
+        if (this.received === PACK_HEADER_BYTES) {
+          this.lengths = readLengths(this.head, this.received, this.file);
+          this.idxHeader = new Uint8Array(this.lengths.headerLength);
+        }
+        continue;
+      }
+      const lengths = this.lengths;
+      const idxHeader = this.idxHeader;
+      if (!lengths || !idxHeader) throw new Error('unreachable: header read');
+      const maskStart = PACK_HEADER_BYTES + lengths.headerLength;
+      const valuesStart = maskStart + lengths.maskLength;
+      let end: number;
+      if (offset < maskStart) {
+        end = maskStart;
+        const n = Math.min(end - offset, chunk.byteLength - at);
+        idxHeader.set(chunk.subarray(at, at + n), offset - PACK_HEADER_BYTES);
+      } else if (offset < valuesStart) {
+        end = valuesStart;
+        this.mask.write(chunk.subarray(at, at + Math.min(end - offset, chunk.byteLength - at)));
+      } else if (offset < lengths.total) {
+        end = lengths.total;
+        this.values.write(chunk.subarray(at, at + Math.min(end - offset, chunk.byteLength - at)));
+      } else {
+        // Bytes past the end: counted, so finish() can say the file is too long.
+        this.take(chunk.byteLength - at);
+        return;
+      }
+      const n = Math.min(end - offset, chunk.byteLength - at);
+      this.take(n);
+      at += n;
+    }
+  }
+
+  /** Gives up (the download failed): frees the decompressors. */
+  abort(): void {
+    this.mask.abort();
+    this.values.abort();
+  }
+
+  async finish(): Promise<Uint8Array> {
+    const file = this.file;
+    if (!this.lengths || !this.idxHeader) {
+      this.abort();
+      return Promise.reject(readLengthsError(this.received, file));
+    }
+    const { payloadLength, nonZero, total } = this.lengths;
+    if (this.received !== total) {
+      this.abort();
+      const how = this.received < total ? 'truncated' : 'longer than its header says';
+      throw new IdxError(file, 'truncated', `${how}: the header promises ${total} bytes, the file has ${this.received}.`);
+    }
+    const [mask, values] = await Promise.all([
+      finishPart(this.mask, file, 'mask', Math.ceil(payloadLength / 8)),
+      finishPart(this.values, file, 'values', nonZero),
+    ]);
+    return rebuild(this.idxHeader, payloadLength, nonZero, mask, values, file);
+  }
+
+  private take(n: number): void {
+    this.received += n;
+  }
+}
+
+function readLengthsError(received: number, file: string): IdxError {
+  return new IdxError(file, 'too-short', `only ${received} bytes; a packed data file's header needs ${PACK_HEADER_BYTES}.`);
+}
+
+async function finishPart(part: Gunzip, file: string, name: string, expectedLength: number): Promise<Uint8Array> {
   let out: Uint8Array;
   try {
-    const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
-    out = new Uint8Array(await new Response(stream).arrayBuffer());
+    out = await part.finish();
   } catch (e) {
-    throw new IdxError(file, 'corrupt', `its ${part} is corrupt (${e instanceof Error ? e.message : String(e)}).`);
+    throw new IdxError(file, 'corrupt', `its ${name} is corrupt (${e instanceof Error ? e.message : String(e)}).`);
   }
   if (out.byteLength !== expectedLength) {
-    throw new IdxError(file, 'corrupt', `its ${part} holds ${out.byteLength} bytes, the header promises ${expectedLength}.`);
+    throw new IdxError(file, 'corrupt', `its ${name} holds ${out.byteLength} bytes, the header promises ${expectedLength}.`);
   }
   return out;
 }
 
-/** Restores the original IDX file, byte for byte (then parsed and validated like any IDX file). */
-export async function unpackIdx(bytes: Uint8Array, file: string): Promise<Uint8Array> {
-  const layout = readPackLayout(bytes, file);
-  const { idxHeader, payloadLength, nonZero } = layout;
-  const [mask, values] = await Promise.all([
-    gunzip(layout.mask, file, 'mask', Math.ceil(payloadLength / 8)),
-    gunzip(layout.values, file, 'values', nonZero),
-  ]);
+/** Puts the non-zero bytes back where the mask says, after the IDX header. */
+function rebuild(idxHeader: Uint8Array, payloadLength: number, nonZero: number, mask: Uint8Array, values: Uint8Array, file: string): Uint8Array {
   const out = new Uint8Array(idxHeader.byteLength + payloadLength);
   out.set(idxHeader);
   const base = idxHeader.byteLength;
@@ -96,4 +201,23 @@ export async function unpackIdx(bytes: Uint8Array, file: string): Promise<Uint8A
   }
   if (v !== nonZero) throw new IdxError(file, 'corrupt', `its mask marks ${v} non-zero bytes, the header ${nonZero}.`);
   return out;
+}
+
+/** Restores the original IDX file from a whole packed file, byte for byte (then parsed and validated as IDX). */
+export async function unpackIdx(bytes: Uint8Array, file: string): Promise<Uint8Array> {
+  const unpacker = new PackUnpacker(file);
+  try {
+    unpacker.push(bytes);
+  } catch (e) {
+    unpacker.abort();
+    throw e;
+  }
+  return unpacker.finish();
+}
+
+/** Where each part of a whole packed file lies (tests use it to damage one part on purpose). */
+export function readPackLayout(bytes: Uint8Array, file: string): { maskStart: number; valuesStart: number; total: number } {
+  const lengths = readLengths(bytes.subarray(0, PACK_HEADER_BYTES), bytes.byteLength, file);
+  const maskStart = PACK_HEADER_BYTES + lengths.headerLength;
+  return { maskStart, valuesStart: maskStart + lengths.maskLength, total: lengths.total };
 }

@@ -43,7 +43,7 @@ async function run(options: BenchOptions): Promise<BackendResult> {
         : 'plain JavaScript';
   log(`${options.backend}: ${detail}`);
   const loadStart = performance.now();
-  const data = await loadAppMnist(options.dataBaseUrl, () => {});
+  const data = await loadAppMnist(options.dataBaseUrl, () => {}, { keep: false });
   const dataLoadMs = performance.now() - loadStart;
 
   const loops: LoopResult[] = [];
