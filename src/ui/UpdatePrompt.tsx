@@ -1,10 +1,10 @@
-// The service worker's two messages: "a new version is ready — reload?" (never a silent swap: it could land mid-run)
-// and, after the first visit, "works offline now". A small box at the page's bottom corner, outside the layout.
+// The service worker's messages: "a new version is ready — reload?" (a box in the corner, never a silent swap: it
+// could land mid-run), and a quiet line at the page's end once the app works offline, or why it cannot.
 import { useServiceWorker } from './hooks/useServiceWorker';
 import './updatePrompt.css';
 
 interface Props {
-  /** The worker has the data (or gave up on it): the moment to register, so the precache reuses the download. */
+  /** The worker has the data (or gave up on it): the moment to register, so the precache does not compete with it. */
   dataSettled: boolean;
   /** A run is going: reloading would end it, so the prompt says so. */
   running: boolean;
@@ -12,38 +12,29 @@ interface Props {
 
 export function UpdatePrompt({ dataSettled, running }: Props) {
   const sw = useServiceWorker(dataSettled);
-  if (sw.updateWaiting) {
-    return (
-      <div className="update-prompt" role="status" data-testid="sw-update">
-        <p>
-          A new version of BatchNorm Lab is ready.
-          {running ? ' Reloading ends the current run.' : ''}
+  return (
+    <>
+      {sw.updateWaiting ? (
+        <div className="update-prompt" role="status" data-testid="sw-update">
+          <p>
+            A new version of BatchNorm Lab is ready.
+            {running ? ' Reloading ends the current run.' : ''}
+          </p>
+          <button type="button" className="primary" data-testid="sw-reload" onClick={sw.reload}>
+            Reload
+          </button>
+        </div>
+      ) : null}
+      {sw.offlineReady ? (
+        <p className="offline-note" role="status" data-testid="sw-offline-ready">
+          Saved on this device: BatchNorm Lab now opens and trains without a network.
         </p>
-        <button type="button" className="primary" data-testid="sw-reload" onClick={sw.reload}>
-          Reload
-        </button>
-      </div>
-    );
-  }
-  if (sw.offlineReady) {
-    return (
-      <div className="update-prompt" role="status" data-testid="sw-offline-ready">
-        <p>BatchNorm Lab is saved on this device: it now opens and trains without a network.</p>
-        <button type="button" onClick={sw.dismiss}>
-          OK
-        </button>
-      </div>
-    );
-  }
-  if (sw.failure !== null) {
-    return (
-      <div className="update-prompt" role="status" data-testid="sw-failed">
-        <p>Offline use is not available here (the service worker could not start: {sw.failure}). Everything else works.</p>
-        <button type="button" onClick={sw.dismiss}>
-          OK
-        </button>
-      </div>
-    );
-  }
-  return null;
+      ) : null}
+      {sw.failure !== null ? (
+        <p className="offline-note" role="status" data-testid="sw-failed">
+          Offline use is not available here (the service worker could not start: {sw.failure}). Everything else works.
+        </p>
+      ) : null}
+    </>
+  );
 }

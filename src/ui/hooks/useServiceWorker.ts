@@ -13,8 +13,6 @@ export interface ServiceWorkerState {
   failure: string | null;
   /** Activates the waiting version and reloads the page with it. */
   reload: () => void;
-  /** Hides the offline-ready or failure note. */
-  dismiss: () => void;
 }
 
 export function useServiceWorker(dataSettled: boolean): ServiceWorkerState {
@@ -39,9 +37,5 @@ export function useServiceWorker(dataSettled: boolean): ServiceWorkerState {
     if (apply) void apply(true);
     else window.location.reload();
   }, []);
-  const dismiss = useCallback(() => {
-    setOfflineReady(false);
-    setFailure(null);
-  }, []);
-  return { updateWaiting, offlineReady, failure, reload, dismiss };
+  return { updateWaiting, offlineReady, failure, reload };
 }
