@@ -33,9 +33,14 @@ interface Packed {
 }
 
 /** Packs (or reads from the cache) all four files once per process. */
+/** Where packed files are kept between builds (and tests). */
+export function mnistCacheDir(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.cache', 'batchnorm-lab-mnist');
+}
+
 function packedFiles(): Record<keyof typeof MNIST_FILES, Packed> {
   const dir = mnistDataDir();
-  const cache = join(dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '.cache', 'batchnorm-lab-mnist');
+  const cache = mnistCacheDir();
   const entry = (idxName: string): Packed => {
     const bytes = packedFile(dir, idxName, cache);
     return { name: `${idxName}-${contentHash(bytes)}.pack`, bytes };

@@ -33,7 +33,7 @@ beforeAll(async () => {
     } else if (req.url === `/cut/${NAME}`) {
       // Says the whole length, sends half, then closes: a dropped connection.
       res.writeHead(200, { 'Content-Length': packed.byteLength });
-      res.end(packed.subarray(0, packed.byteLength / 2));
+      res.write(packed.subarray(0, packed.byteLength / 2), () => res.socket?.destroy());
     } else {
       res.writeHead(404, 'Not Found');
       res.end();

@@ -2,14 +2,11 @@
 // non-zero bytes themselves, each gzip-compressed, decoded with DecompressionStream. No DOM, no TF.js, no Node API.
 //
 // Why this shape: MNIST's pixels are 81% zeros. Deflate codes those runs and the ink values better apart than mixed:
-// the training images are 9.6 MB as `gzip -9` of the IDX file, 8.7 MB as mask + values (docs/deploy.md). The file
+// the training images are 9.7 MB as `gzip -9` of the IDX file, 8.7 MB as mask + values (docs/deploy.md). The file
 // starts with its own magic, not gzip's 1f 8b, so a host that adds or strips a Content-Encoding cannot be mistaken for
 // us: whatever the browser hands over is either this format or refused by name. gzip's CRC-32 catches corruption.
 import { IdxError } from './idx';
 import { PACK_HEADER_BYTES, PACK_MAGIC, PACK_VERSION } from './packFormat';
-
-export { PACK_HEADER_BYTES } from './packFormat';
-
 
 interface Lengths {
   headerLength: number;
@@ -142,7 +139,7 @@ export class PackUnpacker {
     const file = this.file;
     if (!this.lengths || !this.idxHeader) {
       this.abort();
-      return Promise.reject(readLengthsError(this.received, file));
+      throw readLengthsError(this.received, file);
     }
     const { payloadLength, nonZero, total } = this.lengths;
     if (this.received !== total) {

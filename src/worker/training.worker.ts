@@ -1,5 +1,7 @@
 // The training worker: owns the data and the models, picks the backend, runs one experiment at a time and streams
 // typed events. Every handler's failure becomes an `error` event with a human message.
+// First: starts the data download before TF.js below is evaluated.
+import './earlyMnist';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import './wasmSetup';
