@@ -1,12 +1,17 @@
 /// <reference types="vitest/config" />
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
 import { SECURITY_HEADERS } from './scripts/securityHeaders.ts';
 import { mnistPlugin } from './scripts/vite-plugin-mnist.ts';
+import { pwaOptions } from './scripts/pwaOptions.ts';
 
 export default defineConfig({
-  plugins: [react(), mnistPlugin()],
-  worker: { format: 'es' },
+  // Every URL in the build is relative to the page: the same dist/ works at a site's root and under any subpath.
+  base: './',
+  plugins: [react(), mnistPlugin(), VitePWA(pwaOptions)],
+  // The worker is bundled on its own and reads the data files' names from the same virtual module.
+  worker: { format: 'es', plugins: () => [mnistPlugin({ emit: false })] },
   build: {
     target: 'es2022',
     // TF.js is large by nature; the worker chunk holds it, the page does not.

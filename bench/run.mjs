@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench [-- --out DIR] [--full] [--repeats N] [--backends webgl,wasm,cpu]`: builds the app and the
 // benchmark page, then runs bench/perf.bench.ts in headless Chromium (through Playwright, which serves the build
-// with vite preview on 127.0.0.1). The report goes to DIR/perf.json and DIR/perf.md (default bench/results/).
+// with vite preview on 127.0.0.1), then bench/firstVisit.bench.ts (bytes on the wire and time to trainable over a
+// throttled link). The reports go to DIR/perf.{json,md} and DIR/first-visit.{json,md} (default bench/results/).
 import { spawnSync } from 'node:child_process';
 import { parseArgs } from 'node:util';
 
@@ -44,4 +45,8 @@ run(['playwright', 'test', '-c', 'playwright.bench.config.ts', 'perf'], {
   BENCH_FULL: values.full ? '1' : '0',
   BENCH_REPEATS: String(repeats),
   BENCH_BACKENDS: backends.join(','),
+});
+run(['playwright', 'test', '-c', 'playwright.bench.config.ts', 'firstVisit'], {
+  BENCH_OUT: values.out,
+  BENCH_REPEATS: String(repeats),
 });

@@ -16,9 +16,10 @@ test('a bad URL value shows a message and the default is used', async ({ page })
 });
 
 test('a truncated data file gives a clear error naming the file, and the page stays usable', async ({ page }) => {
-  await page.route('**/data/mnist/t10k-labels-idx1-ubyte', async (route) => {
+  await page.route('**/assets/mnist/t10k-labels-idx1-ubyte-*.pack', async (route) => {
     const response = await route.fetch();
-    const body = (await response.body()).subarray(0, 5000);
+    const whole = await response.body();
+    const body = whole.subarray(0, Math.floor(whole.byteLength / 2));
     await route.fulfill({ status: 200, body, headers: { 'content-type': 'application/octet-stream' } });
   });
   const lab = new LabPage(page);
@@ -30,7 +31,7 @@ test('a truncated data file gives a clear error naming the file, and the page st
 });
 
 test('a file that is not MNIST is refused by its magic number', async ({ page }) => {
-  await page.route('**/data/mnist/train-labels-idx1-ubyte', (route) =>
+  await page.route('**/assets/mnist/train-labels-idx1-ubyte-*.pack', (route) =>
     route.fulfill({ status: 200, body: Buffer.from('<!doctype html><p>not found</p>'), headers: { 'content-type': 'text/html' } }),
   );
   const lab = new LabPage(page);

@@ -63,7 +63,7 @@ test('garbage in every URL key falls back to the defaults with a message, and Tr
 });
 
 test('a missing data file is named in the error, and the page stays usable', async ({ page }) => {
-  await page.route('**/data/mnist/t10k-images-idx3-ubyte', (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+  await page.route('**/assets/mnist/t10k-images-idx3-ubyte-*.pack', (route) => route.fulfill({ status: 404, body: 'Not Found' }));
   const lab = new LabPage(page);
   await lab.open();
   await expect(lab.error).toContainText('t10k-images-idx3-ubyte', { timeout: 60_000 });

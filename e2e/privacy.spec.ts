@@ -20,6 +20,11 @@ test('a whole session requests nothing after the first load, nothing off-origin,
     // data: and blob: URLs are the page's own memory, not the network.
     if (!/^(data|blob):/.test(r.url())) requests.push(r.url());
   });
+  // The service worker's own requests (its script, its precache) are the context's, not the page's.
+  const everything: string[] = [];
+  page.context().on('request', (r) => {
+    if (!/^(data|blob):/.test(r.url())) everything.push(r.url());
+  });
   const refusals: string[] = [];
   const onConsole = (m: ConsoleMessage) => {
     if (CSP_REFUSAL.test(m.text())) refusals.push(m.text());
@@ -42,7 +47,7 @@ test('a whole session requests nothing after the first load, nothing off-origin,
   await lab.waitReady();
   await expect(lab.backend).toContainText(/wasm|webgl|cpu/);
   const firstLoad = [...requests];
-  expect(firstLoad.some((u) => u.includes('/data/mnist/train-images-idx3-ubyte'))).toBe(true);
+  expect(firstLoad.some((u) => u.includes('/assets/mnist/train-images-idx3-ubyte-'))).toBe(true);
   expect(firstLoad.some((u) => u.endsWith('.wasm'))).toBe(true);
 
   // Train, read the log, draw, look at the test set, save, load, download: all in the page and the worker.
@@ -67,6 +72,8 @@ test('a whole session requests nothing after the first load, nothing off-origin,
 
   expect(requests.slice(firstLoad.length), 'requests after the first load').toEqual([]);
   expect(requests.filter((u) => new URL(u).origin !== origin), 'requests off the page origin').toEqual([]);
+  await expect(page.getByTestId('sw-offline-ready')).toBeVisible();
+  expect(everything.filter((u) => new URL(u).origin !== origin), 'requests off the origin, service worker included').toEqual([]);
   expect(refusals, 'CSP refusals').toEqual([]);
 });
 

@@ -11,7 +11,7 @@ export class IdxError extends Error {
   override readonly name = 'IdxError';
   constructor(
     readonly file: string,
-    readonly code: 'too-short' | 'bad-magic' | 'bad-dims' | 'truncated' | 'bad-label' | 'count-mismatch',
+    readonly code: 'too-short' | 'bad-magic' | 'bad-dims' | 'truncated' | 'bad-label' | 'count-mismatch' | 'corrupt',
     detail: string,
   ) {
     super(`${file}: ${detail}`);

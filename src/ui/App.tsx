@@ -22,6 +22,7 @@ import { canTrain, isRunActive, type UiState } from './state';
 import { linkForConfig } from './urlState';
 import { MemoryLine } from './MemoryLine';
 import { WorkerFaultNotice } from './WorkerFaultNotice';
+import { UpdatePrompt } from './UpdatePrompt';
 
 interface Props {
   initial: { config: TrainConfig; problems: ConfigProblem[] };
@@ -126,6 +127,7 @@ export function App({ initial }: Props) {
         settings, so a link reproduces a run.
         <MemoryLine state={state} request={request} />
       </footer>
+      <UpdatePrompt dataSettled={state.data.phase === 'ready' || state.data.phase === 'error'} running={active} />
     </div>
   );
 }

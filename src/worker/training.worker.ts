@@ -1,13 +1,16 @@
 // The training worker: owns the data and the models, picks the backend, runs one experiment at a time and streams
 // typed events. Every handler's failure becomes an `error` event with a human message. The runs themselves (replace,
 // stop, pause, backend loss) are RunLifecycle's.
+// First: starts the data download before TF.js below is evaluated.
+import './earlyMnist';
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import './wasmSetup';
 import { planBackend } from '../core/backend';
 import { chooseBackend } from '../core/backendChoice';
 import { runExperiment } from '../core/twinRun';
-import { fetchSource, loadMnist, type Mnist } from '../data/mnist';
+import type { Mnist } from '../data/mnist';
+import { loadAppMnist } from './appMnist';
 import { assertNever } from '../shared/assertNever';
 import type { BackendChoice } from '../shared/config';
 import type { BackendProbe, WorkerCommand, WorkerDebugOptions, WorkerEvent } from '../shared/protocol';
@@ -92,7 +95,7 @@ async function init(
 async function loadData(dataBaseUrl: string): Promise<Mnist> {
   const start = performance.now();
   try {
-    const data = await loadMnist(fetchSource(dataBaseUrl), (loadedBytes, totalBytes) =>
+    const data = await loadAppMnist(dataBaseUrl, (loadedBytes, totalBytes) =>
       post({ type: 'data-progress', runId: null, loadedBytes, totalBytes }),
     );
     post({ type: 'data-ready', runId: null, trainCount: data.train.count, testCount: data.test.count, ms: performance.now() - start });

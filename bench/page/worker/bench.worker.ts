@@ -5,7 +5,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import '../../../src/worker/wasmSetup';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { activateBackend } from '../../../src/core/backend';
-import { fetchSource, loadMnist } from '../../../src/data/mnist';
+import { loadAppMnist } from '../../../src/worker/appMnist';
 import { readWebGLRenderer } from '../../../src/worker/rendererProbe';
 import { yieldToEvents } from '../../../src/worker/yieldToEvents';
 import type { BackendResult, BenchMessage, BenchOptions, BenchReply, LoopResult, NetsTimed, Throughput, Variant } from '../benchTypes';
@@ -43,7 +43,7 @@ async function run(options: BenchOptions): Promise<BackendResult> {
         : 'plain JavaScript';
   log(`${options.backend}: ${detail}`);
   const loadStart = performance.now();
-  const data = await loadMnist(fetchSource(options.dataBaseUrl));
+  const data = await loadAppMnist(options.dataBaseUrl, () => {}, { keep: false });
   const dataLoadMs = performance.now() - loadStart;
 
   const loops: LoopResult[] = [];

@@ -3,6 +3,7 @@
 // restarts it on request; starts a run again after the worker moved off a lost WebGL context. Safe under
 // StrictMode's mount-unmount-mount.
 import { useCallback, useEffect, useReducer, useRef, useState, type Dispatch } from 'react';
+import { MNIST_DIR } from 'virtual:mnist-files';
 import type { TrainConfig } from '../../shared/config';
 import type { ConfigProblem } from '../../shared/configText';
 import type { WorkerCommand, WorkerEvent } from '../../shared/protocol';
@@ -89,7 +90,7 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
     client.current = instance;
     clientReady.current.resolve(instance);
     // The worker picks its backend once, here; changing it means reloading the page (see BackendSelect).
-    instance.send({ type: 'init', backend, dataBaseUrl: new URL('data/mnist/', document.baseURI).href, cachedProbe: loadProbe(browserProbeStorage()), debug: debug.worker });
+    instance.send({ type: 'init', backend, dataBaseUrl: new URL(MNIST_DIR, document.baseURI).href, cachedProbe: loadProbe(browserProbeStorage()), debug: debug.worker });
     const timer = window.setInterval(() => {
       if (watch.check(performance.now())) dispatch({ type: 'worker-stalled', seconds: Math.round(watch.thresholdMs / 1000) });
     }, 1000);
