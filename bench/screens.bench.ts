@@ -1,0 +1,31 @@
+// Screenshots of the layout for docs/screens/: laptop (1280×800), phone (390×844, two screen heights) and tablet
+// (820×1180), light and dark, idle and mid-training. `npx vite build && npx playwright test -c
+// playwright.bench.config.ts screens` (or `npm run docs:screens`).
+import { expect, test } from '@playwright/test';
+import { LabPage } from '../e2e/labPage';
+
+const SIZES = [
+  { name: 'laptop', width: 1280, height: 800, screens: 1 },
+  { name: 'phone', width: 390, height: 844, screens: 2 },
+  { name: 'tablet', width: 820, height: 1180, screens: 1 },
+] as const;
+
+for (const size of SIZES) {
+  for (const colorScheme of ['light', 'dark'] as const) {
+    test(`screens: ${size.name} ${colorScheme}`, async ({ page }) => {
+      test.setTimeout(5 * 60_000);
+      await page.setViewportSize({ width: size.width, height: size.height });
+      await page.emulateMedia({ colorScheme });
+      const lab = new LabPage(page);
+      await lab.open('epochs=4&train=12000&batch=64');
+      await lab.waitReady();
+      const clip = { x: 0, y: 0, width: size.width, height: size.height * size.screens };
+      await page.screenshot({ path: `docs/screens/${size.name}-${colorScheme}-idle.png`, clip, fullPage: true });
+      await lab.train.click();
+      await expect(lab.rows()).toHaveCount(2, { timeout: 120_000 });
+      await expect(lab.stop).toBeEnabled();
+      await page.screenshot({ path: `docs/screens/${size.name}-${colorScheme}-training.png`, clip, fullPage: true });
+      await lab.stop.click();
+    });
+  }
+}
