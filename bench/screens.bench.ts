@@ -1,8 +1,9 @@
 // Screenshots of the layout for docs/screens/: laptop (1280×800), phone (390×844, two screen heights) and tablet
 // (820×1180), light and dark, idle and mid-training. `npx vite build && npx playwright test -c
-// playwright.bench.config.ts screens` (or `npm run docs:screens`).
+// playwright.bench.config.ts screens` (`npm run docs:screens`). The tour's screenshots run its first step for real (one epoch of the recipe).
 import { expect, test } from '@playwright/test';
 import { LabPage } from '../e2e/labPage';
+import { TourPanel } from '../e2e/tourPanel';
 
 const SIZES = [
   { name: 'laptop', width: 1280, height: 800, screens: 1 },
@@ -24,8 +25,32 @@ for (const size of SIZES) {
       await lab.train.click();
       await expect(lab.rows()).toHaveCount(2, { timeout: 120_000 });
       await expect(lab.stop).toBeEnabled();
+      // Charts off screen are not redrawn (chartFrames.ts): bring the figure into view, as a reader would, then go back.
+      await lab.accuracyChart.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(300);
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: `docs/screens/${size.name}-${colorScheme}-training.png`, clip, fullPage: true });
       await lab.stop.click();
     });
   }
+}
+
+for (const [size, colorScheme] of [[SIZES[0], 'light'], [SIZES[1], 'dark']] as const) {
+  test(`screens: the tour on the ${size.name} (${colorScheme}), after its first step's real run`, async ({ page }) => {
+    test.setTimeout(5 * 60_000);
+    await page.setViewportSize({ width: size.width, height: size.height });
+    await page.emulateMedia({ colorScheme });
+    const lab = new LabPage(page);
+    const tour = new TourPanel(page);
+    await lab.open();
+    await lab.waitReady();
+    await tour.start.click();
+    await tour.choice('bn').check();
+    await tour.run.click();
+    await expect(tour.result).toHaveAttribute('data-state', 'ended', { timeout: 180_000 });
+    await lab.accuracyChart.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: `docs/screens/${size.name}-${colorScheme}-tour.png` });
+  });
 }

@@ -1,6 +1,6 @@
 // The page, figure first: the header, the run bar (Train, Stop, progress, presets, backend), then the live figure with
 // the settings beside it (a collapsible sheet on narrow screens), then the epoch log and the inspectors; the guided
-// tour docks beside or below. Wired to the worker hook.
+// tour docks in the settings column (a bottom sheet on narrow screens). Wired to the worker hook.
 import { useCallback, useMemo, useRef, useState } from 'react';
 import type { TrainConfig } from '../shared/config';
 import { fieldSpec, type FieldKey } from '../shared/configFields';
@@ -23,7 +23,7 @@ import { readDraft } from './settings';
 import { SettingsPanel } from './SettingsPanel';
 import { SourcesFull } from './Sources';
 import { canTrain, isRunActive, type UiState } from './state';
-import { openInside } from './tour/inspect';
+import { openInside, showFigure } from './tour/inspect';
 import { Tour } from './tour/Tour';
 import { useTourRun } from './tour/useTourRun';
 import { linkForConfig } from './urlState';
@@ -89,6 +89,7 @@ export function App({ initial }: Props) {
       applyConfig(config);
       if (opensInside) openInside();
       train(config);
+      showFigure();
     },
     [applyConfig, train],
   );
@@ -105,7 +106,7 @@ export function App({ initial }: Props) {
 
   return (
     <div className={`app${tourOpen ? ' with-tour' : ''}`}>
-      <Header ref={tourButton} tourOpen={tourOpen} onTour={() => setTourOpen(true)} />
+      <Header ref={tourButton} tourOpen={tourOpen} onTour={() => setTourOpen((open) => !open)} />
       <main>
         <RunBar
           controls={
@@ -128,8 +129,23 @@ export function App({ initial }: Props) {
         <ErrorList messages={state.messages} onDismiss={(id) => dispatch({ type: 'message-dismissed', id })} />
         <WorkerFaultNotice fault={state.workerFault} onRestart={restart} />
         <div className="workbench">
-          <div id="settings-sheet" className={`settings-sheet${settingsOpen ? ' open' : ''}`}>
-            <SettingsPanel draft={state.settings} errors={form.errors} link={link} running={active} onEdit={onEdit} />
+          <div className="side-column">
+            {tourOpen ? (
+              <Tour
+                run={tourRun}
+                active={active}
+                canTrain={trainable}
+                blocker={blocker}
+                backend={pageBackend}
+                short={tourShort}
+                onRun={onTourRun}
+                onApply={applyConfig}
+                onClose={onTourClose}
+              />
+            ) : null}
+            <div id="settings-sheet" className={`settings-sheet${settingsOpen ? ' open' : ''}`}>
+              <SettingsPanel draft={state.settings} errors={form.errors} link={link} running={active} onEdit={onEdit} />
+            </div>
           </div>
           <div className="workbench-main">
             <Results state={state} live={live} formEpochs={form.config?.epochs ?? null} onError={onFigureError} />
@@ -142,19 +158,6 @@ export function App({ initial }: Props) {
           </div>
         </div>
       </main>
-      {tourOpen ? (
-        <Tour
-          run={tourRun}
-          active={active}
-          canTrain={trainable}
-          blocker={blocker}
-          backend={pageBackend}
-          short={tourShort}
-          onRun={onTourRun}
-          onApply={applyConfig}
-          onClose={onTourClose}
-        />
-      ) : null}
       <footer className="page-footer">
         Runs entirely in this page: TensorFlow.js in a Web Worker, MNIST served from this site. The address bar holds the
         settings, so a link reproduces a run.

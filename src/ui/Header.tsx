@@ -5,6 +5,7 @@ import { SourcesFull, SourcesLine } from './Sources';
 
 interface Props {
   tourOpen: boolean;
+  /** Opens the tour, or closes it when it is open. */
   onTour: () => void;
 }
 
@@ -22,7 +23,7 @@ export const Header = forwardRef<HTMLButtonElement, Props>(function Header({ tou
           aria-controls="tour"
           onClick={onTour}
         >
-          {tourOpen ? 'Tour open' : 'Take the guided tour'}
+          {tourOpen ? 'Hide the tour' : 'Take the guided tour'}
         </button>
       </div>
       <p className="lede">

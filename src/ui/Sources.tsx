@@ -26,14 +26,14 @@ export function SourcesLine() {
     <p className="sources">
       Sources: the BN paper,{' '}
       <a href={PAPER.url} target="_blank" rel="noopener noreferrer" data-testid="source-paper">
-        Ioffe &amp; Szegedy (2015)
+        Ioffe &amp; Szegedy 2015
       </a>
-      , and{' '}
+      ;{' '}
       {BLOG.url === null ? (
-        <span data-testid="source-blog">a Keras blog post’s recipe</span>
+        <span data-testid="source-blog">a Keras blog recipe</span>
       ) : (
         <a href={BLOG.url} target="_blank" rel="noopener noreferrer" data-testid="source-blog">
-          a Keras blog post’s recipe
+          a Keras blog recipe
         </a>
       )}
       .

@@ -29,3 +29,14 @@ export function openInside(): void {
   const el = document.querySelector('[data-testid="bn-inside"]');
   if (el instanceof HTMLDetailsElement) el.open = true;
 }
+
+/**
+ * Brings the figure to the top of the screen when the tour starts a run on a narrow screen, where the tour is a bottom
+ * sheet: the curves then draw above it. The focus stays in the tour. On wide screens the figure is already in view.
+ */
+export function showFigure(): void {
+  const figure = document.querySelector<HTMLElement>('section.figure');
+  if (figure === null || !window.matchMedia('(max-width: 1099px)').matches) return;
+  const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+  figure.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
+}
