@@ -21,6 +21,13 @@ for (const size of SIZES) {
       await lab.open('epochs=4&train=12000&batch=64');
       await lab.waitReady();
       const clip = { x: 0, y: 0, width: size.width, height: size.height * size.screens };
+      const where = await page.evaluate(() => {
+        const top = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
+        const loss = top('chart-loss');
+        const acc = top('chart-accuracy');
+        return { lossTop: Math.round((loss?.top ?? NaN) + window.scrollY), accuracyBottom: Math.round((acc?.bottom ?? NaN) + window.scrollY), page: document.documentElement.scrollHeight };
+      });
+      console.log(`${size.name} ${colorScheme} idle: loss chart top y=${where.lossTop}, accuracy chart bottom y=${where.accuracyBottom}, page ${where.page} px tall`);
       await page.screenshot({ path: `docs/screens/${size.name}-${colorScheme}-idle.png`, clip, fullPage: true });
       await lab.train.click();
       await expect(lab.rows()).toHaveCount(2, { timeout: 120_000 });
@@ -48,9 +55,9 @@ for (const [size, colorScheme] of [[SIZES[0], 'light'], [SIZES[1], 'dark']] as c
     await tour.choice('bn').check();
     await tour.run.click();
     await expect(tour.result).toHaveAttribute('data-state', 'ended', { timeout: 180_000 });
-    await lab.accuracyChart.scrollIntoViewIfNeeded();
-    await page.waitForTimeout(300);
-    await page.evaluate(() => window.scrollTo(0, 0));
+    // Where the app leaves the page: on the phone the figure at the top, above the tour's bottom sheet.
+    if (size.name === 'phone') await page.locator('section.figure').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    await page.waitForTimeout(500);
     await page.screenshot({ path: `docs/screens/${size.name}-${colorScheme}-tour.png` });
   });
 }

@@ -37,6 +37,7 @@ export function RunBar({ controls, state, config, onPreset, settingsOpen, onTogg
         <div className="run-progress">
           <ProgressBar state={state} />
         </div>
+        <Badge info={state.backend} failed={state.backendFailed} />
         <button
           type="button"
           className="secondary settings-toggle"
@@ -50,7 +51,6 @@ export function RunBar({ controls, state, config, onPreset, settingsOpen, onTogg
       </div>
       <div className="run-extra">
         <Presets config={config} onPick={onPreset} />
-        <Badge info={state.backend} failed={state.backendFailed} />
       </div>
     </section>
   );

@@ -87,7 +87,6 @@ export const Tour = memo(function Tour({ run, active, canTrain, blocker, backend
       <h2 id="tour-heading" ref={heading} tabIndex={-1}>
         {step.title}
       </h2>
-      <p>{step.intro}</p>
       {step.kind === 'predict' ? (
         <PredictBody
           step={step}
@@ -101,7 +100,10 @@ export const Tour = memo(function Tour({ run, active, canTrain, blocker, backend
           onStart={() => start(step.id, stepConfig(step, backend, short), step.opensInside)}
         />
       ) : (
-        <ChallengeBody step={step} run={run} onApply={() => onApply(stepConfig(step, backend, short))} />
+        <>
+          <p>{step.intro}</p>
+          <ChallengeBody step={step} run={run} onApply={() => onApply(stepConfig(step, backend, short))} />
+        </>
       )}
       <div className="tour-nav">
         <button type="button" className="secondary" data-testid="tour-prev" disabled={index === 0} onClick={() => setIndex((i) => Math.max(0, i - 1))}>
@@ -138,11 +140,53 @@ function PredictBody({ step, predicted, onPredict, run, started, active, canTrai
   const measured = run !== null && run !== 'gone' ? step.measure(run) : null;
   const ended = run !== null && run !== 'gone' && run.ended;
   const why = predicted === null ? 'Choose a prediction first.' : active && !started ? 'A run is going: stop it first (Stop, above).' : canTrain ? null : blocker;
+  const resultBox = useRef<HTMLDivElement>(null);
+  // When the run ends its result moves to the top of the card: bring it into view (the card may have scrolled).
+  useEffect(() => {
+    if (ended) resultBox.current?.scrollIntoView({ block: 'nearest' });
+  }, [ended]);
+
+  const result = (
+    <div
+      ref={resultBox}
+      className="tour-result"
+      data-testid="tour-result"
+      data-state={run === 'gone' ? 'gone' : ended ? 'ended' : run ? 'running' : 'waiting'}
+      aria-live="polite"
+    >
+      {run === 'gone' ? <p>Another run has replaced this step’s run on screen: run the experiment again to see its numbers here.</p> : null}
+      {run !== null && run !== 'gone' && measured !== null ? (
+        <>
+          {predicted !== null && measured.outcome !== null ? (
+            <p className="tour-verdict">
+              <strong>{verdict(step, predicted, measured).text}</strong>
+            </p>
+          ) : null}
+          <p data-testid="tour-measured">
+            {ended ? '' : 'So far (the run is still training): '}
+            {measured.summary}
+          </p>
+          {ended ? (
+            <>
+              <p>{step.explain}</p>
+              <button type="button" className="secondary" data-testid="tour-inspect" onClick={() => scrollToInspector(step.inspect.target)}>
+                {step.inspect.label}
+              </button>
+            </>
+          ) : null}
+        </>
+      ) : null}
+      {started && run === null ? <p>Starting the run…</p> : null}
+    </div>
+  );
+
   return (
     <>
+      {/* Once the run has ended, what it measured comes first; the question stays below to try again. */}
+      {ended ? result : <p>{step.intro}</p>}
       <fieldset className="tour-predict" disabled={locked && !ended}>
         <legend>
-          <strong>Predict:</strong> {step.question}
+          <strong>{ended ? 'Your prediction:' : 'Predict:'}</strong> {step.question}
         </legend>
         {step.choices.map((choice) => (
           <label key={choice.id} className="tour-choice">
@@ -160,36 +204,12 @@ function PredictBody({ step, predicted, onPredict, run, started, active, canTrai
       </fieldset>
       <p className="hint">{step.shortNote}</p>
       <div className="tour-actions">
-        <button type="button" className="primary" data-testid="tour-run" disabled={predicted === null || !canTrain} onClick={onStart}>
+        <button type="button" className={ended ? 'secondary' : 'primary'} data-testid="tour-run" disabled={predicted === null || !canTrain} onClick={onStart}>
           {started ? 'Run it again' : 'Run the experiment'}
         </button>
         {why !== null && (predicted === null || !canTrain) ? <span className="hint">{why}</span> : null}
       </div>
-      <div className="tour-result" data-testid="tour-result" data-state={run === 'gone' ? 'gone' : ended ? 'ended' : run ? 'running' : 'waiting'} aria-live="polite">
-        {run === 'gone' ? <p>Another run has replaced this step’s run on screen: run the experiment again to see its numbers here.</p> : null}
-        {run !== null && run !== 'gone' && measured !== null ? (
-          <>
-            {predicted !== null && measured.outcome !== null ? (
-              <p className="tour-verdict">
-                <strong>{verdict(step, predicted, measured).text}</strong>
-              </p>
-            ) : null}
-            <p data-testid="tour-measured">
-              {ended ? '' : 'So far (the run is still training): '}
-              {measured.summary}
-            </p>
-            {ended ? (
-              <>
-                <p>{step.explain}</p>
-                <button type="button" className="secondary" data-testid="tour-inspect" onClick={() => scrollToInspector(step.inspect.target)}>
-                  {step.inspect.label}
-                </button>
-              </>
-            ) : null}
-          </>
-        ) : null}
-        {started && run === null ? <p>Starting the run…</p> : null}
-      </div>
+      {ended ? <p className="hint">{step.intro}</p> : result}
     </>
   );
 }
