@@ -18,6 +18,23 @@ async function box(locator: Locator): Promise<{ x: number; y: number; width: num
   return { ...b, y: b.y + scrollY };
 }
 
+/** Ready, and the backend badge filled in: its reason arrives after the data and can move what is below it. */
+async function settled(lab: LabPage): Promise<void> {
+  await lab.waitReady();
+  await expect(lab.backend).toContainText(/wasm|webgl|cpu/, { timeout: 60_000 });
+}
+
+/** Several boxes read in one go, so a layout change between two reads cannot skew a comparison. */
+async function boxes(page: Page, testIds: string[]): Promise<Array<{ x: number; y: number; width: number; height: number }>> {
+  return page.evaluate((ids) => {
+    return ids.map((id) => {
+      const r = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
+      if (!r) throw new Error(`no ${id}`);
+      return { x: r.x, y: r.y + window.scrollY, width: r.width, height: r.height };
+    });
+  }, testIds);
+}
+
 async function noSidewaysOverflow(page: Page): Promise<void> {
   const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
   expect(scroll, 'page wider than the screen').toBeLessThanOrEqual(inner);
@@ -57,7 +74,7 @@ test('laptop 1280×800: Train and both panels of the figure on the first screen,
   await page.setViewportSize(LAPTOP);
   const lab = new LabPage(page);
   await lab.open(QUERY);
-  await lab.waitReady();
+  await settled(lab);
   const onFirstScreen = async () => {
     for (const el of [lab.train, lab.lossChart, lab.accuracyChart]) {
       const b = await box(el);
@@ -86,12 +103,12 @@ test('phone 390×844: one column, no sideways overflow, fields ≥ 120 px, tap t
   await page.setViewportSize(PHONE);
   const lab = new LabPage(page);
   await lab.open(QUERY);
-  await lab.waitReady();
+  await settled(lab);
   await noSidewaysOverflow(page);
 
   // The figure: both panels, stacked, within the first two screen heights.
-  const loss = await box(lab.lossChart);
-  const accuracy = await box(lab.accuracyChart);
+  const [loss, accuracy] = await boxes(page, ['chart-loss', 'chart-accuracy']);
+  if (!loss || !accuracy) throw new Error('no chart boxes');
   expect(accuracy.y).toBeGreaterThanOrEqual(loss.y + loss.height);
   expect(Math.abs(accuracy.x - loss.x)).toBeLessThan(2);
   expect(accuracy.y + accuracy.height, 'figure bottom').toBeLessThanOrEqual(2 * PHONE.height);
@@ -126,18 +143,23 @@ test('tablet 820×1180: two columns (the figure’s panels side by side), settin
   await page.setViewportSize(TABLET);
   const lab = new LabPage(page);
   await lab.open(QUERY);
-  await lab.waitReady();
+  await settled(lab);
   await noSidewaysOverflow(page);
-  const loss = await box(lab.lossChart);
-  const accuracy = await box(lab.accuracyChart);
+  const [loss, accuracy] = await boxes(page, ['chart-loss', 'chart-accuracy']);
+  if (!loss || !accuracy) throw new Error('no chart boxes');
   expect(Math.abs(accuracy.y - loss.y)).toBeLessThan(2);
   expect(accuracy.x).toBeGreaterThanOrEqual(loss.x + loss.width);
   expect(accuracy.y + accuracy.height).toBeLessThanOrEqual(TABLET.height);
   await page.getByTestId('settings-toggle').click();
   await expect(lab.field('lr')).toBeVisible();
   // The sheet lays the fields out in several columns.
-  const lr = await box(lab.field('lr'));
-  const batch = await box(lab.field('batchSize'));
+  const [lr, batch] = await page.evaluate(() =>
+    ['#setting-lr', '#setting-batchSize'].map((sel) => {
+      const r = document.querySelector(sel)?.getBoundingClientRect();
+      return { x: r?.x ?? NaN, y: r?.y ?? NaN };
+    }),
+  );
+  if (!lr || !batch) throw new Error('no field boxes');
   expect(Math.abs(lr.y - batch.y) < 2 || Math.abs(lr.x - batch.x) > 100).toBe(true);
   await noSidewaysOverflow(page);
 });
