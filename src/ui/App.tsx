@@ -1,16 +1,19 @@
-// The page: header, notices, settings and controls, the live figure and the epoch log, wired to the worker hook.
-import { useCallback, useMemo, useState } from 'react';
+// The page, figure first: the header, the run bar (Train, Stop, progress, presets, backend), then the live figure with
+// the settings beside it (a collapsible sheet on narrow screens), then the epoch log and the inspectors; the guided
+// tour docks in the settings column (a bottom sheet on narrow screens). Wired to the worker hook.
+import { useCallback, useMemo, useRef, useState } from 'react';
 import type { TrainConfig } from '../shared/config';
 import { fieldSpec, type FieldKey } from '../shared/configFields';
 import type { ConfigProblem, FieldErrors } from '../shared/configText';
 import { presetConfig, type Preset } from '../shared/presets';
 import { ConfigProblems } from './ConfigProblems';
+import { readDebugOptions } from './debugOptions';
 import { ErrorList } from './ErrorList';
 import { Header } from './Header';
 import { useTrainingWorker } from './hooks/useTrainingWorker';
 import { pushConfigUrl, useUrlSync } from './hooks/useUrlSync';
-import { ProgressBar } from './ProgressBar';
 import { Results } from './Results';
+import { RunBar } from './RunBar';
 import { DrawDigitSection } from './draw/DrawDigitSection';
 import { InspectSection } from './gallery/InspectSection';
 import { InsideSection } from './inside/InsideSection';
@@ -18,7 +21,11 @@ import { SavedModelsSection } from './models/SavedModelsSection';
 import { RunControls } from './RunControls';
 import { readDraft } from './settings';
 import { SettingsPanel } from './SettingsPanel';
+import { SourcesFull } from './Sources';
 import { canTrain, isRunActive, type UiState } from './state';
+import { openInside, showFigure } from './tour/inspect';
+import { Tour } from './tour/Tour';
+import { useTourRun } from './tour/useTourRun';
 import { linkForConfig } from './urlState';
 import { MemoryLine } from './MemoryLine';
 import { WorkerFaultNotice } from './WorkerFaultNotice';
@@ -45,6 +52,11 @@ export function App({ initial }: Props) {
   const pageBackend = initial.config.backend;
   // Problems of a URL reached by Back/Forward replace those of the URL the page loaded with.
   const [navProblems, setNavProblems] = useState<ConfigProblem[] | null>(null);
+  // Narrow screens fold the settings into a sheet under the run bar; wide screens always show them beside the figure.
+  const [settingsOpen, setSettingsOpen] = useState(false);
+  const [tourOpen, setTourOpen] = useState(false);
+  const tourButton = useRef<HTMLButtonElement>(null);
+  const [tourShort] = useState(() => readDebugOptions(window.location.search).tourShort);
 
   const onNavigate = useCallback(
     ({ config, problems }: { config: TrainConfig; problems: ConfigProblem[] }) => {
@@ -58,20 +70,35 @@ export function App({ initial }: Props) {
 
   const active = isRunActive(state.status);
   const trainable = canTrain(state, form.config !== null);
+  const blocker = trainBlocker(state, form.errors);
 
   const onTrain = () => {
     if (form.config !== null && trainable) train(form.config);
   };
   const onEdit = useCallback((key: FieldKey, text: string) => dispatch({ type: 'config-edited', key, text }), [dispatch]);
-  const onPreset = useCallback(
-    (preset: Preset) => {
-      const config = presetConfig(preset, pageBackend);
+  const applyConfig = useCallback(
+    (config: TrainConfig) => {
       // A history entry per preset, so Back returns to the settings before it.
       pushConfigUrl(config);
       dispatch({ type: 'settings-replaced', config });
     },
-    [dispatch, pageBackend],
+    [dispatch],
   );
+  const onPreset = useCallback((preset: Preset) => applyConfig(presetConfig(preset, pageBackend)), [applyConfig, pageBackend]);
+  const onTourRun = useCallback(
+    (config: TrainConfig, opensInside: boolean) => {
+      applyConfig(config);
+      if (opensInside) openInside();
+      train(config);
+      showFigure();
+    },
+    [applyConfig, train],
+  );
+  const onTourClose = useCallback(() => {
+    setTourOpen(false);
+    tourButton.current?.focus();
+  }, []);
+  const tourRun = useTourRun(state);
   const onFigureError = useCallback((message: string) => dispatch({ type: 'ui-error', message }), [dispatch]);
   const onDismissProblems = () => {
     setNavProblems([]);
@@ -79,28 +106,15 @@ export function App({ initial }: Props) {
   };
 
   return (
-    <div className="app">
-      <Header backend={state.backend} backendFailed={state.backendFailed} />
+    <div className={`app${tourOpen ? ' with-tour' : ''}`}>
+      <Header ref={tourButton} tourOpen={tourOpen} onTour={() => setTourOpen((open) => !open)} />
       <main>
-        <ConfigProblems problems={navProblems ?? state.configProblems} onDismiss={onDismissProblems} />
-        <ErrorList messages={state.messages} onDismiss={(id) => dispatch({ type: 'message-dismissed', id })} />
-        <WorkerFaultNotice fault={state.workerFault} onRestart={restart} />
-        <div className="control-row">
-          <SettingsPanel
-            draft={state.settings}
-            errors={form.errors}
-            config={form.config}
-            link={link}
-            running={active}
-            onEdit={onEdit}
-            onPreset={onPreset}
-          />
-          <section className="card run" aria-labelledby="run-heading">
-            <h2 id="run-heading">Run</h2>
+        <RunBar
+          controls={
             <RunControls
               status={state.status}
               canTrain={trainable}
-              blocker={trainBlocker(state, form.errors)}
+              blocker={blocker}
               hasRun={state.runId !== null}
               onTrain={onTrain}
               onStop={stop}
@@ -111,20 +125,50 @@ export function App({ initial }: Props) {
               onStep={step}
               onSpeed={setSpeed}
             />
-            <ProgressBar state={state} />
-          </section>
+          }
+          state={state}
+          config={form.config}
+          onPreset={onPreset}
+          settingsOpen={settingsOpen}
+          onToggleSettings={() => setSettingsOpen((open) => !open)}
+        />
+        <ConfigProblems problems={navProblems ?? state.configProblems} onDismiss={onDismissProblems} />
+        <ErrorList messages={state.messages} onDismiss={(id) => dispatch({ type: 'message-dismissed', id })} />
+        <WorkerFaultNotice fault={state.workerFault} onRestart={restart} />
+        <div className="workbench">
+          <div className="side-column">
+            {tourOpen ? (
+              <Tour
+                run={tourRun}
+                active={active}
+                canTrain={trainable}
+                blocker={blocker}
+                backend={pageBackend}
+                short={tourShort}
+                onRun={onTourRun}
+                onApply={applyConfig}
+                onClose={onTourClose}
+              />
+            ) : null}
+            <div id="settings-sheet" className={`settings-sheet${settingsOpen ? ' open' : ''}`}>
+              <SettingsPanel draft={state.settings} errors={form.errors} link={link} running={active} onEdit={onEdit} />
+            </div>
+          </div>
+          <div className="workbench-main">
+            <Results state={state} live={live} formEpochs={form.config?.epochs ?? null} onError={onFigureError} />
+            <InsideSection state={state} formConfig={form.config} request={request} onError={onFigureError} />
+            <div className="draw-row">
+              <DrawDigitSection state={state} request={request} onError={onFigureError} />
+              <SavedModelsSection state={state} request={request} />
+            </div>
+            <InspectSection state={state} request={request} onError={onFigureError} />
+          </div>
         </div>
-        <Results state={state} live={live} formEpochs={form.config?.epochs ?? null} onError={onFigureError} />
-        <InsideSection state={state} formConfig={form.config} request={request} onError={onFigureError} />
-        <div className="draw-row">
-          <DrawDigitSection state={state} request={request} onError={onFigureError} />
-          <SavedModelsSection state={state} request={request} />
-        </div>
-        <InspectSection state={state} request={request} onError={onFigureError} />
       </main>
       <footer className="page-footer">
         Runs entirely in this page: TensorFlow.js in a Web Worker, MNIST served from this site. The address bar holds the
         settings, so a link reproduces a run.
+        <SourcesFull />
         <MemoryLine state={state} request={request} />
       </footer>
       <UpdatePrompt dataSettled={state.data.phase === 'ready' || state.data.phase === 'error'} running={active} />

@@ -68,7 +68,7 @@ export const EpochLog = memo(function EpochLog({ seedRuns, divergences, config, 
           {paramsText(params, config)}
         </p>
       ) : null}
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Epoch log table">
         <table className={`epoch-log${seeded ? ' seeded' : ''}`} id="epoch-log" data-testid="epoch-log">
           <caption className="visually-hidden">Loss and accuracy after each epoch{seeded ? ' of each seed' : ''}, for {nets}</caption>
           <thead>

@@ -1,25 +1,49 @@
-// The page header: what Batch Normalization does, what the two curves are, and which backend is doing the work.
-import type { BackendInfo } from '../shared/protocol';
-import { BackendBadge } from './BackendBadge';
+// The page header: the lab's name, one sentence on what it shows, the guided tour's button, the sources, and (folded)
+// what Batch Normalization does. Short on purpose: the figure must be on the first screen.
+import { forwardRef } from 'react';
+import { SourcesFull, SourcesLine } from './Sources';
 
 interface Props {
-  backend: BackendInfo | null;
-  backendFailed: boolean;
+  tourOpen: boolean;
+  /** Opens the tour, or closes it when it is open. */
+  onTour: () => void;
 }
 
-export function Header({ backend, backendFailed }: Props) {
+export const Header = forwardRef<HTMLButtonElement, Props>(function Header({ tourOpen, onTour }, tourButton) {
   return (
     <header className="page-header">
-      <h1>BatchNorm Lab</h1>
+      <div className="title-row">
+        <h1>BatchNorm Lab</h1>
+        <button
+          ref={tourButton}
+          type="button"
+          className="secondary tour-start"
+          data-testid="tour-start"
+          aria-expanded={tourOpen}
+          aria-controls="tour"
+          onClick={onTour}
+        >
+          {tourOpen ? 'Hide the tour' : 'Take the guided tour'}
+        </button>
+      </div>
       <p className="lede">
-        Batch Normalization standardizes each layer's inputs over the mini-batch (zero mean, unit variance, then a learned
-        scale and shift), which keeps activations well-scaled while the weights beneath them change. Here two MNIST
-        networks start from the same weights and see the same batches, right in your browser: one with BN layers, one
-        without. The defaults are a well-known blog's recipe (Dense(128)→BN→ReLU→Dense(64)→BN→ReLU→Dense(10), Adam 0.001,
-        batch 32, 10 epochs; its BN net reached 0.9802 validation accuracy). Change any setting, or pick a preset, and
-        watch when BN helps and when it does not.
+        Two MNIST networks, identical but for Batch Normalization, train side by side in your browser from the same
+        weights on the same batches. Press <strong>Train</strong> to draw the blog’s figure live, or take the tour.
       </p>
-      <BackendBadge info={backend} failed={backendFailed} />
+      <div className="header-meta">
+        <details className="about">
+          <summary>What BN does, and the recipe</summary>
+          <p>
+            Batch Normalization standardizes each layer's inputs over the mini-batch (zero mean, unit variance, then a
+            learned scale and shift), which keeps activations well-scaled while the weights beneath them change. The
+            defaults are a well-known blog's recipe (Dense(128)→BN→ReLU→Dense(64)→BN→ReLU→Dense(10), Adam 0.001, batch
+            32, 10 epochs; its BN net reached 0.9802 validation accuracy). Change any setting, or pick a preset, and
+            watch when BN helps and when it does not.
+          </p>
+          <SourcesFull />
+        </details>
+        <SourcesLine />
+      </div>
     </header>
   );
-}
+});

@@ -48,7 +48,7 @@ export function RepeatSummary({ config, seedRuns, divergences }: Props) {
           : `val_accuracy over ${done.length} of ${config.repeats} seeds (${seeds}): mean [min–max].`}{' '}
         {both ? VERDICT_RULE : null}
       </p>
-      <div className="table-scroll">
+      <div className="table-scroll" tabIndex={0} role="region" aria-label="Seeds summary table">
         <table className="summary-table" data-testid="repeat-summary">
           <thead>
             <tr>

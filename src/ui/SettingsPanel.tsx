@@ -1,12 +1,10 @@
-// The settings form, rendered from the field table: presets, then one group per part of the experiment (Network and
-// BatchNorm collapsed behind a summary). Edits go to the URL at once; during a run they are kept for the next one.
+// The settings form, rendered from the field table: one group per part of the experiment (Network and BatchNorm
+// collapsed behind a summary); the presets are in the run bar. Edits go to the URL at once; during a run they are kept
+// for the next one.
 import { memo } from 'react';
-import type { TrainConfig } from '../shared/config';
 import { FIELDS, type FieldGroup, type FieldKey } from '../shared/configFields';
-import type { Preset } from '../shared/presets';
 import { CopyLinkButton } from './controls/CopyLinkButton';
 import { FieldControl } from './controls/FieldControl';
-import { PresetBar } from './controls/PresetBar';
 import { SettingsGroup } from './controls/SettingsGroup';
 import { groupSummary, type FieldErrors, type SettingsDraft } from './settings';
 
@@ -21,20 +19,17 @@ const GROUPS: ReadonlyArray<{ group: FieldGroup; collapsible: boolean }> = [
 interface Props {
   draft: SettingsDraft;
   errors: FieldErrors;
-  /** The form's config, null while a field is refused. */
-  config: TrainConfig | null;
   /** The link to these settings, null while a field is refused. */
   link: string | null;
   running: boolean;
   onEdit: (key: FieldKey, text: string) => void;
-  onPreset: (preset: Preset) => void;
 }
 
 /**
  * Memoized: its props change when the settings do, not on the progress messages that re-render the page about four
  * times a second during a run (the whole form re-rendering each time made main-thread tasks longer).
  */
-export const SettingsPanel = memo(function SettingsPanel({ draft, errors, config, link, running, onEdit, onPreset }: Props) {
+export const SettingsPanel = memo(function SettingsPanel({ draft, errors, link, running, onEdit }: Props) {
   return (
     <section className="card settings" aria-labelledby="settings-heading">
       <div className="section-head">
@@ -46,7 +41,6 @@ export const SettingsPanel = memo(function SettingsPanel({ draft, errors, config
         ) : null}
         <CopyLinkButton link={link} disabledReason="Fix the refused settings first: the link can only hold valid ones." />
       </div>
-      <PresetBar config={config} onPick={onPreset} />
       <form className="settings-form" onSubmit={(e) => e.preventDefault()} noValidate>
         {GROUPS.map(({ group, collapsible }) => {
           const fields = FIELDS.filter((f) => f.group === group);

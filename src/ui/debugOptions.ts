@@ -1,12 +1,14 @@
 // Test switches read from the page's URL once, at load (the settings sync then rewrites the URL without them):
 // `debug-stall-ms` shortens the stall watch so a test need not wait 30 s; `debug-float16=1` makes the worker's
-// WebGL act as a float16-only GPU. Not settings: no link a user shares carries them unless typed by hand.
+// WebGL act as a float16-only GPU; `debug-tour-short=1` cuts the guided tour's runs to a few hundred steps (the tour
+// itself runs the experiments as its text describes). Not settings: no link a user shares carries them unless typed by hand.
 import type { WorkerDebugOptions } from '../shared/protocol';
 import { DEFAULT_STALL_MS } from './stallWatch';
 
 export interface DebugOptions {
   stallMs: number;
   worker: WorkerDebugOptions;
+  tourShort: boolean;
 }
 
 /** Reads the switches; anything missing or malformed leaves the production behaviour. */
@@ -16,5 +18,6 @@ export function readDebugOptions(search: string): DebugOptions {
   return {
     stallMs: Number.isFinite(stall) && stall >= 500 ? stall : DEFAULT_STALL_MS,
     worker: params.get('debug-float16') === '1' ? { forceFloat16: true } : {},
+    tourShort: params.get('debug-tour-short') === '1',
   };
 }

@@ -43,7 +43,7 @@ export function PresetBar({ config, onPick }: Props) {
             <span data-testid="preset-watch">{shown.watch}</span>
           </>
         ) : (
-          <span className="hint">Each preset sets every field below and says what to watch for.</span>
+          <span className="hint">Each preset sets every setting and says what to watch for.</span>
         )}
       </p>
     </div>

@@ -44,7 +44,8 @@ export function ConfusionMatrix({ net, name, matrix }: Props) {
   const isWorst = (t: number, p: number): boolean => worst.some((w) => w.truth === t && w.predicted === p);
 
   return (
-    <figure className={`confusion net-${net}`} data-testid={`confusion-${net}`} data-accuracy={accuracy === null ? '' : accuracy.toFixed(4)}>
+    // Focusable: on a phone the matrix scrolls sideways, and a keyboard must be able to scroll it too.
+    <figure tabIndex={0} className={`confusion net-${net}`} data-testid={`confusion-${net}`} data-accuracy={accuracy === null ? '' : accuracy.toFixed(4)}>
       <table className="confusion-table" aria-describedby={`confusion-${net}-summary`}>
         <caption>
           <span className="confusion-glyph" style={{ color: NET_STYLE[net].color }} aria-hidden="true">
