@@ -7,7 +7,7 @@ import { fieldSpec, type FieldKey } from '../shared/configFields';
 import type { ConfigProblem, FieldErrors } from '../shared/configText';
 import { presetConfig, type Preset } from '../shared/presets';
 import { ConfigProblems } from './ConfigProblems';
-import { readDebugOptions } from './debugOptions';
+import { pageDebugOptions } from './debugOptions';
 import { ErrorList } from './ErrorList';
 import { Header } from './Header';
 import { useTrainingWorker } from './hooks/useTrainingWorker';
@@ -56,7 +56,7 @@ export function App({ initial }: Props) {
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [tourOpen, setTourOpen] = useState(false);
   const tourButton = useRef<HTMLButtonElement>(null);
-  const [tourShort] = useState(() => readDebugOptions(window.location.search).tourShort);
+  const [tourShort] = useState(() => pageDebugOptions().tourShort);
 
   const onNavigate = useCallback(
     ({ config, problems }: { config: TrainConfig; problems: ConfigProblem[] }) => {

@@ -2,7 +2,9 @@
 // `debug-stall-ms` shortens the stall watch so a test need not wait 30 s; `debug-float16=1` makes the worker's
 // WebGL act as a float16-only GPU; `debug-tour-short=1` cuts the guided tour's runs to a few hundred steps (the tour
 // itself runs the experiments as its text describes). Not settings: no link a user shares carries them unless typed by hand.
+// Only the browser tests' build reads them (TEST_HOOKS); a production page ignores them.
 import type { WorkerDebugOptions } from '../shared/protocol';
+import { TEST_HOOKS } from '../shared/testHooks';
 import { DEFAULT_STALL_MS } from './stallWatch';
 
 export interface DebugOptions {
@@ -20,4 +22,12 @@ export function readDebugOptions(search: string): DebugOptions {
     worker: params.get('debug-float16') === '1' ? { forceFloat16: true } : {},
     tourShort: params.get('debug-tour-short') === '1',
   };
+}
+
+/** What production pages run with: no switch on. */
+export const NO_DEBUG_OPTIONS: DebugOptions = { stallMs: DEFAULT_STALL_MS, worker: {}, tourShort: false };
+
+/** This page's switches: read from its URL in the tests' build, none in production (the reader is then left out). */
+export function pageDebugOptions(): DebugOptions {
+  return TEST_HOOKS ? readDebugOptions(window.location.search) : NO_DEBUG_OPTIONS;
 }

@@ -13,6 +13,7 @@ import type { Mnist } from '../data/mnist';
 import { loadAppMnist } from './appMnist';
 import { assertNever } from '../shared/assertNever';
 import type { BackendChoice } from '../shared/config';
+import { TEST_HOOKS } from '../shared/testHooks';
 import type { BackendProbe, WorkerCommand, WorkerDebugOptions, WorkerEvent } from '../shared/protocol';
 import { BackendGuard } from './backendGuard';
 import { applyDebugOptions, installDebugHooks } from './debugHooks';
@@ -56,7 +57,8 @@ const runs = new RunLifecycle({
   failover: () => guard.failover(),
   yieldControl: yieldToEvents,
 });
-installDebugHooks(self);
+// Browser tests' hooks, in their build only: the production bundle leaves them out (shared/testHooks.ts).
+if (TEST_HOOKS) installDebugHooks(self);
 
 function dataForRequests(): Promise<Mnist> {
   return ready ?? Promise.reject(new Error('The worker has not loaded the data yet.'));
@@ -77,7 +79,7 @@ async function init(
   // A failed download is reported by loadData; the backend is still chosen (saved nets can answer without data).
   await data.catch(() => {});
   try {
-    applyDebugOptions(debug);
+    if (TEST_HOOKS) applyDebugOptions(debug);
     const renderer = readWebGLRenderer();
     const deviceKey = `${renderer ?? 'no WebGL'} | ${self.navigator.userAgent} | tfjs ${tf.version.tfjs}`;
     const chosen = await chooseBackend(backend, renderer, deviceKey, cachedProbe);

@@ -10,7 +10,7 @@ import type { WorkerCommand, WorkerEvent } from '../../shared/protocol';
 import type { AnswerTo, RequestOf, RequestType } from '../../shared/requests';
 import { TrainingClient } from '../../worker/client';
 import { LiveSeries } from '../charts/liveSeries';
-import { readDebugOptions } from '../debugOptions';
+import { pageDebugOptions } from '../debugOptions';
 import { StallWatch } from '../stallWatch';
 import { initState, reducer, type UiAction, type UiState } from '../state';
 import { browserProbeStorage, loadProbe, saveProbe } from '../backendProbeStore';
@@ -45,7 +45,7 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
   const currentRun = useRef<number | null>(null);
   const lastConfig = useRef<TrainConfig | null>(null);
   const speed = useRef<number | null>(null);
-  const [debug] = useState(() => readDebugOptions(window.location.search));
+  const [debug] = useState(pageDebugOptions);
   const [watch] = useState(() => new StallWatch(debug.stallMs));
   // The latest train(), for the worker's listener (which is set up once).
   const trainRef = useRef<(config: TrainConfig) => void>(() => {});
