@@ -8,7 +8,7 @@ import type { Divergence, PerNet, SomeNets } from '../shared/protocol';
 import { epochLogRows, type LogRow } from './epochLogRows';
 import { formatInt, formatMetric } from './format';
 import { paramsText } from './paramsText';
-import type { EpochRecord } from './state';
+import type { EpochRecord } from './epochHistory';
 
 interface Props {
   seedRuns: readonly PerNet<readonly EpochRecord[]>[];

@@ -1,6 +1,6 @@
 // The alert region for worker, data, settings and training errors. Always in the page (a live region must exist
 // before its content arrives to be announced); each message can be dismissed and the app stays usable.
-import type { UiMessage } from './state';
+import type { UiMessage } from './stateTypes';
 
 const SCOPE_LABEL: Record<UiMessage['scope'], string> = {
   data: 'Data',

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { MemoryReport } from '../shared/protocol';
 import type { TrainingWorker } from './hooks/useTrainingWorker';
-import type { UiState } from './state';
+import type { UiState } from './stateTypes';
 
 interface Props {
   state: UiState;

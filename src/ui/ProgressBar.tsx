@@ -1,6 +1,7 @@
 // The progress line: MNIST download before the data is ready, then epoch, step, throughput and ETA for the run.
 import { describeProgress } from './progressText';
-import { stepsDone, type RunStatus, type UiState } from './state';
+import { stepsDone } from './runStatus';
+import type { RunStatus, UiState } from './stateTypes';
 
 const STATUS_WORD: Record<RunStatus, string> = {
   idle: 'Starting',

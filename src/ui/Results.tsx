@@ -12,7 +12,8 @@ import { Divergences } from './Divergences';
 import { EpochLog } from './EpochLog';
 import { RepeatSummary } from './RepeatSummary';
 import { readDraft } from './settings';
-import { isRunActive, type UiState } from './state';
+import { isRunActive } from './runStatus';
+import type { UiState } from './stateTypes';
 import './results.css';
 
 interface Props {

@@ -7,7 +7,7 @@ import type { Preset } from '../shared/presets';
 import { BackendBadge } from './BackendBadge';
 import { PresetBar } from './controls/PresetBar';
 import { ProgressBar } from './ProgressBar';
-import type { UiState } from './state';
+import type { UiState } from './stateTypes';
 
 interface Props {
   /** The run controls (Train, Stop…), as App builds them. */

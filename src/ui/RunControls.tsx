@@ -4,7 +4,7 @@ import { useId } from 'react';
 import { SLOW_SPEEDS } from '../shared/pace';
 import { useSpaceToPause } from './hooks/useSpaceToPause';
 import { speedLabel } from './progressText';
-import type { PauseState, RunStatus } from './state';
+import type { PauseState, RunStatus } from './stateTypes';
 import './runControls.css';
 
 interface Props {

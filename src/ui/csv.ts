@@ -4,7 +4,7 @@ import { repeatSeed, type TrainConfig } from '../shared/config';
 import { NET_IDS } from '../shared/metrics';
 import { netName } from '../shared/netNames';
 import type { PerNet } from '../shared/protocol';
-import type { EpochRecord } from './state';
+import type { EpochRecord } from './epochHistory';
 
 export const CSV_COLUMNS = ['epoch', 'model', 'loss', 'accuracy', 'val_loss', 'val_accuracy', 'seconds', 'seed', 'name'] as const;
 

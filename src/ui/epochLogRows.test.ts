@@ -1,7 +1,7 @@
 // The epoch log reads in order of seed, epoch and net, and shows where a net diverged.
 import { describe, expect, it } from 'vitest';
 import { epochLogRows } from './epochLogRows';
-import type { EpochRecord } from './state';
+import type { EpochRecord } from './epochHistory';
 
 const row = (epoch: number): EpochRecord => ({ epoch, loss: 0.1, accuracy: 0.9, valLoss: 0.1, valAccuracy: 0.9, seconds: 1 });
 

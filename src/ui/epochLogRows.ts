@@ -2,7 +2,7 @@
 // net stopped, in the place of the epoch it did not finish.
 import { NET_IDS, type NetId } from '../shared/metrics';
 import type { Divergence, PerNet } from '../shared/protocol';
-import type { EpochRecord } from './state';
+import type { EpochRecord } from './epochHistory';
 
 export type LogRow =
   | { kind: 'epoch'; repeat: number; net: NetId; record: EpochRecord }

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../shared/config';
 import type { WorkerEvent } from '../shared/protocol';
 import { describeProgress, speedLabel } from './progressText';
-import { initState, reducer, type UiAction, type UiState } from './state';
+import type { UiAction, UiState } from './stateTypes';
+import { initState, reducer } from './state';
 
 const ev = (event: WorkerEvent): UiAction => ({ type: 'worker-event', event });
 const CONFIG = { ...DEFAULT_CONFIG, epochs: 10 };

@@ -3,7 +3,7 @@
 import { assertNever } from '../shared/assertNever';
 import { NET_SHORT_NAMES, trainedNets } from '../shared/netNames';
 import { formatDuration, formatInt, formatMegabytes } from './format';
-import type { ProgressState, UiState } from './state';
+import type { ProgressState, UiState } from './stateTypes';
 
 export type Bar = { kind: 'none' } | { kind: 'indeterminate' } | { kind: 'value'; value: number; max: number };
 

@@ -1,50 +1,11 @@
 // The reducer's promises to users: stale runs never leak in, Train again starts clean, errors are shown and the app
 // stays usable, and the ETA follows the pace so far.
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type TrainConfig } from '../shared/config';
-import type { EpochMetrics } from '../shared/metrics';
-import type { PerNet, WorkerEvent } from '../shared/protocol';
-import { canTrain, estimateEtaMs, initState, isPaused, MAX_MESSAGES, reducer, stepsDone, type UiAction, type UiState } from './state';
-
-const CONFIG: TrainConfig = { ...DEFAULT_CONFIG, epochs: 2, trainSize: 2000 };
-
-function metrics(loss: number): PerNet<EpochMetrics> {
-  return {
-    bn: { loss, accuracy: 0.9, valLoss: loss + 0.01, valAccuracy: 0.91, seconds: 1.5 },
-    plain: { loss: loss * 2, accuracy: 0.8, valLoss: loss * 2 + 0.01, valAccuracy: 0.81, seconds: 1.2 },
-  };
-}
-
-function progress(runId: number, epoch: number, step: number, elapsedMs = 1000): WorkerEvent {
-  return {
-    type: 'progress',
-    runId,
-    repeat: 0,
-    epoch,
-    step,
-    stepsPerEpoch: 63,
-    samplesPerSec: 5400,
-    elapsedMs,
-    running: { bn: { loss: 0.5, accuracy: 0.8 }, plain: { loss: 0.7, accuracy: 0.7 } },
-    phase: 'training',
-  };
-}
-
-const ev = (event: WorkerEvent): UiAction => ({ type: 'worker-event', event });
-
-function run(state: UiState, ...actions: UiAction[]): UiState {
-  return actions.reduce(reducer, state);
-}
-
-const fresh = () => initState({ config: CONFIG, problems: [] });
-const ready = () =>
-  run(
-    fresh(),
-    ev({ type: 'backend', runId: null, info: { backend: 'wasm', reason: 'software WebGL', renderer: 'SwiftShader', probe: null, probeSource: null } }),
-    ev({ type: 'data-progress', runId: null, loadedBytes: 10, totalBytes: 100 }),
-    ev({ type: 'data-ready', runId: null, trainCount: 60000, testCount: 10000, ms: 150 }),
-  );
-const training = (runId = 1) => run(ready(), { type: 'train-requested', runId, config: CONFIG });
+import { DEFAULT_CONFIG } from '../shared/config';
+import type { WorkerEvent } from '../shared/protocol';
+import { canTrain, estimateEtaMs } from './runStatus';
+import { initState, MAX_MESSAGES, reducer } from './state';
+import { CONFIG, ev, fresh, metrics, progress, ready, run, training } from './state.fixture';
 
 describe('data and backend', () => {
   it('starts idle, loads, then is ready to train', () => {
@@ -242,67 +203,5 @@ describe('ETA', () => {
     expect(next.settings.text.lr).toBe('0.03');
     expect(next.runConfig).toBe(CONFIG);
     expect(next.status).toBe('running');
-  });
-});
-
-describe('pause, step and slow motion', () => {
-  it('follows the worker: Pause is pending until run-paused, Resume until run-resumed', () => {
-    let s = run(training(), ev(progress(1, 1, 30)));
-    expect(isPaused(s)).toBe(false);
-    s = reducer(s, { type: 'pause-requested' });
-    expect(s.pause).toEqual({ paused: false, pending: 'pause' });
-    expect(isPaused(s)).toBe(false);
-    s = run(s, ev({ type: 'run-paused', runId: 1 }));
-    expect(s.pause).toEqual({ paused: true, pending: null });
-    expect(isPaused(s)).toBe(true);
-    // Steps taken while paused move the progress; the run stays paused.
-    s = run(s, ev(progress(1, 1, 31)), ev(progress(1, 1, 32)));
-    expect(isPaused(s)).toBe(true);
-    expect(stepsDone(s.progress)).toBe(32);
-    s = reducer(s, { type: 'resume-requested' });
-    expect(s.pause).toEqual({ paused: true, pending: 'resume' });
-    s = run(s, ev({ type: 'run-resumed', runId: 1 }));
-    expect(s.pause).toEqual({ paused: false, pending: null });
-  });
-
-  it('ignores a stale run’s pause events, and requests when no run is going', () => {
-    const s = run(training(2), ev({ type: 'run-paused', runId: 1 }));
-    expect(s.pause.paused).toBe(false);
-    expect(reducer(ready(), { type: 'pause-requested' }).pause.pending).toBeNull();
-    expect(reducer(training(), { type: 'resume-requested' }).pause.pending).toBeNull();
-  });
-
-  it('ends the pause with the run (stopped while paused, or failed), and a new run starts unpaused', () => {
-    const paused = run(training(), ev({ type: 'run-paused', runId: 1 }));
-    const stopped = run(paused, { type: 'stop-requested' }, ev({ type: 'run-finished', runId: 1, reason: 'stopped', elapsedMs: 100 }));
-    expect(stopped.status).toBe('stopped');
-    expect(stopped.pause).toEqual({ paused: false, pending: null });
-    expect(isPaused(run(paused, { type: 'stop-requested' }))).toBe(false);
-    const failed = run(paused, ev({ type: 'error', runId: 1, scope: 'training', message: 'boom' }));
-    expect(failed.pause.paused).toBe(false);
-    const pending = run(training(), { type: 'pause-requested' });
-    expect(reducer(pending, { type: 'train-requested', runId: 2, config: CONFIG }).pause).toEqual({ paused: false, pending: null });
-  });
-
-  it('keeps the chosen speed for the next runs', () => {
-    const s = run(ready(), { type: 'speed-chosen', stepsPerSecond: 2 }, { type: 'train-requested', runId: 1, config: CONFIG });
-    expect(s.stepsPerSecond).toBe(2);
-    expect(reducer(s, { type: 'speed-chosen', stepsPerSecond: null }).stepsPerSecond).toBeNull();
-  });
-
-  it('counts the mini-batches trained over epochs and seeds', () => {
-    expect(stepsDone(null)).toBe(0);
-    expect(stepsDone({ repeat: 0, epoch: 1, epochs: 2, step: 5, stepsPerEpoch: 63 })).toBe(5);
-    expect(stepsDone({ repeat: 0, epoch: 2, epochs: 2, step: 5, stepsPerEpoch: 63 })).toBe(68);
-    expect(stepsDone({ repeat: 1, epoch: 1, epochs: 2, step: 5, stepsPerEpoch: 63 })).toBe(131);
-  });
-});
-
-describe('a paused run and the stall watch', () => {
-  it('is not called stalled while paused (it sends nothing on purpose), but is once it goes on', () => {
-    const paused = run(training(), ev({ type: 'run-paused', runId: 1 }));
-    expect(reducer(paused, { type: 'worker-stalled', seconds: 30 }).workerFault).toBeNull();
-    const resumed = run(paused, ev({ type: 'run-resumed', runId: 1 }), { type: 'worker-stalled', seconds: 30 });
-    expect(resumed.workerFault?.kind).toBe('stalled');
   });
 });

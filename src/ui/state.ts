@@ -1,116 +1,18 @@
-// The UI's state and the pure reducer that turns worker events and user actions into it (React owns it via useReducer).
+// The pure reducer that turns worker events and user actions into the UI's state (stateTypes.ts; React owns it via
+// useReducer).
 // Pure on purpose: every transition users rely on (stale runs dropped, Train again clears the charts) is unit-tested.
 import { assertNever } from '../shared/assertNever';
 import { stepsPerEpoch as stepsFor, type TrainConfig } from '../shared/config';
-import type { FieldKey } from '../shared/configFields';
 import type { ConfigProblem } from '../shared/configText';
-import { NET_IDS, type EpochMetrics, type NetId, type ParamCounts } from '../shared/metrics';
-import type { BackendInfo, Divergence, ModelSource, PerNet, SomeNets, WorkerEvent } from '../shared/protocol';
-import { emptyInside, reduceInside, type InsideState } from './inside/insideState';
-import { draftFromConfig, type SettingsDraft } from './settings';
-import { backendLost, clearStall, workerCrashed, workerRestarted, workerStalled, type WorkerFault } from './workerFault';
-
-export type RunStatus = 'idle' | 'loading-data' | 'ready' | 'running' | 'stopping' | 'finished' | 'stopped' | 'error';
-export type DataPhase = 'waiting' | 'loading' | 'ready' | 'error';
-export type ErrorScope = Extract<WorkerEvent, { type: 'error' }>['scope'];
-
-export interface DataState {
-  phase: DataPhase;
-  loadedBytes: number;
-  totalBytes: number;
-  trainCount: number | null;
-  testCount: number | null;
-  ms: number | null;
-}
-
-export interface ProgressState {
-  /** 0-based repeat of the experiment, of `repeats`. */
-  repeat: number;
-  repeats: number;
-  epoch: number;
-  epochs: number;
-  step: number;
-  stepsPerEpoch: number;
-  samplesPerSec: number;
-  elapsedMs: number;
-  /** Null until at least one step is done. */
-  etaMs: number | null;
-  phase: 'training' | 'validating';
-}
-
-export type EpochRecord = EpochMetrics & { epoch: number };
-
-/** Pause of the run in progress: what the worker last said, and what the page asked that it has not yet confirmed. */
-export interface PauseState {
-  /** The worker holds the run between two mini-batches (its `run-paused`, until `run-resumed`). */
-  paused: boolean;
-  pending: 'pause' | 'resume' | null;
-}
+import type { PerNet, WorkerEvent } from '../shared/protocol';
+import { withEpoch, type EpochRecord } from './epochHistory';
+import { emptyInside, reduceInside } from './inside/insideState';
+import { estimateEtaMs, isPaused, isRunActive } from './runStatus';
+import { draftFromConfig } from './settings';
+import type { PauseState, ProgressState, UiAction, UiMessage, UiState } from './stateTypes';
+import { backendLost, clearStall, workerCrashed, workerRestarted, workerStalled } from './workerFault';
 
 const NOT_PAUSED: PauseState = { paused: false, pending: null };
-
-export interface UiMessage {
-  id: number;
-  /** Where it failed; 'ui' for the page itself (say, an export). */
-  scope: ErrorScope | 'ui';
-  /** The run it came from; null for the worker, the backend and the data, which outlive runs. */
-  runId: number | null;
-  text: string;
-}
-
-export interface UiState {
-  backend: BackendInfo | null;
-  backendFailed: boolean;
-  data: DataState;
-  status: RunStatus;
-  runId: number | null;
-  /** The settings of the run on screen (not the form, which may already hold the next run's). */
-  runConfig: TrainConfig | null;
-  stepsPerEpoch: number | null;
-  /** Parameter counts of the nets the run trains. */
-  params: SomeNets<ParamCounts> | null;
-  progress: ProgressState | null;
-  /** Wall time of the run on screen once it has ended. */
-  finishedMs: number | null;
-  /** The epoch rows of the repeat in progress (or the last one); a net the run does not train has none. */
-  history: PerNet<EpochRecord[]>;
-  /** Every repeat's epoch rows, in order (index r ran with seed config.seed + r); the last is `history`. */
-  seedRuns: Array<PerNet<EpochRecord[]>>;
-  /** Nets whose loss became NaN or infinite, with where it happened. */
-  divergences: Divergence[];
-  /** The nets that answer predictions now (training, trained or loaded), and the settings that built them. */
-  answering: { source: ModelSource; nets: NetId[]; config: TrainConfig | null } | null;
-  messages: UiMessage[];
-  nextMessageId: number;
-  settings: SettingsDraft;
-  configProblems: ConfigProblem[];
-  /** What the BN inspectors recorded (reduced in inside/insideState.ts). */
-  inside: InsideState;
-  /** The worker crashed or a run stalled: shown with a Restart button until a fresh worker is asked for. */
-  workerFault: WorkerFault | null;
-  pause: PauseState;
-  /** Slow motion picked on the page, in steps a second (null: full speed); for the run in progress and the next. */
-  stepsPerSecond: number | null;
-}
-
-export type UiAction =
-  | { type: 'worker-event'; event: WorkerEvent }
-  | { type: 'train-requested'; runId: number; config: TrainConfig }
-  | { type: 'stop-requested' }
-  /** Pause or Resume pressed: pending until the worker says the run is held (or goes on). */
-  | { type: 'pause-requested' }
-  | { type: 'resume-requested' }
-  | { type: 'speed-chosen'; stepsPerSecond: number | null }
-  | { type: 'config-edited'; key: FieldKey; text: string }
-  /** A preset, or settings from the URL (back/forward): the whole form replaced; a running run is not touched. */
-  | { type: 'settings-replaced'; config: TrainConfig }
-  | { type: 'ui-error'; message: string }
-  | { type: 'message-dismissed'; id: number }
-  | { type: 'config-problems-dismissed' }
-  /** The worker threw or could not run (from the client), a run stalled (from the hook's watch), or Restart. */
-  | { type: 'worker-lost'; message: string }
-  | { type: 'worker-stalled'; seconds: number }
-  | { type: 'worker-restarted' };
 
 /** Enough to show the last errors without letting a failing loop grow the page without bound. */
 export const MAX_MESSAGES = 8;
@@ -142,38 +44,6 @@ export function initState(init: { config: TrainConfig; problems: ConfigProblem[]
     pause: NOT_PAUSED,
     stepsPerSecond: null,
   };
-}
-
-/** The run in progress is held by Pause (as the worker says): Step is possible. */
-export function isPaused(state: Pick<UiState, 'status' | 'pause'>): boolean {
-  return state.status === 'running' && state.pause.paused;
-}
-
-/** Mini-batches trained in this run so far (one step = one mini-batch through every net), over every epoch and seed. */
-export function stepsDone(p: Pick<ProgressState, 'repeat' | 'epoch' | 'epochs' | 'step' | 'stepsPerEpoch'> | null): number {
-  if (p === null) return 0;
-  return (p.repeat * p.epochs + p.epoch - 1) * p.stepsPerEpoch + p.step;
-}
-
-export function isRunActive(status: RunStatus): boolean {
-  return status === 'running' || status === 'stopping';
-}
-
-/** Time left, assuming the rest of the run goes at the pace so far (validation included, as it recurs each epoch). */
-export function estimateEtaMs(p: {
-  repeat?: number;
-  repeats?: number;
-  epoch: number;
-  epochs: number;
-  step: number;
-  stepsPerEpoch: number;
-  elapsedMs: number;
-}): number | null {
-  const perRepeat = p.epochs * p.stepsPerEpoch;
-  const total = (p.repeats ?? 1) * perRepeat;
-  const done = (p.repeat ?? 0) * perRepeat + (p.epoch - 1) * p.stepsPerEpoch + p.step;
-  if (total <= 0 || done <= 0 || p.elapsedMs <= 0) return null;
-  return Math.max(0, (p.elapsedMs * (total - Math.min(done, total))) / done);
 }
 
 export function reducer(state: UiState, action: UiAction): UiState {
@@ -348,23 +218,3 @@ function waitingForData(state: UiState): boolean {
   return state.status === 'idle' || state.status === 'loading-data' || (state.status === 'error' && state.runId === null);
 }
 
-/** Inserts or replaces one epoch's rows, keeping each net's history sorted by epoch. */
-export function withEpoch(history: PerNet<EpochRecord[]>, epoch: number, metrics: SomeNets<EpochMetrics>): PerNet<EpochRecord[]> {
-  const next: PerNet<EpochRecord[]> = { bn: history.bn, plain: history.plain };
-  for (const net of NET_IDS) {
-    const row = metrics[net];
-    if (row) next[net] = upsert(history[net], { ...row, epoch });
-  }
-  return next;
-}
-
-function upsert(rows: EpochRecord[], row: EpochRecord): EpochRecord[] {
-  const last = rows[rows.length - 1];
-  if (last === undefined || last.epoch < row.epoch) return [...rows, row];
-  return [...rows.filter((r) => r.epoch !== row.epoch), row].sort((a, b) => a.epoch - b.epoch);
-}
-
-/** Whether the form's config may be sent: the worker has the data and no run is still winding down. */
-export function canTrain(state: UiState, configValid: boolean): boolean {
-  return configValid && state.data.phase === 'ready' && !isRunActive(state.status) && state.workerFault?.kind !== 'crashed';
-}

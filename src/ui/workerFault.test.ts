@@ -4,7 +4,9 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type TrainConfig } from '../shared/config';
 import type { WorkerEvent } from '../shared/protocol';
-import { canTrain, initState, reducer, type UiAction, type UiState } from './state';
+import { canTrain } from './runStatus';
+import type { UiAction, UiState } from './stateTypes';
+import { initState, reducer } from './state';
 
 const CONFIG: TrainConfig = { ...DEFAULT_CONFIG, epochs: 2, trainSize: 2000 };
 const ev = (event: WorkerEvent): UiAction => ({ type: 'worker-event', event });

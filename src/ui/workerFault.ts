@@ -1,7 +1,9 @@
 // What the page does when the worker itself fails: it died or threw (crashed), a run stopped making progress
 // (stalled), or its WebGL context was lost. Pure reducer steps, used by state.ts and tested on their own.
 import type { WorkerEvent } from '../shared/protocol';
-import { addMessage, isRunActive, type DataState, type UiState } from './state';
+import { isRunActive } from './runStatus';
+import type { DataState, UiState } from './stateTypes';
+import { addMessage } from './state';
 
 export interface WorkerFault {
   /** crashed: the worker threw or could not run; stalled: a run sent nothing for a long while. */

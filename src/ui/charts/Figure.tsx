@@ -6,7 +6,7 @@ import { serializeConfig } from '../../shared/configText';
 import type { PerNet } from '../../shared/protocol';
 import { runsToCsv } from '../csv';
 import { fileStem, saveBlob } from '../download';
-import type { EpochRecord } from '../state';
+import type { EpochRecord } from '../epochHistory';
 import { chartFrames } from './chartFrames';
 import type { FigureData } from './datasets';
 import { canvasToPng, renderFigure } from './exportPng';

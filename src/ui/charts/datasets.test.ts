@@ -2,7 +2,7 @@
 // over seeds, steps on the x-axis, a ✕ where a net diverged, and earlier runs faded.
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type TrainConfig } from '../../shared/config';
-import type { EpochRecord } from '../state';
+import type { EpochRecord } from '../epochHistory';
 import { buildDatasets, type LabDataset } from './datasets';
 import { figureData, type FigureInput } from './figureData';
 import { LiveSeries } from './liveSeries';

@@ -1,6 +1,6 @@
 // Statistics over seeds: what the mean curves, their bands and the "gap exceeds spread" verdicts are computed from.
 import { describe, expect, it } from 'vitest';
-import type { EpochRecord } from '../state';
+import type { EpochRecord } from '../epochHistory';
 import { epochStats, gapVerdict, isSeedComplete, seedsForFigure, summarize, type SeedRun } from './seedStats';
 
 function row(epoch: number, valAccuracy: number, loss = 0.1): EpochRecord {

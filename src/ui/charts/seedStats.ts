@@ -2,7 +2,7 @@
 // and whether the BN–plain gap exceeds the seed-to-seed spread. Pure, so the figure and the summary agree.
 import type { NetId } from '../../shared/metrics';
 import type { Divergence, PerNet, SomeNets } from '../../shared/protocol';
-import type { EpochRecord } from '../state';
+import type { EpochRecord } from '../epochHistory';
 
 export type SeedRun = PerNet<readonly EpochRecord[]>;
 export type MetricField = 'loss' | 'accuracy' | 'valLoss' | 'valAccuracy';

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { netNames } from '../../shared/netNames';
 import type { TrainingWorker } from '../hooks/useTrainingWorker';
-import type { UiState } from '../state';
+import type { UiState } from '../stateTypes';
 import { InspectPanel } from './InspectPanel';
 import { useTestInspection } from './useTestInspection';
 

@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TestInspection } from '../../shared/protocol';
 import type { TrainingWorker } from '../hooks/useTrainingWorker';
-import type { UiState } from '../state';
+import type { UiState } from '../stateTypes';
 
 /** How many test images the gallery shows, and the seed that picks them (the same images run after run). */
 export const GALLERY_SIZE = 120;

@@ -12,7 +12,8 @@ import { TrainingClient } from '../../worker/client';
 import { LiveSeries } from '../charts/liveSeries';
 import { pageDebugOptions } from '../debugOptions';
 import { StallWatch } from '../stallWatch';
-import { initState, reducer, type UiAction, type UiState } from '../state';
+import type { UiAction, UiState } from '../stateTypes';
+import { initState, reducer } from '../state';
 import { browserProbeStorage, loadProbe, saveProbe } from '../backendProbeStore';
 import { takeWorker } from '../prestartWorker';
 

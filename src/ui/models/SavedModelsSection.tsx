@@ -3,7 +3,8 @@
 import { useMemo } from 'react';
 import type { ModelSource } from '../../shared/protocol';
 import type { TrainingWorker } from '../hooks/useTrainingWorker';
-import { isRunActive, type UiState } from '../state';
+import { isRunActive } from '../runStatus';
+import type { UiState } from '../stateTypes';
 import { suggestName } from './naming';
 import { SavedModelsPanel } from './SavedModelsPanel';
 import { useSavedModels } from './useSavedModels';

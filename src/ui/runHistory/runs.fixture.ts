@@ -1,6 +1,6 @@
 // Saved runs for the run-history tests (not a test itself): small, valid, and easy to vary.
 import { DEFAULT_CONFIG, type TrainConfig } from '../../shared/config';
-import type { EpochRecord } from '../state';
+import type { EpochRecord } from '../epochHistory';
 import type { SavedRun } from './savedRun';
 
 export function row(epoch: number, valAccuracy: number): EpochRecord {

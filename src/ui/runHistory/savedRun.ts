@@ -5,7 +5,8 @@ import { defaultConfig, type TrainConfig } from '../../shared/config';
 import { validateConfig } from '../../shared/configText';
 import { NET_IDS, type NetId } from '../../shared/metrics';
 import type { Divergence, PerNet } from '../../shared/protocol';
-import type { EpochRecord, UiState } from '../state';
+import type { EpochRecord } from '../epochHistory';
+import type { UiState } from '../stateTypes';
 
 export interface SavedRun {
   id: string;

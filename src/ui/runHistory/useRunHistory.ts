@@ -1,7 +1,7 @@
 // The run history as React state: loaded from localStorage once, a run recorded when it ends (finished or stopped,
 // with at least one epoch), and the user's show/hide/delete choices written back. The rules live in storage.ts.
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { UiState } from '../state';
+import type { UiState } from '../stateTypes';
 import { recordOf, type SavedRun } from './savedRun';
 import {
   addRun,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../shared/config';
 import { PRESETS } from '../../shared/presets';
-import type { EpochRecord } from '../state';
+import type { EpochRecord } from '../epochHistory';
 import { checkChallenge, compareModes, compareNets, stepConfig, TOUR_STEPS, verdict, type PredictStep, type TourRun } from './tourSteps';
 
 function row(epoch: number, valAccuracy: number): EpochRecord {

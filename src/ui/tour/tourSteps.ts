@@ -3,7 +3,7 @@
 import type { TrainConfig } from '../../shared/config';
 import type { NetId } from '../../shared/metrics';
 import { PRESETS, presetConfig, type Preset, type PresetId } from '../../shared/presets';
-import type { EpochRecord } from '../state';
+import type { EpochRecord } from '../epochHistory';
 
 /** What a step needs to know about the run it started: read from the UI state, never from the clock or a table. */
 export interface TourRun {

@@ -1,7 +1,7 @@
 // The run on screen as the tour reads it, rebuilt only when what the tour shows changes (an epoch row, the status
 // reaching an end, a mode reading), never on the progress reports that arrive several times a second.
 import { useMemo } from 'react';
-import type { UiState } from '../state';
+import type { UiState } from '../stateTypes';
 import type { TourRun } from './tourSteps';
 
 const NO_MODES: TourRun['modes'] = { steps: [], train: [], inference: [] };
