@@ -5,7 +5,10 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const TFJS = { group: ['@tensorflow/*'], message: 'The page never imports TF.js: ask the worker (src/worker/client.ts).' };
+const TFJS = {
+  group: ['@tensorflow/*'],
+  message: 'The page never imports TF.js: ask the worker (src/worker/client.ts).',
+};
 const CORE_FROM_UI = {
   group: ['**/core/*', '**/core/**', '**/data/*'],
   message: 'The page never imports the core or the data loader (they hold TF.js): ask the worker.',

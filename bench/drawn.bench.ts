@@ -29,8 +29,15 @@ test('hand-drawn set read by both nets after 2 epochs of the blog recipe', async
     await page.waitForTimeout(300);
     const bn = await pad.digit('bn');
     const plain = await pad.digit('plain');
-    for (const [map, key] of [[byVariant, digit.variant], [byDigit, digit.label]] as const) {
-      const row = (map as Map<typeof key, { n: number; bn: number; plain: number }>).get(key) ?? { n: 0, bn: 0, plain: 0 };
+    for (const [map, key] of [
+      [byVariant, digit.variant],
+      [byDigit, digit.label],
+    ] as const) {
+      const row = (map as Map<typeof key, { n: number; bn: number; plain: number }>).get(key) ?? {
+        n: 0,
+        bn: 0,
+        plain: 0,
+      };
       row.n += 1;
       if (bn === String(digit.label)) row.bn += 1;
       if (plain === String(digit.label)) row.plain += 1;
@@ -39,11 +46,16 @@ test('hand-drawn set read by both nets after 2 epochs of the blog recipe', async
     await pad.clear.click();
   }
   const pct = (k: number, n: number) => `${((100 * k) / n).toFixed(0)}%`;
-  const total = [...byVariant.values()].reduce((a, r) => ({ n: a.n + r.n, bn: a.bn + r.bn, plain: a.plain + r.plain }), { n: 0, bn: 0, plain: 0 });
+  const total = [...byVariant.values()].reduce(
+    (a, r) => ({ n: a.n + r.n, bn: a.bn + r.bn, plain: a.plain + r.plain }),
+    { n: 0, bn: 0, plain: 0 },
+  );
   const rows = [
     `| all | ${total.n} | ${pct(total.bn, total.n)} | ${pct(total.plain, total.n)} |`,
     ...[...byVariant.entries()].map(([v, r]) => `| ${v} | ${r.n} | ${pct(r.bn, r.n)} | ${pct(r.plain, r.n)} |`),
-    ...[...byDigit.entries()].sort((a, b) => a[0] - b[0]).map(([d, r]) => `| digit ${d} | ${r.n} | ${pct(r.bn, r.n)} | ${pct(r.plain, r.n)} |`),
+    ...[...byDigit.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([d, r]) => `| digit ${d} | ${r.n} | ${pct(r.bn, r.n)} | ${pct(r.plain, r.n)} |`),
   ];
   const md = [
     '# Digits drawn with the mouse',
@@ -56,7 +68,14 @@ test('hand-drawn set read by both nets after 2 epochs of the blog recipe', async
     '',
   ].join('\n');
   mkdirSync(OUT, { recursive: true });
-  writeFileSync(join(OUT, 'drawn.json'), JSON.stringify({ query: QUERY, total, byVariant: Object.fromEntries(byVariant), byDigit: Object.fromEntries(byDigit) }, null, 2));
+  writeFileSync(
+    join(OUT, 'drawn.json'),
+    JSON.stringify(
+      { query: QUERY, total, byVariant: Object.fromEntries(byVariant), byDigit: Object.fromEntries(byDigit) },
+      null,
+      2,
+    ),
+  );
   writeFileSync(join(OUT, 'drawn.md'), md);
   console.log(md);
 });

@@ -48,7 +48,12 @@ async function trainableMs(page: Page): Promise<number> {
 }
 
 /** One first visit and its reload, in the given context; the server's log is what went over the wire. */
-async function visit(context: BrowserContext, server: StaticServer, url: string, throttled: boolean): Promise<{ first: Visit; second: Visit }> {
+async function visit(
+  context: BrowserContext,
+  server: StaticServer,
+  url: string,
+  throttled: boolean,
+): Promise<{ first: Visit; second: Visit }> {
   const page = context.pages()[0] ?? (await context.newPage());
   if (throttled) await throttle(context, page);
   server.log.length = 0;
@@ -60,7 +65,11 @@ async function visit(context: BrowserContext, server: StaticServer, url: string,
   server.log.length = 0;
   await page.reload();
   const secondTrainable = await trainableMs(page);
-  const second: Visit = { trainableMs: secondTrainable, bytesAtTrainable: bytesOf(server.log).bytes, ...bytesOf(server.log) };
+  const second: Visit = {
+    trainableMs: secondTrainable,
+    bytesAtTrainable: bytesOf(server.log).bytes,
+    ...bytesOf(server.log),
+  };
   return { first, second };
 }
 
@@ -71,7 +80,12 @@ test('first visit: bytes on the wire and time to trainable', async ({ browser })
   const sets: VisitSet[] = [];
   try {
     for (const throttled of [true, false]) {
-      const set: VisitSet = { link: throttled ? '25 Mbit/s, 20 ms RTT' : 'loopback', profile: 'private', first: [], second: [] };
+      const set: VisitSet = {
+        link: throttled ? '25 Mbit/s, 20 ms RTT' : 'loopback',
+        profile: 'private',
+        first: [],
+        second: [],
+      };
       for (let i = 0; i < REPEATS; i++) {
         const context = await browser.newContext();
         try {
@@ -104,7 +118,12 @@ test('first visit: bytes on the wire and time to trainable', async ({ browser })
   }
   const report: FirstVisitReport = {
     date: new Date().toISOString(),
-    machine: { cpu: cpus()[0]?.model ?? 'unknown CPU', cores: cpus().length, memoryGiB: Math.round(totalmem() / 2 ** 30), os: `${type()} ${release()}` },
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown CPU',
+      cores: cpus().length,
+      memoryGiB: Math.round(totalmem() / 2 ** 30),
+      os: `${type()} ${release()}`,
+    },
     browser: browser.version(),
     link: LINK,
     sets,

@@ -29,7 +29,9 @@ export interface FirstVisitReport {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? Number.NaN)
+    : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
 }
 
 const mb = (bytes: number): string => (bytes / 1e6).toFixed(2);
@@ -57,7 +59,10 @@ export function firstVisitMarkdown(report: FirstVisitReport): string {
   const sample = report.sets[0]?.first[0];
   if (sample) {
     lines.push('', 'One first visit by kind of file (MB):', '');
-    lines.push(`| ${Object.keys(sample.byKind).join(' | ')} | total | requests |`, `|${' --- |'.repeat(Object.keys(sample.byKind).length + 2)}`);
+    lines.push(
+      `| ${Object.keys(sample.byKind).join(' | ')} | total | requests |`,
+      `|${' --- |'.repeat(Object.keys(sample.byKind).length + 2)}`,
+    );
     lines.push(`| ${Object.values(sample.byKind).map(mb).join(' | ')} | ${mb(sample.bytes)} | ${sample.requests} |`);
   }
   return `${lines.join('\n')}\n`;

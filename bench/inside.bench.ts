@@ -13,7 +13,10 @@ const OUT = process.env.BENCH_OUT ?? 'bench/results';
 // part of the time measured.
 const CONFIGS = [
   { name: 'blog recipe', query: 'epochs=1' },
-  { name: 'paper preset (sigmoid 3×100, SGD, batch 60)', query: 'epochs=1&opt=sgd&lr=0.5&batch=60&layers=100,100,100&act=sigmoid&init=gauss&bias=0' },
+  {
+    name: 'paper preset (sigmoid 3×100, SGD, batch 60)',
+    query: 'epochs=1&opt=sgd&lr=0.5&batch=60&layers=100,100,100&act=sigmoid&init=gauss&bias=0',
+  },
 ];
 
 const median = (xs: number[]): number => {
@@ -45,7 +48,8 @@ test('training throughput with the inspectors closed and open', async ({ page, b
         await lab.waitForEpochs(1, 10 * 60_000);
         await expect(lab.stop).toBeDisabled();
         times[mode].push((Date.now() - started) / 1000);
-        if (mode === 'open') records.push(Number(await page.getByTestId('bn-inside-status').getAttribute('data-records')));
+        if (mode === 'open')
+          records.push(Number(await page.getByTestId('bn-inside-status').getAttribute('data-records')));
       }
     }
     const closed = median(times.closed);
@@ -57,9 +61,15 @@ test('training throughput with the inspectors closed and open', async ({ page, b
     '',
     '| run | closed (s) | open (s) | throughput loss | records per open run |',
     '|---|---|---|---|---|',
-    ...results.map((r) => `| ${r.name} (\`${r.query}\`) | ${r.closed.toFixed(2)} | ${r.open.toFixed(2)} | ${(100 * r.loss).toFixed(1)}% | ${median(r.records)} |`),
+    ...results.map(
+      (r) =>
+        `| ${r.name} (\`${r.query}\`) | ${r.closed.toFixed(2)} | ${r.open.toFixed(2)} | ${(100 * r.loss).toFixed(1)}% | ${median(r.records)} |`,
+    ),
     '',
-    ...results.map((r) => `${r.name}: closed ${r.times.closed.map((t) => t.toFixed(2)).join(', ')}; open ${r.times.open.map((t) => t.toFixed(2)).join(', ')}`),
+    ...results.map(
+      (r) =>
+        `${r.name}: closed ${r.times.closed.map((t) => t.toFixed(2)).join(', ')}; open ${r.times.open.map((t) => t.toFixed(2)).join(', ')}`,
+    ),
   ].join('\n');
   mkdirSync(OUT, { recursive: true });
   writeFileSync(join(OUT, 'inside.json'), JSON.stringify({ results, date: new Date().toISOString() }, null, 2));

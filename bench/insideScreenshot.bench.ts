@@ -17,12 +17,16 @@ test('Figure 1 on the paper preset', async ({ page }) => {
   await lab.preset('paper').click();
   await inside.open();
   await lab.train.click();
-  await expect.poll(async () => Number((await inside.percentiles.getAttribute('data-last-step')) || 0), { timeout: 10 * 60_000 }).toBeGreaterThanOrEqual(STEPS);
+  await expect
+    .poll(async () => Number((await inside.percentiles.getAttribute('data-last-step')) || 0), { timeout: 10 * 60_000 })
+    .toBeGreaterThanOrEqual(STEPS);
   await lab.stop.click();
   await expect(lab.stop).toBeDisabled();
   await inside.section.screenshot({ path: 'docs/inside-layer1.png' });
   await inside.layer.selectOption('2');
   await expect(inside.percentiles).toHaveAttribute('data-layer', '2');
   await inside.section.screenshot({ path: 'docs/inside-layer3.png' });
-  console.log(`steps recorded: ${await inside.percentiles.getAttribute('data-points')} points, last step ${await inside.percentiles.getAttribute('data-last-step')}`);
+  console.log(
+    `steps recorded: ${await inside.percentiles.getAttribute('data-points')} points, last step ${await inside.percentiles.getAttribute('data-last-step')}`,
+  );
 });

@@ -13,7 +13,9 @@ const SIZES = [
 ] as const;
 
 for (const size of SIZES) {
-  test(`longest main-thread task while the tour's first step trains (${size.name} ${size.width}×${size.height})`, async ({ page }) => {
+  test(`longest main-thread task while the tour's first step trains (${size.name} ${size.width}×${size.height})`, async ({
+    page,
+  }) => {
     test.setTimeout(10 * 60_000);
     await page.setViewportSize({ width: size.width, height: size.height });
     await watchLongTasks(page);
@@ -31,6 +33,8 @@ for (const size of SIZES) {
     await tour.run.click();
     await expect(tour.result).toHaveAttribute('data-state', 'ended', { timeout: 5 * 60_000 });
     const ms = await longestTask(page);
-    console.log(`${size.name} ${size.width}×${size.height}: longest main-thread task during one epoch of the recipe (tour step 1): ${ms === 0 ? 'none over 50 ms' : `${ms.toFixed(0)} ms`}`);
+    console.log(
+      `${size.name} ${size.width}×${size.height}: longest main-thread task during one epoch of the recipe (tour step 1): ${ms === 0 ? 'none over 50 ms' : `${ms.toFixed(0)} ms`}`,
+    );
   });
 }

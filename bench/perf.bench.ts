@@ -34,7 +34,9 @@ function loopsFor(backend: BackendName): LoopPlan[] {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? Number.NaN)
+    : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
 }
 
 /** Load timings of the app page, then the longest main-thread task during a short run. */
@@ -48,7 +50,9 @@ async function timePage(page: Page, backend: BackendName): Promise<PageTiming> {
     await lab.open(`backend=${backend}&trainSize=6400&epochs=1`);
     await lab.waitReady();
     // Train is enabled once the data is in; the backend probe may still be finishing.
-    await page.waitForFunction(() => performance.getEntriesByName('bnlab:backend').length > 0, null, { timeout: 60_000 });
+    await page.waitForFunction(() => performance.getEntriesByName('bnlab:backend').length > 0, null, {
+      timeout: 60_000,
+    });
     loads.push(
       await page.evaluate(() => {
         const at = (name: string): number => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
@@ -89,10 +93,20 @@ async function fullRecipe(page: Page): Promise<FullRecipe> {
   const wallSeconds = (Date.now() - started) / 1000;
   const epochs: FullRecipe['epochs'] = [];
   for (let epoch = 1; epoch <= 10; epoch++) {
-    epochs.push({ epoch, bn: await lab.metric('bn', epoch, 'val_accuracy'), plain: await lab.metric('plain', epoch, 'val_accuracy') });
+    epochs.push({
+      epoch,
+      bn: await lab.metric('bn', epoch, 'val_accuracy'),
+      plain: await lab.metric('plain', epoch, 'val_accuracy'),
+    });
   }
   const last = epochs[epochs.length - 1];
-  return { backend, wallSeconds, longestTaskMs: await longestTask(page), valAccuracy: { bn: last?.bn ?? Number.NaN, plain: last?.plain ?? Number.NaN }, epochs };
+  return {
+    backend,
+    wallSeconds,
+    longestTaskMs: await longestTask(page),
+    valAccuracy: { bn: last?.bn ?? Number.NaN, plain: last?.plain ?? Number.NaN },
+    epochs,
+  };
 }
 
 test('performance', async ({ page, browser, baseURL }) => {
@@ -104,7 +118,12 @@ test('performance', async ({ page, browser, baseURL }) => {
   const backends: BackendResult[] = [];
   for (const backend of BACKENDS) {
     await page.goto('./bench/index.html');
-    const options: BenchOptions = { backend, dataBaseUrl: new URL(MNIST_DIR, baseURL).href, loops: loopsFor(backend), repeats: REPEATS };
+    const options: BenchOptions = {
+      backend,
+      dataBaseUrl: new URL(MNIST_DIR, baseURL).href,
+      loops: loopsFor(backend),
+      repeats: REPEATS,
+    };
     backends.push(await page.evaluate((o) => window.benchBackend(o), options));
   }
   const pages: PageTiming[] = [];

@@ -31,7 +31,10 @@ export interface PerfReport {
   full: FullRecipe | null;
 }
 
-const fmt = (n: number, digits = 0): string => (Number.isFinite(n) ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits }) : '—');
+const fmt = (n: number, digits = 0): string =>
+  Number.isFinite(n)
+    ? n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits })
+    : '—';
 const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
 
 function loopRows(result: BackendResult, loop: LoopResult): string[] {
@@ -52,19 +55,41 @@ export function markdown(report: PerfReport): string {
   );
   for (const b of report.backends) lines.push(`- **${b.backend}**: ${b.detail}`);
   lines.push('', '## Training throughput (samples/s; "both nets": the two nets\' samples over the time for both)', '');
-  lines.push('| backend | batch | nets | app loop | app loop, autodiff step | `model.fit` | app / fit | autodiff / fit |', '|---|---|---|---|---|---|---|---|');
+  lines.push(
+    '| backend | batch | nets | app loop | app loop, autodiff step | `model.fit` | app / fit | autodiff / fit |',
+    '|---|---|---|---|---|---|---|---|',
+  );
   for (const b of report.backends) for (const loop of b.loops) lines.push(...loopRows(b, loop));
-  lines.push('', 'Steps timed after a warm-up: ' + report.backends.map((b) => `${b.backend} ${b.loops.map((l) => `batch ${l.batchSize}: ${l.warmup}+${l.steps}`).join(', ')}`).join('; ') + '.', '');
+  lines.push(
+    '',
+    'Steps timed after a warm-up: ' +
+      report.backends
+        .map((b) => `${b.backend} ${b.loops.map((l) => `batch ${l.batchSize}: ${l.warmup}+${l.steps}`).join(', ')}`)
+        .join('; ') +
+      '.',
+    '',
+  );
   lines.push('## Validation, memory, start-up', '');
-  lines.push('| backend | validation pass (10,000 images) | tensors at epoch ends (5-epoch run) | bytes at epoch ends | data load in the worker |', '|---|---|---|---|---|');
+  lines.push(
+    '| backend | validation pass (10,000 images) | tensors at epoch ends (5-epoch run) | bytes at epoch ends | data load in the worker |',
+    '|---|---|---|---|---|',
+  );
   for (const b of report.backends) {
     const tensors = b.memory.epochs.map((p) => p.numTensors).join(', ');
     const bytes = b.memory.epochs.map((p) => fmt(p.numBytes / 1e6, 1)).join(', ');
-    lines.push(`| ${b.backend} | ${fmt(b.validationMs.median)} ms | ${tensors} (before ${b.memory.before.numTensors}, after ${b.memory.after.numTensors}) | ${bytes} MB | ${fmt(b.dataLoadMs)} ms |`);
+    lines.push(
+      `| ${b.backend} | ${fmt(b.validationMs.median)} ms | ${tensors} (before ${b.memory.before.numTensors}, after ${b.memory.after.numTensors}) | ${bytes} MB | ${fmt(b.dataLoadMs)} ms |`,
+    );
   }
-  lines.push('', '| app page, backend | first paint | first contentful paint | backend ready | data ready in the worker | longest main-thread task while training |', '|---|---|---|---|---|---|');
+  lines.push(
+    '',
+    '| app page, backend | first paint | first contentful paint | backend ready | data ready in the worker | longest main-thread task while training |',
+    '|---|---|---|---|---|---|',
+  );
   for (const p of report.pages) {
-    lines.push(`| ${p.backend} | ${fmt(p.firstPaintMs)} ms | ${fmt(p.firstContentfulPaintMs)} ms | ${fmt(p.backendReadyMs)} ms | ${fmt(p.dataReadyMs)} ms | ${p.longestTaskMs > 0 ? `${fmt(p.longestTaskMs)} ms` : 'none over 50 ms'} |`);
+    lines.push(
+      `| ${p.backend} | ${fmt(p.firstPaintMs)} ms | ${fmt(p.firstContentfulPaintMs)} ms | ${fmt(p.backendReadyMs)} ms | ${fmt(p.dataReadyMs)} ms | ${p.longestTaskMs > 0 ? `${fmt(p.longestTaskMs)} ms` : 'none over 50 ms'} |`,
+    );
   }
   lines.push('', `Page timings: medians of ${report.pages[0]?.loads ?? 0} loads, from navigation start.`, '');
   if (report.full) {

@@ -38,7 +38,15 @@ test('full blog recipe', async ({ page, browser }) => {
       });
     }
   }
-  const report = { query: QUERY || '(defaults: the blog recipe)', backend, browser: browser.version(), wallSeconds, longestTaskMs, rows, date: new Date().toISOString() };
+  const report = {
+    query: QUERY || '(defaults: the blog recipe)',
+    backend,
+    browser: browser.version(),
+    wallSeconds,
+    longestTaskMs,
+    rows,
+    date: new Date().toISOString(),
+  };
   const table = [
     '| epoch | net | loss | accuracy | val_loss | val_accuracy |',
     '|---|---|---|---|---|---|',

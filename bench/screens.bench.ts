@@ -25,9 +25,15 @@ for (const size of SIZES) {
         const top = (id: string) => document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
         const loss = top('chart-loss');
         const acc = top('chart-accuracy');
-        return { lossTop: Math.round((loss?.top ?? NaN) + window.scrollY), accuracyBottom: Math.round((acc?.bottom ?? NaN) + window.scrollY), page: document.documentElement.scrollHeight };
+        return {
+          lossTop: Math.round((loss?.top ?? NaN) + window.scrollY),
+          accuracyBottom: Math.round((acc?.bottom ?? NaN) + window.scrollY),
+          page: document.documentElement.scrollHeight,
+        };
       });
-      console.log(`${size.name} ${colorScheme} idle: loss chart top y=${where.lossTop}, accuracy chart bottom y=${where.accuracyBottom}, page ${where.page} px tall`);
+      console.log(
+        `${size.name} ${colorScheme} idle: loss chart top y=${where.lossTop}, accuracy chart bottom y=${where.accuracyBottom}, page ${where.page} px tall`,
+      );
       await page.screenshot({ path: `docs/screens/${size.name}-${colorScheme}-idle.png`, clip, fullPage: true });
       await lab.train.click();
       await expect(lab.rows()).toHaveCount(2, { timeout: 120_000 });
@@ -42,7 +48,10 @@ for (const size of SIZES) {
   }
 }
 
-for (const [size, colorScheme] of [[SIZES[0], 'light'], [SIZES[1], 'dark']] as const) {
+for (const [size, colorScheme] of [
+  [SIZES[0], 'light'],
+  [SIZES[1], 'dark'],
+] as const) {
   test(`screens: the tour on the ${size.name} (${colorScheme}), after its first step's real run`, async ({ page }) => {
     test.setTimeout(5 * 60_000);
     await page.setViewportSize({ width: size.width, height: size.height });
@@ -56,7 +65,8 @@ for (const [size, colorScheme] of [[SIZES[0], 'light'], [SIZES[1], 'dark']] as c
     await tour.run.click();
     await expect(tour.result).toHaveAttribute('data-state', 'ended', { timeout: 180_000 });
     // Where the app leaves the page: on the phone the figure at the top, above the tour's bottom sheet.
-    if (size.name === 'phone') await page.locator('section.figure').evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    if (size.name === 'phone')
+      await page.locator('section.figure').evaluate((el) => el.scrollIntoView({ block: 'start' }));
     await page.waitForTimeout(500);
     await page.screenshot({ path: `docs/screens/${size.name}-${colorScheme}-tour.png` });
   });

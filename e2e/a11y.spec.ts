@@ -7,10 +7,18 @@ import { LabPage } from './labPage';
 import { syntheticDigitSet } from '../src/digit/syntheticDigits';
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(', ')}`,
+    );
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -38,10 +46,13 @@ test('every control has an accessible name', async ({ page }) => {
   await lab.waitReady();
   await lab.openAllGroups();
   const unnamed = await page.evaluate(() => {
-    const controls = Array.from(document.querySelectorAll<HTMLElement>('button, input, select, textarea, [role="button"], canvas[tabindex]'));
+    const controls = Array.from(
+      document.querySelectorAll<HTMLElement>('button, input, select, textarea, [role="button"], canvas[tabindex]'),
+    );
     return controls
       .filter((el) => {
-        const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.getAttribute('title');
+        const labelled =
+          el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || el.getAttribute('title');
         const input = el as HTMLInputElement;
         const byLabel = input.labels !== undefined && input.labels !== null && input.labels.length > 0;
         const text = el.tagName === 'BUTTON' && (el.textContent ?? '').trim().length > 0;

@@ -32,7 +32,11 @@ test('a truncated data file gives a clear error naming the file, and the page st
 
 test('a file that is not MNIST is refused by its magic number', async ({ page }) => {
   await page.route('**/assets/mnist/train-labels-idx1-ubyte-*.pack', (route) =>
-    route.fulfill({ status: 200, body: Buffer.from('<!doctype html><p>not found</p>'), headers: { 'content-type': 'text/html' } }),
+    route.fulfill({
+      status: 200,
+      body: Buffer.from('<!doctype html><p>not found</p>'),
+      headers: { 'content-type': 'text/html' },
+    }),
   );
   const lab = new LabPage(page);
   await lab.open();

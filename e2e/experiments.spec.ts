@@ -10,7 +10,9 @@ function preset(id: string) {
   return found;
 }
 
-test('at a high learning rate the plain net diverges or falls clearly behind while the BN net trains', async ({ page }) => {
+test('at a high learning rate the plain net diverges or falls clearly behind while the BN net trains', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   // The high-learning-rate preset on fewer examples, so that it fits in CI.
   const config = { ...presetConfig(preset('high-lr'), 'auto'), epochs: 2, trainSize: 10_000 };

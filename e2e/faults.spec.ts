@@ -8,11 +8,19 @@ import { LabPage } from './labPage';
 async function trainingWorker(page: Page): Promise<Worker> {
   await expect.poll(() => page.workers().length, { timeout: 30_000 }).toBeGreaterThan(0);
   const worker = page.workers().find((w) => /training/.test(w.url()));
-  if (!worker) throw new Error(`no training worker among ${page.workers().map((w) => w.url()).join(', ')}`);
+  if (!worker)
+    throw new Error(
+      `no training worker among ${page
+        .workers()
+        .map((w) => w.url())
+        .join(', ')}`,
+    );
   return worker;
 }
 
-test('the worker throwing shows its message and a Restart that brings a fresh worker; the log stays', async ({ page }) => {
+test('the worker throwing shows its message and a Restart that brings a fresh worker; the log stays', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   const inside = new InsidePanel(page);
   await lab.open('epochs=1&train=1000&batch=50');
@@ -79,7 +87,11 @@ test('a lost WebGL context mid-run: a notice, and the run starts again on WASM a
   await expect(lab.backend).toContainText('webgl');
   await expect(lab.progress).toContainText(/step/i, { timeout: 120_000 });
   const worker = await trainingWorker(page);
-  expect(await worker.evaluate(() => (self as unknown as { batchnormLabDebug: { loseWebGLContext(): boolean } }).batchnormLabDebug.loseWebGLContext())).toBe(true);
+  expect(
+    await worker.evaluate(() =>
+      (self as unknown as { batchnormLabDebug: { loseWebGLContext(): boolean } }).batchnormLabDebug.loseWebGLContext(),
+    ),
+  ).toBe(true);
 
   await expect(lab.error).toContainText(/WebGL context was lost; training moved to wasm/, { timeout: 60_000 });
   await expect(lab.error).toContainText(/starts again/);

@@ -4,7 +4,22 @@ import { expect, test, type Page } from '@playwright/test';
 import { FIELDS } from '../src/shared/configFields';
 import { LabPage } from './labPage';
 
-const GARBAGE = ['', ' ', 'banana', '-1', '1e999', 'NaN', '0x10', '<img src=x onerror=alert(1)>', '１２', '9'.repeat(400), '1,,2', '🙂', '%00', '\u202e42'];
+const GARBAGE = [
+  '',
+  ' ',
+  'banana',
+  '-1',
+  '1e999',
+  'NaN',
+  '0x10',
+  '<img src=x onerror=alert(1)>',
+  '１２',
+  '9'.repeat(400),
+  '1,,2',
+  '🙂',
+  '%00',
+  '\u202e42',
+];
 
 function collectPageErrors(page: Page): string[] {
   const errors: string[] = [];
@@ -63,7 +78,9 @@ test('garbage in every URL key falls back to the defaults with a message, and Tr
 });
 
 test('a missing data file is named in the error, and the page stays usable', async ({ page }) => {
-  await page.route('**/assets/mnist/t10k-images-idx3-ubyte-*.pack', (route) => route.fulfill({ status: 404, body: 'Not Found' }));
+  await page.route('**/assets/mnist/t10k-images-idx3-ubyte-*.pack', (route) =>
+    route.fulfill({ status: 404, body: 'Not Found' }),
+  );
   const lab = new LabPage(page);
   await lab.open();
   await expect(lab.error).toContainText('t10k-images-idx3-ubyte', { timeout: 60_000 });

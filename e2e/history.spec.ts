@@ -26,7 +26,9 @@ test('run history shows a faded earlier run', async ({ page }) => {
   await expect(results.diffLabel(results.historyItem(2))).toHaveText('on screen now');
   await expect(results.diffLabel(results.historyItem(1))).toHaveText('lr 0.001 (now 0.01)');
   await expect(results.historyItem(1)).toContainText(/val_accuracy With BN 0\.\d{4} · No BN 0\.\d{4}/);
-  await expect.poll(() => results.earlierIds('accuracy', first)).toEqual([`earlier-${first}-bn`, `earlier-${first}-plain`]);
+  await expect
+    .poll(() => results.earlierIds('accuracy', first))
+    .toEqual([`earlier-${first}-bn`, `earlier-${first}-plain`]);
   await expect.poll(() => results.earlierIds('loss', first)).toHaveLength(2);
   const second = await results.runId(results.historyItem(2));
   expect(await results.earlierIds('loss', second)).toEqual([]);
@@ -51,7 +53,9 @@ test('run history shows a faded earlier run', async ({ page }) => {
 
   // The master toggle takes every earlier run off the charts.
   await results.showEarlier.uncheck();
-  await expect.poll(async () => (await results.datasetIds('loss')).filter((id) => id.startsWith('earlier-'))).toEqual([]);
+  await expect
+    .poll(async () => (await results.datasetIds('loss')).filter((id) => id.startsWith('earlier-')))
+    .toEqual([]);
   await results.showEarlier.check();
   await expect.poll(() => results.earlierIds('loss', second)).toHaveLength(2);
 

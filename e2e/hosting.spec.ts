@@ -32,7 +32,10 @@ test('dist/ under a subpath, on a host that gzips every response, loads and trai
     // Everything the app asked for was inside its folder, and found.
     const outside = server.log.filter((r) => !r.path.startsWith('/course/bn-lab/'));
     expect(outside, 'requests outside the subpath').toEqual([]);
-    expect(server.log.filter((r) => r.status >= 400), 'failed requests').toEqual([]);
+    expect(
+      server.log.filter((r) => r.status >= 400),
+      'failed requests',
+    ).toEqual([]);
     expect(server.log.some((r) => r.path.includes('/assets/mnist/train-images-idx3-ubyte-'))).toBe(true);
     expect(errors).toEqual([]);
   } finally {

@@ -42,7 +42,9 @@ export class InsidePanel {
 
   /** Waits until the element's data-points attribute is at least n. */
   async waitForPoints(target: Locator, n: number, timeout = 90_000): Promise<void> {
-    await expect.poll(async () => Number((await target.getAttribute('data-points')) ?? 0), { timeout }).toBeGreaterThanOrEqual(n);
+    await expect
+      .poll(async () => Number((await target.getAttribute('data-points')) ?? 0), { timeout })
+      .toBeGreaterThanOrEqual(n);
   }
 
   netPanel(net: 'bn' | 'plain'): Locator {
@@ -65,7 +67,14 @@ export class InsidePanel {
         xhat: num(tr.querySelector('[data-field="xhat"]')),
         y: num(tr.querySelector('[data-field="y"]')),
       }));
-      return { mu: field('mu'), variance: field('var'), epsilon: field('epsilon'), gamma: field('gamma'), beta: field('beta'), rows };
+      return {
+        mu: field('mu'),
+        variance: field('var'),
+        epsilon: field('epsilon'),
+        gamma: field('gamma'),
+        beta: field('beta'),
+        rows,
+      };
     });
   }
 }

@@ -137,7 +137,9 @@ export class LabPage {
   }
 
   async metric(net: Net, epoch: number, field: Field): Promise<number> {
-    const text = await this.epochLog.locator(`tr[data-model="${net}"][data-epoch="${epoch}"] [data-field="${field}"]`).innerText();
+    const text = await this.epochLog
+      .locator(`tr[data-model="${net}"][data-epoch="${epoch}"] [data-field="${field}"]`)
+      .innerText();
     const value = Number(text.trim());
     expect(Number.isFinite(value), `${net} epoch ${epoch} ${field} = "${text}"`).toBe(true);
     return value;

@@ -25,7 +25,10 @@ async function settled(lab: LabPage): Promise<void> {
 }
 
 /** Several boxes read in one go, so a layout change between two reads cannot skew a comparison. */
-async function boxes(page: Page, testIds: string[]): Promise<Array<{ x: number; y: number; width: number; height: number }>> {
+async function boxes(
+  page: Page,
+  testIds: string[],
+): Promise<Array<{ x: number; y: number; width: number; height: number }>> {
   return page.evaluate((ids) => {
     return ids.map((id) => {
       const r = document.querySelector(`[data-testid="${id}"]`)?.getBoundingClientRect();
@@ -36,7 +39,10 @@ async function boxes(page: Page, testIds: string[]): Promise<Array<{ x: number; 
 }
 
 async function noSidewaysOverflow(page: Page): Promise<void> {
-  const { scroll, inner } = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, inner: window.innerWidth }));
+  const { scroll, inner } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    inner: window.innerWidth,
+  }));
   expect(scroll, 'page wider than the screen').toBeLessThanOrEqual(inner);
 }
 
@@ -48,14 +54,19 @@ async function offenders(page: Page, selector: string, test: 'field-width' | 'ta
       for (const el of Array.from(document.querySelectorAll<HTMLElement>(sel))) {
         const style = getComputedStyle(el);
         const r = el.getBoundingClientRect();
-        if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || el.closest('.visually-hidden')) continue;
+        if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || el.closest('.visually-hidden'))
+          continue;
         // A checkbox or radio is hit through its labels too: the largest of them and the box is the target.
         const input = el as HTMLInputElement;
-        const hits = input.type === 'checkbox' || input.type === 'radio' ? [el, ...Array.from(input.labels ?? [])] : [el];
-        const t = hits.map((h) => h.getBoundingClientRect()).reduce((a, b) => (b.width * b.height > a.width * a.height ? b : a));
-        const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(" ").join(".")}` : ''}${(el as HTMLInputElement).type ? `(${(el as HTMLInputElement).type})` : ''}${el.dataset.testid ? `[${el.dataset.testid}]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
+        const hits =
+          input.type === 'checkbox' || input.type === 'radio' ? [el, ...Array.from(input.labels ?? [])] : [el];
+        const t = hits
+          .map((h) => h.getBoundingClientRect())
+          .reduce((a, b) => (b.width * b.height > a.width * a.height ? b : a));
+        const name = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className ? `.${String(el.className).split(' ').join('.')}` : ''}${(el as HTMLInputElement).type ? `(${(el as HTMLInputElement).type})` : ''}${el.dataset.testid ? `[${el.dataset.testid}]` : ''} "${(el.textContent ?? '').trim().slice(0, 30)}"`;
         if (kind === 'field-width' && r.width < 120) out.push(`${name}: ${Math.round(r.width)} px wide`);
-        if (kind === 'tap-target' && (t.height < 44 || t.width < 44)) out.push(`${name}: ${Math.round(t.width)}×${Math.round(t.height)}`);
+        if (kind === 'tap-target' && (t.height < 44 || t.width < 44))
+          out.push(`${name}: ${Math.round(t.width)}×${Math.round(t.height)}`);
       }
       return out;
     },
@@ -64,10 +75,18 @@ async function offenders(page: Page, selector: string, test: 'field-width' | 'ta
 }
 
 async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join(', ')}`);
+    .map(
+      (v) =>
+        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
+          .map((n) => n.target.join(' '))
+          .slice(0, 5)
+          .join(', ')}`,
+    );
 }
 
 test('laptop 1280×800: Train and both panels of the figure on the first screen, idle and mid-run', async ({ page }) => {
@@ -99,7 +118,9 @@ test('laptop 1280×800: Train and both panels of the figure on the first screen,
   await onFirstScreen();
 });
 
-test('phone 390×844: one column, no sideways overflow, fields ≥ 120 px, tap targets ≥ 44 px, figure within two screens', async ({ page }) => {
+test('phone 390×844: one column, no sideways overflow, fields ≥ 120 px, tap targets ≥ 44 px, figure within two screens', async ({
+  page,
+}) => {
   await page.setViewportSize(PHONE);
   const lab = new LabPage(page);
   await lab.open(QUERY);
@@ -131,7 +152,13 @@ test('phone 390×844: one column, no sideways overflow, fields ≥ 120 px, tap t
   const figure = await box(page.locator('section.figure'));
   expect(Math.abs(sheet.width - figure.width)).toBeLessThan(2);
 
-  expect(await offenders(page, 'input:not([type="checkbox"]):not([type="radio"]):not([type="range"]):not([type="file"]), select', 'field-width')).toEqual([]);
+  expect(
+    await offenders(
+      page,
+      'input:not([type="checkbox"]):not([type="radio"]):not([type="range"]):not([type="file"]), select',
+      'field-width',
+    ),
+  ).toEqual([]);
   expect(await offenders(page, 'button, input, select, summary, a, [role="button"]', 'tap-target')).toEqual([]);
 
   await lab.train.click();
@@ -166,7 +193,9 @@ test('tablet 820×1180: two columns (the figure’s panels side by side), settin
 
 for (const size of [LAPTOP, PHONE, TABLET]) {
   for (const colorScheme of ['light', 'dark'] as const) {
-    test(`axe at ${size.width}×${size.height} (${colorScheme}): settings and tour open, idle, mid-run and after`, async ({ page }) => {
+    test(`axe at ${size.width}×${size.height} (${colorScheme}): settings and tour open, idle, mid-run and after`, async ({
+      page,
+    }) => {
       await page.setViewportSize(size);
       await page.emulateMedia({ colorScheme });
       const lab = new LabPage(page);

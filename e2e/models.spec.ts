@@ -8,7 +8,9 @@ import { syntheticDigitSet } from '../src/digit/syntheticDigits';
 
 const SEVEN = syntheticDigitSet(3).find((d) => d.label === 7 && d.variant === 'centred');
 
-test('save → reload → load: the saved nets read a drawn digit without training; the file round-trips too', async ({ page }) => {
+test('save → reload → load: the saved nets read a drawn digit without training; the file round-trips too', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   const pad = new DrawPad(page);
   const panel = page.getByTestId('saved-models');
@@ -36,7 +38,9 @@ test('save → reload → load: the saved nets read a drawn digit without traini
   // The downloaded file loads too, in a fresh page.
   await page.reload();
   await lab.waitReady();
-  await page.getByTestId('load-model-file').setInputFiles({ name: 'nets.json', mimeType: 'application/json', buffer: file });
+  await page
+    .getByTestId('load-model-file')
+    .setInputFiles({ name: 'nets.json', mimeType: 'application/json', buffer: file });
   await pad.draw(SEVEN.strokes);
   await expect(pad.bn).not.toHaveAttribute('data-digit', '');
 
@@ -50,9 +54,17 @@ test('a file that is not a model of this app gives a clear message, and the app 
   await lab.open('');
   await lab.waitReady();
   const input = page.getByTestId('load-model-file');
-  await input.setInputFiles({ name: 'garbage.json', mimeType: 'application/json', buffer: Buffer.from('this is not JSON') });
+  await input.setInputFiles({
+    name: 'garbage.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('this is not JSON'),
+  });
   await expect(page.getByTestId('saved-models')).toContainText(/garbage\.json.*not/i);
-  await input.setInputFiles({ name: 'other.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify({ modelTopology: {}, weightsManifest: [] })) });
+  await input.setInputFiles({
+    name: 'other.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ modelTopology: {}, weightsManifest: [] })),
+  });
   await expect(page.getByTestId('saved-models')).toContainText(/other\.json.*not a BatchNorm Lab model/i);
   await expect(lab.train).toBeEnabled();
 });

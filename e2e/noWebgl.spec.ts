@@ -7,7 +7,18 @@ import { LabPage } from './labPage';
 test.use({
   launchOptions: {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-3d-apis', '--disable-webgl', '--disable-webgl2', '--disable-gpu', '--disable-software-rasterizer'],
+    args: [
+      '--no-sandbox',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-3d-apis',
+      '--disable-webgl',
+      '--disable-webgl2',
+      '--disable-gpu',
+      '--disable-software-rasterizer',
+    ],
   },
 });
 

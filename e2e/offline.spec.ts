@@ -28,7 +28,9 @@ test('after one visit, with the network gone, a reload loads the app and it trai
     await lab.waitReady();
     await waitInstalled(page);
     // The data came over the wire once: the worker kept it, the service worker did not fetch it again.
-    const dataDownloads = server.log.filter((r) => r.path.includes('/assets/mnist/') && r.status === 200).map((r) => r.path);
+    const dataDownloads = server.log
+      .filter((r) => r.path.includes('/assets/mnist/') && r.status === 200)
+      .map((r) => r.path);
     expect(dataDownloads).toHaveLength(4);
     expect(new Set(dataDownloads).size).toBe(4);
 
@@ -64,7 +66,10 @@ test('when a new version is deployed, the page offers to reload, and reloading s
 
     // Version 2: another index.html, and the service worker that lists it (as a rebuild would give).
     const indexPath = join(root, 'index.html');
-    writeFileSync(indexPath, readFileSync(indexPath, 'utf8').replace('<title>', '<meta name="deployed" content="v2" />\n    <title>'));
+    writeFileSync(
+      indexPath,
+      readFileSync(indexPath, 'utf8').replace('<title>', '<meta name="deployed" content="v2" />\n    <title>'),
+    );
     const swPath = join(root, 'sw.js');
     const sw = readFileSync(swPath, 'utf8');
     const updated = sw.replace(/(url:"index\.html",revision:")[0-9a-f]+"/, '$1v2"');

@@ -10,7 +10,11 @@ import { LabPage } from './labPage';
 const QUERY = 'epochs=3&train=6400&batch=32&debug-stall-ms=3000';
 
 function controls(page: Page) {
-  return { pause: page.getByTestId('pause-button'), step: page.getByTestId('step-button'), speed: page.getByTestId('speed-select') };
+  return {
+    pause: page.getByTestId('pause-button'),
+    step: page.getByTestId('step-button'),
+    speed: page.getByTestId('speed-select'),
+  };
 }
 
 async function dataStep(progress: Locator): Promise<number> {
@@ -36,7 +40,9 @@ async function settledMemory(page: Page): Promise<string> {
   return last;
 }
 
-test('Pause holds the run, Step trains exactly one mini-batch, Resume goes on, Stop ends a paused run', async ({ page }) => {
+test('Pause holds the run, Step trains exactly one mini-batch, Resume goes on, Stop ends a paused run', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   const inside = new InsidePanel(page);
   const { pause, step, speed } = controls(page);
@@ -95,7 +101,9 @@ test('Pause holds the run, Step trains exactly one mini-batch, Resume goes on, S
   await expect.poll(() => dataStep(lab.progress)).toBeGreaterThan(held + 10);
 
   // Space pauses when no control has the focus; Stop ends the paused run.
-  await page.evaluate(() => (document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined));
+  await page.evaluate(() =>
+    document.activeElement instanceof HTMLElement ? document.activeElement.blur() : undefined,
+  );
   await page.keyboard.press(' ');
   await expect(pause).toHaveAttribute('aria-pressed', 'true');
   const stoppedAt = await dataStep(lab.progress);
@@ -150,7 +158,9 @@ test('pausing, stepping and stopping leave the tensor count and bytes where they
   expect(await settledMemory(page)).toBe(baseline);
 });
 
-test('hovering the figure reads out every net’s value there and the difference, by epoch and by step', async ({ page }) => {
+test('hovering the figure reads out every net’s value there and the difference, by epoch and by step', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   for (const query of ['epochs=2&train=2000&batch=50', 'epochs=2&train=2000&batch=50&x=steps']) {
     await lab.startRun(query);

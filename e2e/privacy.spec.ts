@@ -12,7 +12,10 @@ const SEVEN = syntheticDigitSet(3).find((d) => d.label === 7 && d.variant === 'c
 /** Messages Chromium prints when the Content-Security-Policy refuses something (page or worker). */
 const CSP_REFUSAL = /Content Security Policy|Refused to/i;
 
-test('a whole session requests nothing after the first load, nothing off-origin, and breaks no CSP rule', async ({ page, baseURL }) => {
+test('a whole session requests nothing after the first load, nothing off-origin, and breaks no CSP rule', async ({
+  page,
+  baseURL,
+}) => {
   test.setTimeout(240_000);
   const origin = new URL(baseURL ?? 'http://127.0.0.1/').origin;
   const requests: string[] = [];
@@ -33,7 +36,9 @@ test('a whole session requests nothing after the first load, nothing off-origin,
   page.on('worker', (w) => w.on('console', onConsole));
   // Reported on the page by the browser itself (the listener is installed before any of the app's scripts).
   await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`Refused to load: ${e.violatedDirective} ${e.blockedURI}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      console.error(`Refused to load: ${e.violatedDirective} ${e.blockedURI}`),
+    );
   });
 
   const lab = new LabPage(page);
@@ -65,15 +70,24 @@ test('a whole session requests nothing after the first load, nothing off-origin,
   await expect(page.getByTestId('models-current')).toContainText('privacy nets');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-models').click()]);
   expect(download.suggestedFilename()).toMatch(/\.json$/);
-  const [png] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download PNG' }).click()]);
+  const [png] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download PNG' }).click(),
+  ]);
   expect(png.suggestedFilename()).toMatch(/\.png$/);
   await panel.getByRole('button', { name: 'Delete privacy nets' }).click();
   await expect(panel.locator('[data-testid="saved-model"][data-name="privacy nets"]')).toHaveCount(0);
 
   expect(requests.slice(firstLoad.length), 'requests after the first load').toEqual([]);
-  expect(requests.filter((u) => new URL(u).origin !== origin), 'requests off the page origin').toEqual([]);
+  expect(
+    requests.filter((u) => new URL(u).origin !== origin),
+    'requests off the page origin',
+  ).toEqual([]);
   await expect(page.getByTestId('sw-offline-ready')).toBeVisible();
-  expect(everything.filter((u) => new URL(u).origin !== origin), 'requests off the origin, service worker included').toEqual([]);
+  expect(
+    everything.filter((u) => new URL(u).origin !== origin),
+    'requests off the origin, service worker included',
+  ).toEqual([]);
   expect(refusals, 'CSP refusals').toEqual([]);
 });
 

@@ -82,7 +82,9 @@ test('without a clipboard the link is shown, selected, for copying by hand', asy
   await expect(fresh.field('epochs')).toHaveValue('4');
 });
 
-test('a link with several bad keys names each one, what was given and what is used, and Train still works', async ({ page }) => {
+test('a link with several bad keys names each one, what was given and what is used, and Train still works', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   await lab.open('epochs=0&lr=banana&layers=64,abc&act=relu6&bn=3&gamma=maybe&foo=bar&seed=5');
   await expect(lab.configProblems).toBeVisible();

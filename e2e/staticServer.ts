@@ -50,7 +50,8 @@ export class StaticServer {
 
   constructor(private readonly options: StaticServerOptions) {
     this.prefix = options.prefix ?? '/';
-    if (!this.prefix.startsWith('/') || !this.prefix.endsWith('/')) throw new Error(`prefix must start and end with "/": ${this.prefix}`);
+    if (!this.prefix.startsWith('/') || !this.prefix.endsWith('/'))
+      throw new Error(`prefix must start and end with "/": ${this.prefix}`);
     this.server = createServer((req, res) => {
       this.arrivals.set(req, performance.now());
       this.handle(req, res).catch((e: unknown) => {
@@ -83,10 +84,21 @@ export class StaticServer {
     return { ...SECURITY_HEADERS, ...isolation };
   }
 
-  private send(req: IncomingMessage, res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer): void {
-    const gzip = this.options.gzipAll === true && body.byteLength > 0 && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
+  private send(
+    req: IncomingMessage,
+    res: ServerResponse,
+    status: number,
+    headers: Record<string, string>,
+    body: Buffer,
+  ): void {
+    const gzip =
+      this.options.gzipAll === true && body.byteLength > 0 && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
     const out = gzip ? gzipSync(body) : body;
-    res.writeHead(status, { ...headers, ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}), 'Content-Length': String(out.byteLength) });
+    res.writeHead(status, {
+      ...headers,
+      ...(gzip ? { 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' } : {}),
+      'Content-Length': String(out.byteLength),
+    });
     this.record(req, res, status, req.method === 'HEAD' ? 0 : out.byteLength);
     res.end(req.method === 'HEAD' ? undefined : out);
   }
@@ -109,7 +121,8 @@ export class StaticServer {
       res.end();
       return;
     }
-    const notFound = () => this.send(req, res, 404, { ...this.headers(), 'Content-Type': 'text/plain' }, Buffer.from('Not Found'));
+    const notFound = () =>
+      this.send(req, res, 404, { ...this.headers(), 'Content-Type': 'text/plain' }, Buffer.from('Not Found'));
     if (!path.startsWith(this.prefix)) return notFound();
     const relative = path.slice(this.prefix.length) || 'index.html';
     const file = normalize(join(this.options.root, relative.endsWith('/') ? `${relative}index.html` : relative));

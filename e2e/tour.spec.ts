@@ -5,7 +5,9 @@ import { expect, test } from '@playwright/test';
 import { LabPage } from './labPage';
 import { TourPanel } from './tourPanel';
 
-test('the tour: predict, run the blog recipe, read this run’s numbers beside the prediction, then move and close', async ({ page }) => {
+test('the tour: predict, run the blog recipe, read this run’s numbers beside the prediction, then move and close', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   const tour = new TourPanel(page);
   await lab.open('debug-tour-short=1');
@@ -32,7 +34,9 @@ test('the tour: predict, run the blog recipe, read this run’s numbers beside t
 
   // The numbers are this run's: the epoch log's validation accuracies, and the verdict names the prediction.
   const bn = await lab.epochLog.locator('tr[data-model="bn"][data-epoch="1"] [data-field="val_accuracy"]').innerText();
-  const plain = await lab.epochLog.locator('tr[data-model="plain"][data-epoch="1"] [data-field="val_accuracy"]').innerText();
+  const plain = await lab.epochLog
+    .locator('tr[data-model="plain"][data-epoch="1"] [data-field="val_accuracy"]')
+    .innerText();
   await expect(tour.measured).toContainText(bn.trim());
   await expect(tour.measured).toContainText(plain.trim());
   await expect(tour.result).toContainText('You predicted “With BN is ahead”; the run measured');
@@ -66,7 +70,9 @@ test('the tour: predict, run the blog recipe, read this run’s numbers beside t
   await expect(tour.root).toHaveCount(0);
 });
 
-test('the tour’s train-vs-inference step reads the BN layer’s two modes from the run, by keyboard alone', async ({ page }) => {
+test('the tour’s train-vs-inference step reads the BN layer’s two modes from the run, by keyboard alone', async ({
+  page,
+}) => {
   const lab = new LabPage(page);
   const tour = new TourPanel(page);
   await lab.open('debug-tour-short=1');
@@ -89,7 +95,9 @@ test('the tour’s train-vs-inference step reads the BN layer’s two modes from
   await expect(page.getByTestId('bn-inside')).toHaveAttribute('open', '');
   await lab.waitForEpochs(1, 120_000);
   await expect(tour.result).toHaveAttribute('data-state', 'ended', { timeout: 60_000 });
-  await expect(tour.measured).toContainText(/At step \d+ the BN net scored \d+\.\d% in training mode and \d+\.\d% in inference mode/);
+  await expect(tour.measured).toContainText(
+    /At step \d+ the BN net scored \d+\.\d% in training mode and \d+\.\d% in inference mode/,
+  );
   await expect(tour.result).toContainText('You predicted “Training mode (batch statistics)”; the run measured');
   await expect(page.getByTestId('bn-modes')).toHaveAttribute('data-points', /[1-9]/);
 });

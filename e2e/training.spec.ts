@@ -6,7 +6,8 @@ test('a short run fills two log rows per epoch and draws both nets in both chart
   const origin = new URL(baseURL ?? 'http://127.0.0.1/').origin;
   const foreign: string[] = [];
   page.on('request', (r) => {
-    if (new URL(r.url()).origin !== origin && !r.url().startsWith('blob:') && !r.url().startsWith('data:')) foreign.push(r.url());
+    if (new URL(r.url()).origin !== origin && !r.url().startsWith('blob:') && !r.url().startsWith('data:'))
+      foreign.push(r.url());
   });
   const lab = new LabPage(page);
   await lab.startRun('epochs=2&train=2000');
@@ -68,7 +69,9 @@ test('Stop stops the run within moments, and Train again starts afresh with clea
     await lab.train.click();
     // A fresh run clears the previous one's rows before its own first epoch arrives.
     await expect(lab.rows()).toHaveCount(0);
-    await expect.poll(() => lab.progress.innerText(), { intervals: [50], timeout: 60_000 }).toMatch(/Epoch \d\/2 · step/);
+    await expect
+      .poll(() => lab.progress.innerText(), { intervals: [50], timeout: 60_000 })
+      .toMatch(/Epoch \d\/2 · step/);
     await lab.waitForEpochs(2, 60_000);
     await expect(lab.train).toBeEnabled();
   }

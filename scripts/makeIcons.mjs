@@ -14,12 +14,17 @@ const JOBS = [
   { svg: 'icon.svg', png: 'apple-touch-icon-180.png', size: 180, opaque: true },
 ];
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox'],
+});
 try {
   for (const job of JOBS) {
     const page = await browser.newPage({ viewport: { width: job.size, height: job.size } });
     const svg = readFileSync(new URL(job.svg, SOURCES[job.svg]), 'utf8');
-    await page.setContent(`<style>html,body{margin:0;background:${job.opaque ? '#ffffff' : 'transparent'}}svg{display:block;width:${job.size}px;height:${job.size}px}</style>${svg}`);
+    await page.setContent(
+      `<style>html,body{margin:0;background:${job.opaque ? '#ffffff' : 'transparent'}}svg{display:block;width:${job.size}px;height:${job.size}px}</style>${svg}`,
+    );
     await page.screenshot({ path: new URL(job.png, OUT).pathname, omitBackground: !job.opaque });
     await page.close();
     console.log(`public/icons/${job.png}`);

@@ -12,7 +12,12 @@ const made: string[] = [];
 async function scriptsOf(mode: 'production' | 'e2e'): Promise<string> {
   const outDir = await mkdtemp(join(tmpdir(), `bnlab-${mode}-`));
   made.push(outDir);
-  await build({ configFile: join(import.meta.dirname, '..', 'vite.config.ts'), mode, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  await build({
+    configFile: join(import.meta.dirname, '..', 'vite.config.ts'),
+    mode,
+    logLevel: 'silent',
+    build: { outDir, emptyOutDir: true },
+  });
   const assets = join(outDir, 'assets');
   const names = (await readdir(assets)).filter((n) => n.endsWith('.js'));
   const texts = await Promise.all(names.map((n) => readFile(join(assets, n), 'utf8')));

@@ -16,7 +16,8 @@ export const pwaOptions: Partial<VitePWAOptions> = {
   manifest: {
     name: 'BatchNorm Lab',
     short_name: 'BN Lab',
-    description: 'Watch Batch Normalization work: two MNIST networks, with and without BN, trained side by side in your browser.',
+    description:
+      'Watch Batch Normalization work: two MNIST networks, with and without BN, trained side by side in your browser.',
     lang: 'en',
     // Relative, like everything in the build: the installed app opens where it was installed from.
     start_url: './',
@@ -41,7 +42,9 @@ export const pwaOptions: Partial<VitePWAOptions> = {
     // it again where the browser's HTTP cache did not keep the file (measured: in a fresh Chromium context the
     // precache fetched the 8.7 MB training images a second time, the smaller files came from the HTTP cache). The
     // service worker answers those URLs from the worker's cache.
-    runtimeCaching: [{ urlPattern: /\/assets\/mnist\/[^/]+\.pack$/, handler: 'CacheFirst', options: { cacheName: MNIST_CACHE } }],
+    runtimeCaching: [
+      { urlPattern: /\/assets\/mnist\/[^/]+\.pack$/, handler: 'CacheFirst', options: { cacheName: MNIST_CACHE } },
+    ],
     // The worker script is the largest precached file (1.9 MB).
     maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,
     // A link with settings (`./?epochs=2`) opened offline gets the app shell too.

@@ -47,5 +47,11 @@ export const CACHE_RULES: ReadonlyArray<{ path: string; cacheControl: string }> 
 export function headersFile(): string {
   const lines = Object.entries(SECURITY_HEADERS).map(([name, value]) => `  ${name}: ${value}`);
   const caching = CACHE_RULES.flatMap((rule) => [rule.path, `  Cache-Control: ${rule.cacheControl}`]);
-  return ['# Generated from scripts/securityHeaders.ts (a unit test keeps them equal).', '/*', ...lines, ...caching, ''].join('\n');
+  return [
+    '# Generated from scripts/securityHeaders.ts (a unit test keeps them equal).',
+    '/*',
+    ...lines,
+    ...caching,
+    '',
+  ].join('\n');
 }

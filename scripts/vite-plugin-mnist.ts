@@ -82,7 +82,9 @@ export function mnistPlugin({ emit = true }: { emit?: boolean } = {}): Plugin {
     },
     load(id) {
       if (id !== RESOLVED_ID) return null;
-      const table = Object.fromEntries(Object.entries(get()).map(([key, f]) => [key, { name: f.name, bytes: f.bytes.byteLength }]));
+      const table = Object.fromEntries(
+        Object.entries(get()).map(([key, f]) => [key, { name: f.name, bytes: f.bytes.byteLength }]),
+      );
       return `export const MNIST_DIR = ${JSON.stringify(MNIST_DIR)};\nexport const MNIST_CACHE = ${JSON.stringify(MNIST_CACHE)};\nexport const MNIST_PACKED_FILES = ${JSON.stringify(table)};\n`;
     },
     configureServer(server) {

@@ -68,7 +68,9 @@ async function train(data: Mnist, bnImpl: BnImpl, step: StepKind): Promise<Curve
         if (!m) throw new Error('the BN net did not report');
         curve.valAccuracy.push(m.valAccuracy);
         curve.valLoss.push(m.valLoss);
-        console.log(`${label(curve)} epoch ${epoch}: val_accuracy ${m.valAccuracy.toFixed(4)} val_loss ${m.valLoss.toFixed(4)} (${m.seconds.toFixed(1)} s)`);
+        console.log(
+          `${label(curve)} epoch ${epoch}: val_accuracy ${m.valAccuracy.toFixed(4)} val_loss ${m.valLoss.toFixed(4)} (${m.seconds.toFixed(1)} s)`,
+        );
       },
     },
     { step },
@@ -108,9 +110,21 @@ it(`trains the blog recipe's BN net to the same curve with either BN layer (${EP
   const layersAutodiff = await train(data, 'layers', 'autodiff');
   const scratchAutodiff = await train(data, 'scratch', 'autodiff');
   const layersHand = await train(data, 'layers', 'hand-written');
-  const fair = pair('The layer alone: built-in vs from scratch, both on TF.js autodiff', layersAutodiff, scratchAutodiff);
-  const app = pair("The app's pairing: built-in on the hand-written step vs from scratch (autodiff)", layersHand, scratchAutodiff);
-  const floor = pair('Noise floor: the built-in layer on the hand-written step vs on autodiff', layersHand, layersAutodiff);
+  const fair = pair(
+    'The layer alone: built-in vs from scratch, both on TF.js autodiff',
+    layersAutodiff,
+    scratchAutodiff,
+  );
+  const app = pair(
+    "The app's pairing: built-in on the hand-written step vs from scratch (autodiff)",
+    layersHand,
+    scratchAutodiff,
+  );
+  const floor = pair(
+    'Noise floor: the built-in layer on the hand-written step vs on autodiff',
+    layersHand,
+    layersAutodiff,
+  );
   const md = [
     `# BN layer: built-in vs from scratch (blog recipe${DENSE_BIAS ? '' : ' without the bias before BN'}, BN net, seed 42, ${EPOCHS} epochs, WASM in Node)`,
     '',
@@ -121,8 +135,23 @@ it(`trains the blog recipe's BN net to the same curve with either BN layer (${EP
   ].join('\n');
   await mkdir(new URL('../results/', import.meta.url), { recursive: true });
   const stem = DENSE_BIAS ? 'bnimpl' : 'bnimpl-nobias';
-  const summary = (p: Pairing) => ({ title: p.title, a: label(p.a), b: label(p.b), rows: p.rows, maxDiff: p.maxDiff, worstEpoch: p.worstEpoch });
-  const json = { epochs: EPOCHS, denseBias: DENSE_BIAS, tolerance: TOLERANCE, curves: [layersAutodiff, scratchAutodiff, layersHand], fair: summary(fair), app: summary(app), noiseFloor: summary(floor) };
+  const summary = (p: Pairing) => ({
+    title: p.title,
+    a: label(p.a),
+    b: label(p.b),
+    rows: p.rows,
+    maxDiff: p.maxDiff,
+    worstEpoch: p.worstEpoch,
+  });
+  const json = {
+    epochs: EPOCHS,
+    denseBias: DENSE_BIAS,
+    tolerance: TOLERANCE,
+    curves: [layersAutodiff, scratchAutodiff, layersHand],
+    fair: summary(fair),
+    app: summary(app),
+    noiseFloor: summary(floor),
+  };
   await writeFile(new URL(`../results/${stem}.json`, import.meta.url), JSON.stringify(json, null, 2));
   await writeFile(new URL(`../results/${stem}.md`, import.meta.url), `${md}\n`);
   console.log(md);

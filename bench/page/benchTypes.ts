@@ -50,4 +50,5 @@ export interface BackendResult {
 }
 
 export type BenchMessage = { type: 'run'; options: BenchOptions };
-export type BenchReply = { type: 'log'; text: string } | { type: 'result'; result: BackendResult } | { type: 'error'; message: string };
+export type BenchReply =
+  { type: 'log'; text: string } | { type: 'result'; result: BackendResult } | { type: 'error'; message: string };

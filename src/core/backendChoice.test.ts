@@ -18,7 +18,10 @@ const KEY = 'device A';
 const NOW = new Date('2026-11-27T08:00:00Z');
 
 /** Deps that pretend: each backend starts (unless listed as broken) and probes at the given rate. */
-function fake(rates: Partial<Record<BackendName, number>>, broken: BackendName[] = []): ChoiceDeps & { activated: BackendName[]; probed: BackendName[] } {
+function fake(
+  rates: Partial<Record<BackendName, number>>,
+  broken: BackendName[] = [],
+): ChoiceDeps & { activated: BackendName[]; probed: BackendName[] } {
   let active: BackendName | null = null;
   const activated: BackendName[] = [];
   const probed: BackendName[] = [];
@@ -49,7 +52,12 @@ describe('chooseBackend', () => {
     expect(chosen.backend).toBe('webgl');
     expect(deps.probed).toEqual(['webgl', 'wasm']);
     expect(chosen.probeSource).toBe('measured');
-    expect(chosen.probe).toEqual({ deviceKey: KEY, backend: 'webgl', rates: { webgl: 21000, wasm: 7000 }, measuredAt: NOW.toISOString() });
+    expect(chosen.probe).toEqual({
+      deviceKey: KEY,
+      backend: 'webgl',
+      rates: { webgl: 21000, wasm: 7000 },
+      measuredAt: NOW.toISOString(),
+    });
     expect(chosen.reason).toContain('webgl 21,000 samples/s vs wasm 7,000 samples/s');
     // The winner is active at the end, not the last one timed.
     expect(deps.activated.at(-1)).toBe('webgl');
@@ -67,7 +75,12 @@ describe('chooseBackend', () => {
   });
 
   it('reuses an earlier probe of the same device without timing again, and re-times on another device', async () => {
-    const earlier: BackendProbe = { deviceKey: KEY, backend: 'wasm', rates: { webgl: 3000, wasm: 7000 }, measuredAt: '2026-11-20T10:00:00.000Z' };
+    const earlier: BackendProbe = {
+      deviceKey: KEY,
+      backend: 'wasm',
+      rates: { webgl: 3000, wasm: 7000 },
+      measuredAt: '2026-11-20T10:00:00.000Z',
+    };
     const deps = fake({ webgl: 21000, wasm: 7000 });
     const chosen = await chooseBackend('auto', GPU, KEY, earlier, deps);
     expect(chosen).toMatchObject({ backend: 'wasm', probeSource: 'cached', probe: earlier });

@@ -57,12 +57,15 @@ export async function chooseBackend(
   cached: BackendProbe | null,
   deps: ChoiceDeps = defaultDeps,
 ): Promise<ChosenBackend> {
-  if (choice !== 'auto') return { ...(await activateBackend(planBackend(choice, renderer))), probe: null, probeSource: null };
+  if (choice !== 'auto')
+    return { ...(await activateBackend(planBackend(choice, renderer))), probe: null, probeSource: null };
   const plan = planBackend('auto', renderer);
 
   const gpu = renderer !== null && !isSoftwareRenderer(renderer);
   const explain = (rates: BackendProbe['rates'], when: string): string =>
-    gpu ? `the faster on this device's GPU, measured ${when}: ${describeRates(rates)}` : `${plan.reason}; measured ${when}: ${describeRates(rates)}`;
+    gpu
+      ? `the faster on this device's GPU, measured ${when}: ${describeRates(rates)}`
+      : `${plan.reason}; measured ${when}: ${describeRates(rates)}`;
 
   // A backend that throws on the way in counts as one that did not start.
   const tryActivate = async (name: BackendName): Promise<boolean> => {
@@ -73,11 +76,23 @@ export async function chooseBackend(
     }
   };
 
-  if (cached && cached.deviceKey === deviceKey && plan.order.includes(cached.backend) && (await tryActivate(cached.backend))) {
-    return { backend: cached.backend, reason: explain(cached.rates, `on ${cached.measuredAt.slice(0, 10)}`), probe: cached, probeSource: 'cached' };
+  if (
+    cached &&
+    cached.deviceKey === deviceKey &&
+    plan.order.includes(cached.backend) &&
+    (await tryActivate(cached.backend))
+  ) {
+    return {
+      backend: cached.backend,
+      reason: explain(cached.rates, `on ${cached.measuredAt.slice(0, 10)}`),
+      probe: cached,
+      probeSource: 'cached',
+    };
   }
 
-  const candidates: BackendName[] = gpu ? ['webgl', 'wasm'] : plan.order.filter((b) => b !== 'webgl' && b !== 'cpu').slice(0, 1);
+  const candidates: BackendName[] = gpu
+    ? ['webgl', 'wasm']
+    : plan.order.filter((b) => b !== 'webgl' && b !== 'cpu').slice(0, 1);
   const rates: BackendProbe['rates'] = {};
   const failures: string[] = [];
   for (const name of candidates) {
@@ -96,7 +111,12 @@ export async function chooseBackend(
   if (!best || !(await tryActivate(best[0]))) {
     // Nothing could be timed: the renderer-based order, with its fallbacks, decides.
     const active = await activateBackend(plan);
-    return { ...active, reason: failures.length ? `${active.reason}; the probe failed: ${failures.join('; ')}` : active.reason, probe: null, probeSource: null };
+    return {
+      ...active,
+      reason: failures.length ? `${active.reason}; the probe failed: ${failures.join('; ')}` : active.reason,
+      probe: null,
+      probeSource: null,
+    };
   }
   const backend = best[0];
   const probe: BackendProbe = { deviceKey, backend, rates, measuredAt: deps.now().toISOString() };

@@ -24,7 +24,8 @@ export interface ModelBundle {
   nets: SomeNets<NetArtifacts>;
 }
 
-export type ModelFileErrorCode = 'not-json' | 'not-ours' | 'version' | 'bad-info' | 'bad-config' | 'no-nets' | 'bad-weights' | 'wrong-shape';
+export type ModelFileErrorCode =
+  'not-json' | 'not-ours' | 'version' | 'bad-info' | 'bad-config' | 'no-nets' | 'bad-weights' | 'wrong-shape';
 
 /** A file (or stored entry) that is not a model of this app's shape; the message says what is wrong, for the user. */
 export class ModelFileError extends Error {
@@ -103,11 +104,17 @@ function checkHeader(json: unknown): Record<string, unknown> {
     );
   }
   if (json.format !== BUNDLE_FORMAT) {
-    throw new ModelFileError('not-ours', `${NOT_OURS} its format is ${JSON.stringify(json.format)}, expected "${BUNDLE_FORMAT}".`);
+    throw new ModelFileError(
+      'not-ours',
+      `${NOT_OURS} its format is ${JSON.stringify(json.format)}, expected "${BUNDLE_FORMAT}".`,
+    );
   }
   if (typeof json.version !== 'number') throw new ModelFileError('version', 'This model file has no version number.');
   if (json.version !== BUNDLE_VERSION) {
-    throw new ModelFileError('version', `This model file is version ${json.version}; this BatchNorm Lab reads version ${BUNDLE_VERSION}.`);
+    throw new ModelFileError(
+      'version',
+      `This model file is version ${json.version}; this BatchNorm Lab reads version ${BUNDLE_VERSION}.`,
+    );
   }
   return json;
 }
@@ -122,7 +129,8 @@ function checkAccuracy(value: unknown): SomeNets<number> {
   for (const [key, v] of Object.entries(value)) {
     const net = NET_IDS.find((id) => id === key);
     if (net === undefined) throw badInfo(`'valAccuracy' names an unknown net '${key}'.`);
-    if (typeof v !== 'number' || !(v >= 0 && v <= 1)) throw badInfo(`the ${NET_LABELS[net]}'s val_accuracy is ${JSON.stringify(v)}, not a number from 0 to 1.`);
+    if (typeof v !== 'number' || !(v >= 0 && v <= 1))
+      throw badInfo(`the ${NET_LABELS[net]}'s val_accuracy is ${JSON.stringify(v)}, not a number from 0 to 1.`);
     accuracy[net] = v;
   }
   return accuracy;
@@ -132,9 +140,11 @@ function checkInfo(value: unknown): SavedModelsInfo {
   if (!isRecord(value)) throw badInfo(`'info' is ${kindOf(value)}, not an object.`);
   const name = checkModelName(value.name);
   if (!name.ok) throw badInfo(`its name is not usable. ${name.message}`);
-  if (typeof value.savedAt !== 'string' || Number.isNaN(Date.parse(value.savedAt))) throw badInfo(`'savedAt' is not a date.`);
+  if (typeof value.savedAt !== 'string' || Number.isNaN(Date.parse(value.savedAt)))
+    throw badInfo(`'savedAt' is not a date.`);
   // Files saved before the BN layer could be chosen used TF.js's own.
-  const saved = isRecord(value.config) && !('bnImpl' in value.config) ? { ...value.config, bnImpl: 'layers' } : value.config;
+  const saved =
+    isRecord(value.config) && !('bnImpl' in value.config) ? { ...value.config, bnImpl: 'layers' } : value.config;
   const problems = validateConfig(saved);
   if (problems.length > 0) {
     const list = problems.map((p) => `${p.message} (given ${p.given})`).join(' ');
@@ -145,8 +155,12 @@ function checkInfo(value: unknown): SavedModelsInfo {
   return { name: name.name, savedAt: value.savedAt, config, valAccuracy: checkAccuracy(value.valAccuracy) };
 }
 
-function checkNetEntry(net: NetId, value: unknown): { modelTopology: Record<string, unknown>; weightSpecs: unknown[]; weightData: string } {
-  const damaged = (what: string): ModelFileError => new ModelFileError('bad-weights', `The ${NET_LABELS[net]} is damaged: ${what}`);
+function checkNetEntry(
+  net: NetId,
+  value: unknown,
+): { modelTopology: Record<string, unknown>; weightSpecs: unknown[]; weightData: string } {
+  const damaged = (what: string): ModelFileError =>
+    new ModelFileError('bad-weights', `The ${NET_LABELS[net]} is damaged: ${what}`);
   if (!isRecord(value)) throw damaged(`it is ${kindOf(value)}, not an object.`);
   const { modelTopology, weightSpecs, weightData } = value;
   if (!isRecord(modelTopology)) throw damaged(`it has no 'modelTopology'.`);
@@ -167,14 +181,18 @@ export function parseBundle(bytes: ArrayBuffer | Uint8Array): ParsedBundle {
   const info = checkInfo(json.info);
   if (!isRecord(json.nets)) throw new ModelFileError('no-nets', 'This model file holds no nets.');
   const unknown = Object.keys(json.nets).filter((key) => !NET_IDS.some((id) => id === key));
-  if (unknown.length > 0) throw new ModelFileError('no-nets', `This model file holds nets this app does not know: ${unknown.join(', ')}.`);
+  if (unknown.length > 0)
+    throw new ModelFileError('no-nets', `This model file holds nets this app does not know: ${unknown.join(', ')}.`);
   const trained = trainedNets(info.config);
   const nets: ParsedBundle['nets'] = [];
   for (const net of NET_IDS) {
     const entry = json.nets[net];
     if (entry === undefined) continue;
     if (!trained.includes(net)) {
-      throw new ModelFileError('no-nets', `This model file holds a ${NET_LABELS[net]}, but its settings train the ${NET_LABELS[info.config.nets === 'bn' ? 'bn' : 'plain']} only.`);
+      throw new ModelFileError(
+        'no-nets',
+        `This model file holds a ${NET_LABELS[net]}, but its settings train the ${NET_LABELS[info.config.nets === 'bn' ? 'bn' : 'plain']} only.`,
+      );
     }
     nets.push({ net, ...checkNetEntry(net, entry) });
   }

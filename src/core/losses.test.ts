@@ -24,21 +24,24 @@ describe('losses', () => {
     tf.disposeVariables();
   });
 
-  it.each(['cpu', 'wasm'])('give a NaN loss for NaN or infinite outputs on %s, so divergence is seen', async (backend) => {
-    await tf.setBackend(backend);
-    try {
-      const p = tf.tensor2d([
-        [Number.NaN, 0, 0, 0, 0, 0, 0, 0, 0, 0],
-        [0, Number.POSITIVE_INFINITY, 0, 0, 0, 0, 0, 0, 0, 0],
-        [0.5, 0.5, 0, 0, 0, 0, 0, 0, 0, 0],
-      ]);
-      const y = tf.tensor1d([0, 1, 0], 'int32');
-      const loss = Array.from(perExampleCrossEntropy(y, p).dataSync());
-      expect(loss.slice(0, 2).every(Number.isNaN)).toBe(true);
-      expect(loss[2]).toBeCloseTo(Math.log(2), 5);
-      tf.dispose([p, y]);
-    } finally {
-      await tf.setBackend('cpu');
-    }
-  });
+  it.each(['cpu', 'wasm'])(
+    'give a NaN loss for NaN or infinite outputs on %s, so divergence is seen',
+    async (backend) => {
+      await tf.setBackend(backend);
+      try {
+        const p = tf.tensor2d([
+          [Number.NaN, 0, 0, 0, 0, 0, 0, 0, 0, 0],
+          [0, Number.POSITIVE_INFINITY, 0, 0, 0, 0, 0, 0, 0, 0],
+          [0.5, 0.5, 0, 0, 0, 0, 0, 0, 0, 0],
+        ]);
+        const y = tf.tensor1d([0, 1, 0], 'int32');
+        const loss = Array.from(perExampleCrossEntropy(y, p).dataSync());
+        expect(loss.slice(0, 2).every(Number.isNaN)).toBe(true);
+        expect(loss[2]).toBeCloseTo(Math.log(2), 5);
+        tf.dispose([p, y]);
+      } finally {
+        await tf.setBackend('cpu');
+      }
+    },
+  );
 });

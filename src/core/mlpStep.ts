@@ -26,7 +26,11 @@ type Saved =
   | { kind: 'bn'; stage: BatchNormStage; xhat: tf.Tensor2D; invStd: tf.Tensor1D }
   | { kind: 'activation'; stage: ActivationStage; output: tf.Tensor2D };
 
-function forwardBatchNorm(stage: BatchNormStage, x: tf.Tensor2D, statistics: StepTensors['statistics']): { y: tf.Tensor2D; saved: Saved } {
+function forwardBatchNorm(
+  stage: BatchNormStage,
+  x: tf.Tensor2D,
+  statistics: StepTensors['statistics'],
+): { y: tf.Tensor2D; saved: Saved } {
   const { mean, variance } = tf.moments(x, 0);
   const { xHat: xhat, invStd } = normalize(x, mean as tf.Tensor1D, variance as tf.Tensor1D, stage.epsilon);
   const y = scaleShift(xhat, stage.gamma, stage.beta);
@@ -34,7 +38,10 @@ function forwardBatchNorm(stage: BatchNormStage, x: tf.Tensor2D, statistics: Ste
   const decay = 1 - stage.momentum;
   statistics.push(
     { variable: stage.movingMean, value: tf.sub(stage.movingMean, tf.mul(tf.sub(stage.movingMean, mean), decay)) },
-    { variable: stage.movingVariance, value: tf.sub(stage.movingVariance, tf.mul(tf.sub(stage.movingVariance, variance), decay)) },
+    {
+      variable: stage.movingVariance,
+      value: tf.sub(stage.movingVariance, tf.mul(tf.sub(stage.movingVariance, variance), decay)),
+    },
   );
   return { y, saved: { kind: 'bn', stage, xhat, invStd } };
 }
@@ -66,7 +73,11 @@ function activationGrad(activation: ActivationStage['activation'], output: tf.Te
  * BN's backward pass in training mode, where μ and σ² depend on every example of the batch:
  * dx = (1/√(σ²+ε))·(dx̂ − mean(dx̂) − x̂·mean(dx̂·x̂)), with dx̂ = dy·γ.
  */
-function batchNormGrad(saved: Extract<Saved, { kind: 'bn' }>, dy: tf.Tensor2D, grads: Map<tf.Variable, tf.Tensor>): tf.Tensor2D {
+function batchNormGrad(
+  saved: Extract<Saved, { kind: 'bn' }>,
+  dy: tf.Tensor2D,
+  grads: Map<tf.Variable, tf.Tensor>,
+): tf.Tensor2D {
   const { stage, xhat, invStd } = saved;
   if (stage.gamma) grads.set(stage.gamma, tf.sum(tf.mul(dy, xhat), 0));
   if (stage.beta) grads.set(stage.beta, tf.sum(dy, 0));
@@ -94,7 +105,12 @@ export function forwardBackward(plan: MlpPlan, x: tf.Tensor2D, labels: tf.Tensor
         // A Dense straight into ReLU runs as one fused kernel (product, bias and ReLU in one pass).
         const next = stages[i + 1];
         const fuseRelu = next?.kind === 'activation' && next.activation === 'relu';
-        const z = tf.fused.matMul({ a: h, b: stage.kernel, bias: stage.bias ?? undefined, activation: fuseRelu ? 'relu' : 'linear' }) as tf.Tensor2D;
+        const z = tf.fused.matMul({
+          a: h,
+          b: stage.kernel,
+          bias: stage.bias ?? undefined,
+          activation: fuseRelu ? 'relu' : 'linear',
+        }) as tf.Tensor2D;
         h = stage.softmax ? tf.softmax(z) : z;
         if (fuseRelu && next) {
           saved.push({ kind: 'activation', stage: next, output: h });
@@ -123,7 +139,10 @@ export function forwardBackward(plan: MlpPlan, x: tf.Tensor2D, labels: tf.Tensor
   // + 0·p: NaN for a non-finite output even where WASM's clip maps NaN to the bound (see losses.ts).
   const lossSum = tf.add(tf.neg(tf.sum(tf.log(clipped))), tf.sum(tf.mul(picked, 0))) as tf.Scalar;
   const correct = tf.sum(tf.cast(tf.equal(tf.argMax(probs, 1), labels), 'float32')) as tf.Scalar;
-  const inRange = tf.cast(tf.logicalAnd(tf.greaterEqual(picked, PROB_EPSILON), tf.lessEqual(picked, 1 - PROB_EPSILON)), 'float32');
+  const inRange = tf.cast(
+    tf.logicalAnd(tf.greaterEqual(picked, PROB_EPSILON), tf.lessEqual(picked, 1 - PROB_EPSILON)),
+    'float32',
+  );
   let dy = tf.mul(tf.sub(probs, onehot), tf.reshape(tf.div(inRange, batch), [batch, 1])) as tf.Tensor2D;
 
   const grads = new Map<tf.Variable, tf.Tensor>();

@@ -24,7 +24,19 @@ function trainedLike(config: TrainConfig, nets: Array<'bn' | 'plain'>, seed = 7)
   const models: SomeNets<tf.Sequential> = {};
   for (const net of nets) {
     const model = buildNet(net, config, 3);
-    tf.tidy(() => model.setWeights(model.weights.map((w, i) => tf.randomUniform(w.shape.map((d) => d ?? 1), 0.05, 0.9, 'float32', seed + i))));
+    tf.tidy(() =>
+      model.setWeights(
+        model.weights.map((w, i) =>
+          tf.randomUniform(
+            w.shape.map((d) => d ?? 1),
+            0.05,
+            0.9,
+            'float32',
+            seed + i,
+          ),
+        ),
+      ),
+    );
     models[net] = model;
   }
   return models;
@@ -66,7 +78,10 @@ describe('exportBundle → importBundle', () => {
   });
 
   it('gives identical predictions for 3 sigmoid layers with BN after the activation on layers 1 and 3', async () => {
-    await roundTrip({ ...SMALL, layers: [24, 12, 8], activation: 'sigmoid', bnPlace: 'after', bnLayers: [1, 3], init: 'he' }, ['bn', 'plain']);
+    await roundTrip(
+      { ...SMALL, layers: [24, 12, 8], activation: 'sigmoid', bnPlace: 'after', bnLayers: [1, 3], init: 'he' },
+      ['bn', 'plain'],
+    );
   });
 
   it('round-trips a file holding the plain net only', async () => {
@@ -75,7 +90,9 @@ describe('exportBundle → importBundle', () => {
 
   it('writes UTF-8 JSON in TF.js terms: a topology, weight specs and base64 weight bytes per net', async () => {
     const models = trainedLike(SMALL, ['bn']);
-    const json = JSON.parse(new TextDecoder().decode(await exportBundle(models, infoFor({ ...SMALL, nets: 'bn' }, { bn: 0.9 })))) as Record<string, unknown>;
+    const json = JSON.parse(
+      new TextDecoder().decode(await exportBundle(models, infoFor({ ...SMALL, nets: 'bn' }, { bn: 0.9 }))),
+    ) as Record<string, unknown>;
     disposeAll(models);
     expect(json.format).toBe(BUNDLE_FORMAT);
     expect(json.version).toBe(1);
@@ -130,7 +147,11 @@ describe('importBundle refuses what is not a model of this app, with a code and 
     return error;
   }
 
-  async function expectRefused(bytes: ArrayBuffer | Uint8Array, code: ModelFileErrorCode, message: string | RegExp): Promise<void> {
+  async function expectRefused(
+    bytes: ArrayBuffer | Uint8Array,
+    code: ModelFileErrorCode,
+    message: string | RegExp,
+  ): Promise<void> {
     const error = await refusal(bytes);
     expect(error.code).toBe(code);
     expect(error.message).toMatch(message);
@@ -141,18 +162,42 @@ describe('importBundle refuses what is not a model of this app, with a code and 
     let x = 12345;
     for (let i = 0; i < random.length; i++) random[i] = (x = (Math.imul(x, 1103515245) + 12345) >>> 0) >>> 24;
     await expectRefused(random, 'not-json', /^This file is not a BatchNorm Lab model: it is not (text|JSON)/);
-    await expectRefused(new TextEncoder().encode('this is not JSON').buffer, 'not-json', 'it is not JSON (it starts with “this is not JSON”).');
+    await expectRefused(
+      new TextEncoder().encode('this is not JSON').buffer,
+      'not-json',
+      'it is not JSON (it starts with “this is not JSON”).',
+    );
   });
 
   it('valid JSON that is not ours', async () => {
-    await expectRefused(encode({ modelTopology: {}, weightsManifest: [] }), 'not-ours', /not a BatchNorm Lab model: it looks like a plain TF\.js model\.json/);
-    await expectRefused(encode({ hello: 'world' }), 'not-ours', "This file is not a BatchNorm Lab model: it has no 'format' field.");
-    await expectRefused(encode([1, 2, 3]), 'not-ours', 'This file is not a BatchNorm Lab model: it holds a list, not an object.');
-    await expectRefused(edited((b) => (b.format = 'other-app/models')), 'not-ours', /its format is "other-app\/models"/);
+    await expectRefused(
+      encode({ modelTopology: {}, weightsManifest: [] }),
+      'not-ours',
+      /not a BatchNorm Lab model: it looks like a plain TF\.js model\.json/,
+    );
+    await expectRefused(
+      encode({ hello: 'world' }),
+      'not-ours',
+      "This file is not a BatchNorm Lab model: it has no 'format' field.",
+    );
+    await expectRefused(
+      encode([1, 2, 3]),
+      'not-ours',
+      'This file is not a BatchNorm Lab model: it holds a list, not an object.',
+    );
+    await expectRefused(
+      edited((b) => (b.format = 'other-app/models')),
+      'not-ours',
+      /its format is "other-app\/models"/,
+    );
   });
 
   it('a version from the future', async () => {
-    await expectRefused(edited((b) => (b.version = 2)), 'version', 'This model file is version 2; this BatchNorm Lab reads version 1.');
+    await expectRefused(
+      edited((b) => (b.version = 2)),
+      'version',
+      'This model file is version 2; this BatchNorm Lab reads version 1.',
+    );
   });
 
   it('settings that are not valid (0 epochs), or a damaged description', async () => {
@@ -161,14 +206,34 @@ describe('importBundle refuses what is not a model of this app, with a code and 
       'bad-config',
       'The settings saved with these nets are not valid: Epochs must be between 1 and 100. (given 0)',
     );
-    await expectRefused(edited((b) => ((b.info as Json).savedAt = 'yesterday')), 'bad-info', /'savedAt' is not a date/);
-    await expectRefused(edited((b) => ((b.info as Json).valAccuracy = { bn: 'high' })), 'bad-info', /val_accuracy is "high"/);
+    await expectRefused(
+      edited((b) => ((b.info as Json).savedAt = 'yesterday')),
+      'bad-info',
+      /'savedAt' is not a date/,
+    );
+    await expectRefused(
+      edited((b) => ((b.info as Json).valAccuracy = { bn: 'high' })),
+      'bad-info',
+      /val_accuracy is "high"/,
+    );
   });
 
   it('no nets, an unknown net, or a net the settings do not train', async () => {
-    await expectRefused(edited((b) => (b.nets = {})), 'no-nets', 'This model file holds no nets.');
-    await expectRefused(edited((b) => ((b.nets as Json).extra = {})), 'no-nets', /does not know: extra/);
-    await expectRefused(edited((b) => ((b.info as Json).config = { ...SMALL, nets: 'bn' })), 'no-nets', /holds a no-BN net, but its settings train the BN net only/);
+    await expectRefused(
+      edited((b) => (b.nets = {})),
+      'no-nets',
+      'This model file holds no nets.',
+    );
+    await expectRefused(
+      edited((b) => ((b.nets as Json).extra = {})),
+      'no-nets',
+      /does not know: extra/,
+    );
+    await expectRefused(
+      edited((b) => ((b.info as Json).config = { ...SMALL, nets: 'bn' })),
+      'no-nets',
+      /holds a no-BN net, but its settings train the BN net only/,
+    );
   });
 
   it("weights of a different shape: the settings' layers changed but the weights are the [16, 8] nets'", async () => {
@@ -203,7 +268,11 @@ describe('importBundle refuses what is not a model of this app, with a code and 
       'bad-weights',
       /^The no-BN net's weights are damaged: expected 51,144 bytes of weight data, found 300\.$/,
     );
-    await expectRefused(edited((b) => (net(b, 'bn').weightData = '%%%%')), 'bad-weights', "The BN net's weights are damaged: 'weightData' is not base64 text.");
+    await expectRefused(
+      edited((b) => (net(b, 'bn').weightData = '%%%%')),
+      'bad-weights',
+      "The BN net's weights are damaged: 'weightData' is not base64 text.",
+    );
     const nan = new Uint8Array(new Float32Array([Number.NaN]).buffer);
     await expectRefused(
       edited((b) => {
@@ -218,9 +287,15 @@ describe('importBundle refuses what is not a model of this app, with a code and 
   });
 
   it('a weight list that is not one', async () => {
-    await expectRefused(edited((b) => (net(b, 'bn').weightSpecs = 'none')), 'bad-weights', "The BN net is damaged: it has no 'weightSpecs' list.");
     await expectRefused(
-      edited((b) => ((net(b, 'bn').weightSpecs as Json[])[0] = { name: 'dense_0/kernel', shape: [784, 16], dtype: 'int32' })),
+      edited((b) => (net(b, 'bn').weightSpecs = 'none')),
+      'bad-weights',
+      "The BN net is damaged: it has no 'weightSpecs' list.",
+    );
+    await expectRefused(
+      edited(
+        (b) => ((net(b, 'bn').weightSpecs as Json[])[0] = { name: 'dense_0/kernel', shape: [784, 16], dtype: 'int32' }),
+      ),
       'bad-weights',
       "The BN net's weight 'dense_0/kernel' is stored as int32; this app reads float32 weights.",
     );

@@ -39,7 +39,13 @@ export async function modelWeightsArtifacts(model: tf.LayersModel): Promise<Weig
       }
       // Several shards would be joined anyway: the file holds one buffer per net.
       saved = { modelTopology, weightSpecs, weightData: tf.io.CompositeArrayBuffer.join(weightData) };
-      return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON', weightDataBytes: saved.weightData.byteLength } };
+      return {
+        modelArtifactsInfo: {
+          dateSaved: new Date(),
+          modelTopologyType: 'JSON',
+          weightDataBytes: saved.weightData.byteLength,
+        },
+      };
     }),
   );
   if (saved === null) throw new Error('TF.js did not hand over the saved model.');
@@ -60,7 +66,8 @@ export async function exportBundle(models: SomeNets<tf.LayersModel>, info: Saved
   return new TextEncoder().encode(JSON.stringify(bundle));
 }
 
-const shapeText = (shape: readonly (number | null)[]): string => `[${shape.map((d) => (d === null ? 'null' : String(d))).join(', ')}]`;
+const shapeText = (shape: readonly (number | null)[]): string =>
+  `[${shape.map((d) => (d === null ? 'null' : String(d))).join(', ')}]`;
 
 function sameShape(a: readonly (number | null)[], b: readonly (number | null)[]): boolean {
   return a.length === b.length && a.every((d, i) => d === b[i]);
@@ -71,19 +78,24 @@ function checkInputOutput(net: NetId, model: tf.Sequential): void {
   const input = model.inputs[0]?.shape ?? [];
   const output = model.outputs[0]?.shape ?? [];
   if (!sameShape(input, [null, IMAGE_SIDE, IMAGE_SIDE]) || !sameShape(output, [null, NUM_CLASSES])) {
-    throw new ModelFileError('wrong-shape', `The ${NET_LABELS[net]} takes ${shapeText(input)} and gives ${shapeText(output)}; this app needs [null, 28, 28] → [null, 10].`);
+    throw new ModelFileError(
+      'wrong-shape',
+      `The ${NET_LABELS[net]} takes ${shapeText(input)} and gives ${shapeText(output)}; this app needs [null, 28, 28] → [null, 10].`,
+    );
   }
 }
 
 /** The saved layers, by class and name, are the rebuilt net's: an activation or BN placement the settings do not say is refused. */
 function checkTopology(net: NetId, model: tf.Sequential, topology: Record<string, unknown>): void {
-  const mismatch = (what: string): ModelFileError => new ModelFileError('wrong-shape', `The ${NET_LABELS[net]}'s layers do not match its settings: ${what}`);
+  const mismatch = (what: string): ModelFileError =>
+    new ModelFileError('wrong-shape', `The ${NET_LABELS[net]}'s layers do not match its settings: ${what}`);
   const config = topology.config;
   const layers = typeof config === 'object' && config !== null && 'layers' in config ? config.layers : undefined;
   if (topology.class_name !== 'Sequential' || !Array.isArray(layers)) throw mismatch('it is not a sequential model.');
   const saved = layers.map((layer: unknown) => {
     const record = typeof layer === 'object' && layer !== null ? (layer as Record<string, unknown>) : {};
-    const inner = typeof record.config === 'object' && record.config !== null ? (record.config as Record<string, unknown>) : {};
+    const inner =
+      typeof record.config === 'object' && record.config !== null ? (record.config as Record<string, unknown>) : {};
     return `${String(record.class_name)} '${String(inner.name)}'`;
   });
   const expected = model.layers.map((layer) => `${layer.getClassName()} '${layer.name}'`);
@@ -95,22 +107,37 @@ function checkTopology(net: NetId, model: tf.Sequential, topology: Record<string
 function isSpec(value: unknown): value is tf.io.WeightsManifestEntry {
   if (typeof value !== 'object' || value === null) return false;
   const spec = value as Record<string, unknown>;
-  return typeof spec.name === 'string' && typeof spec.dtype === 'string' && Array.isArray(spec.shape) && spec.shape.every((d) => Number.isInteger(d) && (d as number) >= 0);
+  return (
+    typeof spec.name === 'string' &&
+    typeof spec.dtype === 'string' &&
+    Array.isArray(spec.shape) &&
+    spec.shape.every((d) => Number.isInteger(d) && (d as number) >= 0)
+  );
 }
 
 /** Every saved weight is one of the rebuilt net's, with its shape and dtype, and none is missing; returns the specs. */
 function checkSpecs(net: NetId, model: tf.Sequential, specs: unknown[]): tf.io.WeightsManifestEntry[] {
-  const mismatch = (what: string): ModelFileError => new ModelFileError('wrong-shape', `The ${NET_LABELS[net]}'s weights do not match its settings: ${what}`);
+  const mismatch = (what: string): ModelFileError =>
+    new ModelFileError('wrong-shape', `The ${NET_LABELS[net]}'s weights do not match its settings: ${what}`);
   const weights = model.weights;
-  if (specs.length !== weights.length) throw mismatch(`expected ${weights.length} weight tensors, found ${specs.length}.`);
+  if (specs.length !== weights.length)
+    throw mismatch(`expected ${weights.length} weight tensors, found ${specs.length}.`);
   const checked: tf.io.WeightsManifestEntry[] = [];
   for (const spec of specs) {
-    if (!isSpec(spec)) throw new ModelFileError('bad-weights', `The ${NET_LABELS[net]}'s weight list is damaged: an entry has no name, shape or dtype.`);
+    if (!isSpec(spec))
+      throw new ModelFileError(
+        'bad-weights',
+        `The ${NET_LABELS[net]}'s weight list is damaged: an entry has no name, shape or dtype.`,
+      );
     const weight = weights.find((w) => w.originalName === spec.name);
     if (weight === undefined) throw mismatch(`the file has a weight '${spec.name}' the net does not.`);
-    if (!sameShape(spec.shape, weight.shape)) throw mismatch(`'${spec.name}' should be ${shapeText(weight.shape)}, found ${shapeText(spec.shape)}.`);
+    if (!sameShape(spec.shape, weight.shape))
+      throw mismatch(`'${spec.name}' should be ${shapeText(weight.shape)}, found ${shapeText(spec.shape)}.`);
     if (spec.dtype !== 'float32' || spec.quantization !== undefined) {
-      throw new ModelFileError('bad-weights', `The ${NET_LABELS[net]}'s weight '${spec.name}' is stored as ${spec.quantization?.dtype ?? spec.dtype}; this app reads float32 weights.`);
+      throw new ModelFileError(
+        'bad-weights',
+        `The ${NET_LABELS[net]}'s weight '${spec.name}' is stored as ${spec.quantization?.dtype ?? spec.dtype}; this app reads float32 weights.`,
+      );
     }
     if (checked.some((c) => c.name === spec.name)) throw mismatch(`'${spec.name}' appears twice.`);
     checked.push(spec);
@@ -120,11 +147,15 @@ function checkSpecs(net: NetId, model: tf.Sequential, specs: unknown[]): tf.io.W
 
 /** The weight bytes, exactly as many as the specs say, all finite. */
 function decodeWeightData(net: NetId, specs: tf.io.WeightsManifestEntry[], base64: string): ArrayBuffer {
-  const damaged = (what: string): ModelFileError => new ModelFileError('bad-weights', `The ${NET_LABELS[net]}'s weights are damaged: ${what}`);
+  const damaged = (what: string): ModelFileError =>
+    new ModelFileError('bad-weights', `The ${NET_LABELS[net]}'s weights are damaged: ${what}`);
   const expected = specs.reduce((n, s) => n + s.shape.reduce((a, b) => a * b, 1) * 4, 0);
   const found = base64Length(base64);
   if (found === null) throw damaged(`'weightData' is not base64 text.`);
-  if (found !== expected) throw damaged(`expected ${expected.toLocaleString('en-US')} bytes of weight data, found ${found.toLocaleString('en-US')}.`);
+  if (found !== expected)
+    throw damaged(
+      `expected ${expected.toLocaleString('en-US')} bytes of weight data, found ${found.toLocaleString('en-US')}.`,
+    );
   const bytes = fromBase64(base64);
   const values = new Float32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
   if (!values.every(Number.isFinite)) throw damaged('some values are NaN or infinite.');
@@ -147,7 +178,11 @@ function restoreNet(entry: ParsedBundle['nets'][number], config: TrainConfig): t
         model.weights.map((w) => {
           const value = decoded[w.originalName];
           // checkSpecs matched every weight by name, so this cannot happen; the guard satisfies the types.
-          if (value === undefined) throw new ModelFileError('wrong-shape', `The ${NET_LABELS[net]} has no saved value for '${w.originalName}'.`);
+          if (value === undefined)
+            throw new ModelFileError(
+              'wrong-shape',
+              `The ${NET_LABELS[net]} has no saved value for '${w.originalName}'.`,
+            );
           return value;
         }),
       );
@@ -166,7 +201,9 @@ function restoreNet(entry: ParsedBundle['nets'][number], config: TrainConfig): t
  * Reads a file written by exportBundle (or the same bytes from storage): every check passes, or a ModelFileError
  * says what is wrong and nothing is left allocated.
  */
-export async function importBundle(bytes: ArrayBuffer | Uint8Array): Promise<{ info: SavedModelsInfo; models: SomeNets<tf.Sequential> }> {
+export async function importBundle(
+  bytes: ArrayBuffer | Uint8Array,
+): Promise<{ info: SavedModelsInfo; models: SomeNets<tf.Sequential> }> {
   const { info, nets } = parseBundle(bytes);
   const models: SomeNets<tf.Sequential> = {};
   try {

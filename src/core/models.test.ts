@@ -13,8 +13,16 @@ const INPUTS = 28 * 28;
 function specOf(changes: Partial<NetSpec> = {}): NetSpec {
   const c: TrainConfig = { ...defaultConfig(), ...changes };
   return {
-    layers: c.layers, activation: c.activation, init: c.init, denseBias: c.denseBias, bnLayers: c.bnLayers,
-    bnPlace: c.bnPlace, bnMomentum: c.bnMomentum, bnEpsilon: c.bnEpsilon, bnScale: c.bnScale, bnCenter: c.bnCenter,
+    layers: c.layers,
+    activation: c.activation,
+    init: c.init,
+    denseBias: c.denseBias,
+    bnLayers: c.bnLayers,
+    bnPlace: c.bnPlace,
+    bnMomentum: c.bnMomentum,
+    bnEpsilon: c.bnEpsilon,
+    bnScale: c.bnScale,
+    bnCenter: c.bnCenter,
     bnImpl: c.bnImpl,
   };
 }
@@ -76,7 +84,12 @@ function expected(net: NetId, spec: NetSpec): { classes: string[]; total: number
 const LAYER_LISTS: number[][] = [[128, 64], [100], [100, 100, 100], [8, 16, 32, 64, 128]];
 const ACTIVATIONS: Activation[] = ['relu', 'sigmoid', 'tanh'];
 const PLACES: BnPlacement[] = ['before', 'after'];
-const GAMMA_BETA: Array<[boolean, boolean]> = [[true, true], [true, false], [false, true], [false, false]];
+const GAMMA_BETA: Array<[boolean, boolean]> = [
+  [true, true],
+  [true, false],
+  [false, true],
+  [false, false],
+];
 const INITS: InitName[] = ['glorot', 'he', 'gauss'];
 
 /** 'all', and for deeper nets also a proper subset: every other layer, counting back from the last ([2], [1,3], [1,3,5]). */
@@ -86,43 +99,57 @@ function bnLayerChoices(depth: number): Array<NetSpec['bnLayers']> {
 }
 
 describe('buildNet for every combination of the network settings', () => {
-  const groups = LAYER_LISTS.flatMap((layers) => bnLayerChoices(layers.length).map((bnLayers) => ({ layers, bnLayers })));
-  it.each(groups)('layers $layers, BN on $bnLayers: layer order, output shape, parameter counts, no leak', ({ layers, bnLayers }) => {
-    const input = tf.randomUniform([3, 28, 28], 0, 1, 'float32', 1);
-    const baseline = tf.memory().numTensors;
-    for (const activation of ACTIVATIONS) {
-      for (const bnPlace of PLACES) {
-        for (const [bnScale, bnCenter] of GAMMA_BETA) {
-          for (const denseBias of [true, false]) {
-            const spec = specOf({ layers, bnLayers, activation, bnPlace, bnScale, bnCenter, denseBias });
-            const nets = both(spec, 11);
-            for (const id of ['bn', 'plain'] as const) {
-              const model = nets[id];
-              const want = expected(id, spec);
-              const label = `${id} ${JSON.stringify({ activation, bnPlace, bnScale, bnCenter, denseBias })}`;
-              expect(model.layers.map((l) => l.getClassName()), label).toEqual(want.classes);
-              expect(countParams(model), label).toEqual({ total: want.total, trainable: want.trainable });
-              // Training mode is the path TF.js's BN breaks without γ or β; inference mode uses the running stats.
-              for (const training of [true, false]) {
-                const shape = tf.tidy(() => (model.apply(input, { training }) as tf.Tensor).shape);
-                expect(shape, label).toEqual([3, 10]);
+  const groups = LAYER_LISTS.flatMap((layers) =>
+    bnLayerChoices(layers.length).map((bnLayers) => ({ layers, bnLayers })),
+  );
+  it.each(groups)(
+    'layers $layers, BN on $bnLayers: layer order, output shape, parameter counts, no leak',
+    ({ layers, bnLayers }) => {
+      const input = tf.randomUniform([3, 28, 28], 0, 1, 'float32', 1);
+      const baseline = tf.memory().numTensors;
+      for (const activation of ACTIVATIONS) {
+        for (const bnPlace of PLACES) {
+          for (const [bnScale, bnCenter] of GAMMA_BETA) {
+            for (const denseBias of [true, false]) {
+              const spec = specOf({ layers, bnLayers, activation, bnPlace, bnScale, bnCenter, denseBias });
+              const nets = both(spec, 11);
+              for (const id of ['bn', 'plain'] as const) {
+                const model = nets[id];
+                const want = expected(id, spec);
+                const label = `${id} ${JSON.stringify({ activation, bnPlace, bnScale, bnCenter, denseBias })}`;
+                expect(
+                  model.layers.map((l) => l.getClassName()),
+                  label,
+                ).toEqual(want.classes);
+                expect(countParams(model), label).toEqual({ total: want.total, trainable: want.trainable });
+                // Training mode is the path TF.js's BN breaks without γ or β; inference mode uses the running stats.
+                for (const training of [true, false]) {
+                  const shape = tf.tidy(() => (model.apply(input, { training }) as tf.Tensor).shape);
+                  expect(shape, label).toEqual([3, 10]);
+                }
               }
+              nets.bn.dispose();
+              nets.plain.dispose();
+              expect(tf.memory().numTensors).toBe(baseline);
             }
-            nets.bn.dispose();
-            nets.plain.dispose();
-            expect(tf.memory().numTensors).toBe(baseline);
           }
         }
       }
-    }
-    input.dispose();
-  });
+      input.dispose();
+    },
+  );
 
   it('names layers so features can find them', () => {
     const spec = specOf({ layers: [32, 16], activation: 'tanh', bnPlace: 'after', bnLayers: [2] });
     const model = buildNet('bn', spec, 1);
     expect(model.layers.map((l) => l.name)).toEqual([
-      'flatten', 'dense_0', 'tanh_0', 'dense_1', 'tanh_1', 'batch_norm_1', 'dense_2',
+      'flatten',
+      'dense_0',
+      'tanh_0',
+      'dense_1',
+      'tanh_1',
+      'batch_norm_1',
+      'dense_2',
     ]);
     expect(layerName.batchNorm(1)).toBe('batch_norm_1');
     expect(layerName.activation(spec, 0)).toBe('tanh_0');
@@ -157,7 +184,14 @@ describe('the blog network and its twin', () => {
   it('has the blog layer order: Flatten → Dense(128) → BN → ReLU → Dense(64) → BN → ReLU → Dense(10, softmax)', () => {
     const bn = buildNet('bn', specOf(), 3);
     expect(bn.layers.map((l) => l.getClassName())).toEqual([
-      'Flatten', 'Dense', 'BatchNormalization', 'Activation', 'Dense', 'BatchNormalization', 'Activation', 'Dense',
+      'Flatten',
+      'Dense',
+      'BatchNormalization',
+      'Activation',
+      'Dense',
+      'BatchNormalization',
+      'Activation',
+      'Dense',
     ]);
     const bnLayer = bn.layers[2]?.getConfig();
     expect(bnLayer?.['momentum']).toBe(0.99);
@@ -174,21 +208,26 @@ describe('the blog network and its twin', () => {
 });
 
 describe('initial weights', () => {
-  it.each(INITS)('%s: both nets start from the same Dense kernels, even when the BN net drops its Dense biases', (init) => {
-    const spec = specOf({ layers: [64, 32, 16], init, denseBias: false });
-    const { bn, plain } = both(spec, 7);
-    for (let i = 0; i <= spec.layers.length; i++) {
-      expect(Array.from(kernelOf(bn, layerName.dense(i)))).toEqual(Array.from(kernelOf(plain, layerName.dense(i))));
-    }
-    // The seed decides them, and layers of one net are not copies of each other.
-    const other = buildNet('plain', spec, 8);
-    expect(Array.from(kernelOf(other, 'dense_0'))).not.toEqual(Array.from(kernelOf(plain, 'dense_0')));
-    expect(Array.from(kernelOf(plain, 'dense_2').slice(0, 16))).not.toEqual(Array.from(kernelOf(plain, 'dense_1').slice(0, 16)));
-    // Biases start at zero.
-    const bias = plain.getLayer('dense_0').getWeights()[1];
-    expect(bias?.dataSync().every((v) => v === 0)).toBe(true);
-    [bn, plain, other].forEach((m) => m.dispose());
-  });
+  it.each(INITS)(
+    '%s: both nets start from the same Dense kernels, even when the BN net drops its Dense biases',
+    (init) => {
+      const spec = specOf({ layers: [64, 32, 16], init, denseBias: false });
+      const { bn, plain } = both(spec, 7);
+      for (let i = 0; i <= spec.layers.length; i++) {
+        expect(Array.from(kernelOf(bn, layerName.dense(i)))).toEqual(Array.from(kernelOf(plain, layerName.dense(i))));
+      }
+      // The seed decides them, and layers of one net are not copies of each other.
+      const other = buildNet('plain', spec, 8);
+      expect(Array.from(kernelOf(other, 'dense_0'))).not.toEqual(Array.from(kernelOf(plain, 'dense_0')));
+      expect(Array.from(kernelOf(plain, 'dense_2').slice(0, 16))).not.toEqual(
+        Array.from(kernelOf(plain, 'dense_1').slice(0, 16)),
+      );
+      // Biases start at zero.
+      const bias = plain.getLayer('dense_0').getWeights()[1];
+      expect(bias?.dataSync().every((v) => v === 0)).toBe(true);
+      [bn, plain, other].forEach((m) => m.dispose());
+    },
+  );
 
   // 784 × 128 = 100,352 draws: sample statistics are within a fraction of a percent of the distribution's.
   const spec = (init: InitName): NetSpec => specOf({ init });
@@ -231,32 +270,37 @@ describe('γ and β switched off', () => {
     { bnScale: false, bnCenter: false, weights: ['moving_mean', 'moving_variance'] },
     { bnScale: false, bnCenter: true, weights: ['beta', 'moving_mean', 'moving_variance'] },
     { bnScale: true, bnCenter: false, weights: ['gamma', 'moving_mean', 'moving_variance'] },
-  ])('γ $bnScale, β $bnCenter: the layer has no such weight, trains, and acts as γ = 1, β = 0', ({ bnScale, bnCenter, weights }) => {
-    const model = buildNet('bn', specOf({ layers: [8], bnScale, bnCenter }), 2);
-    const layer = model.getLayer('batch_norm_0');
-    expect(layer.weights.map((w) => w.originalName.split('/')[1])).toEqual(weights);
-    const optimizer = tf.train.sgd(0.5);
-    const x = tf.randomUniform([16, 28, 28], 0, 1, 'float32', 3);
-    const y = tf.tensor1d(Array.from({ length: 16 }, (_, i) => i % 10), 'int32');
-    const kernelBefore = Array.from(kernelOf(model, 'dense_0'));
-    const baseline = tf.memory().numTensors;
-    for (let i = 0; i < 3; i++) {
-      optimizer.minimize(() => meanCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor2D));
-    }
-    expect(Array.from(kernelOf(model, 'dense_0'))).not.toEqual(kernelBefore);
-    // The BN output of a training batch has per-unit mean β and std γ·σ/sqrt(σ² + ε): 0 and ~1 where switched off.
-    const bnOut = tf.tidy(() => {
-      const dense = model.getLayer('dense_0').apply(tf.layers.flatten().apply(x)) as tf.Tensor;
-      return tf.moments(layer.apply(dense, { training: true }) as tf.Tensor, 0);
-    });
-    const [mean, variance] = [bnOut.mean.dataSync(), bnOut.variance.dataSync()];
-    if (!bnCenter) mean.forEach((m) => expect(m).toBeCloseTo(0, 4));
-    if (!bnScale) variance.forEach((v) => expect(v).toBeGreaterThan(0.9));
-    if (!bnScale) variance.forEach((v) => expect(v).toBeLessThanOrEqual(1));
-    tf.dispose([bnOut.mean, bnOut.variance]);
-    // SGD keeps no per-variable state: nothing the steps made outlives them.
-    expect(tf.memory().numTensors).toBe(baseline);
-    [x, y, optimizer, model].forEach((t) => t.dispose());
-  });
+  ])(
+    'γ $bnScale, β $bnCenter: the layer has no such weight, trains, and acts as γ = 1, β = 0',
+    ({ bnScale, bnCenter, weights }) => {
+      const model = buildNet('bn', specOf({ layers: [8], bnScale, bnCenter }), 2);
+      const layer = model.getLayer('batch_norm_0');
+      expect(layer.weights.map((w) => w.originalName.split('/')[1])).toEqual(weights);
+      const optimizer = tf.train.sgd(0.5);
+      const x = tf.randomUniform([16, 28, 28], 0, 1, 'float32', 3);
+      const y = tf.tensor1d(
+        Array.from({ length: 16 }, (_, i) => i % 10),
+        'int32',
+      );
+      const kernelBefore = Array.from(kernelOf(model, 'dense_0'));
+      const baseline = tf.memory().numTensors;
+      for (let i = 0; i < 3; i++) {
+        optimizer.minimize(() => meanCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor2D));
+      }
+      expect(Array.from(kernelOf(model, 'dense_0'))).not.toEqual(kernelBefore);
+      // The BN output of a training batch has per-unit mean β and std γ·σ/sqrt(σ² + ε): 0 and ~1 where switched off.
+      const bnOut = tf.tidy(() => {
+        const dense = model.getLayer('dense_0').apply(tf.layers.flatten().apply(x)) as tf.Tensor;
+        return tf.moments(layer.apply(dense, { training: true }) as tf.Tensor, 0);
+      });
+      const [mean, variance] = [bnOut.mean.dataSync(), bnOut.variance.dataSync()];
+      if (!bnCenter) mean.forEach((m) => expect(m).toBeCloseTo(0, 4));
+      if (!bnScale) variance.forEach((v) => expect(v).toBeGreaterThan(0.9));
+      if (!bnScale) variance.forEach((v) => expect(v).toBeLessThanOrEqual(1));
+      tf.dispose([bnOut.mean, bnOut.variance]);
+      // SGD keeps no per-variable state: nothing the steps made outlives them.
+      expect(tf.memory().numTensors).toBe(baseline);
+      [x, y, optimizer, model].forEach((t) => t.dispose());
+    },
+  );
 });
-

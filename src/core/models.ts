@@ -10,7 +10,17 @@ import { describeNet, type HiddenLayer } from './netLayers';
 /** The settings that shape the nets (the rest of TrainConfig is about training). */
 export type NetSpec = Pick<
   TrainConfig,
-  'layers' | 'activation' | 'init' | 'denseBias' | 'bnLayers' | 'bnPlace' | 'bnMomentum' | 'bnEpsilon' | 'bnScale' | 'bnCenter' | 'bnImpl'
+  | 'layers'
+  | 'activation'
+  | 'init'
+  | 'denseBias'
+  | 'bnLayers'
+  | 'bnPlace'
+  | 'bnMomentum'
+  | 'bnEpsilon'
+  | 'bnScale'
+  | 'bnCenter'
+  | 'bnImpl'
 >;
 
 /** σ of the 'gauss' initializer: the BN paper's MNIST experiment draws weights from N(0, 0.01²). */
@@ -48,7 +58,14 @@ function kernelInitializer(init: InitName, seed: number): Initializer {
   }
 }
 
-function dense(spec: NetSpec, units: number, seed: number, layerIndex: number, useBias: boolean, activation: 'linear' | 'softmax'): tf.layers.Layer {
+function dense(
+  spec: NetSpec,
+  units: number,
+  seed: number,
+  layerIndex: number,
+  useBias: boolean,
+  activation: 'linear' | 'softmax',
+): tf.layers.Layer {
   return tf.layers.dense({
     units,
     activation,
@@ -74,7 +91,13 @@ interface AffineSlots {
 function batchNorm(spec: NetSpec, units: number, layerIndex: number): tf.layers.Layer {
   if (spec.bnImpl === 'scratch') {
     // Written out in core/bn: it reads a switched-off γ or β as its constant itself.
-    return new ScratchBatchNorm({ momentum: spec.bnMomentum, epsilon: spec.bnEpsilon, scale: spec.bnScale, center: spec.bnCenter, name: layerName.batchNorm(layerIndex) });
+    return new ScratchBatchNorm({
+      momentum: spec.bnMomentum,
+      epsilon: spec.bnEpsilon,
+      scale: spec.bnScale,
+      center: spec.bnCenter,
+      name: layerName.batchNorm(layerIndex),
+    });
   }
   const layer = tf.layers.batchNormalization({
     momentum: spec.bnMomentum,
@@ -108,7 +131,15 @@ export function buildNet(net: NetId, spec: NetSpec, seed: number): tf.Sequential
     if (bn && before) model.add(bn);
     model.add(activation);
     if (bn && !before) model.add(bn);
-    return { index: i, units, dense: denseLayer, bn, bnPlace: spec.bnPlace, activation, activationName: spec.activation };
+    return {
+      index: i,
+      units,
+      dense: denseLayer,
+      bn,
+      bnPlace: spec.bnPlace,
+      activation,
+      activationName: spec.activation,
+    };
   });
   const output = dense(spec, NUM_CLASSES, seed, spec.layers.length, true, 'softmax');
   model.add(output);
@@ -117,13 +148,18 @@ export function buildNet(net: NetId, spec: NetSpec, seed: number): tf.Sequential
 }
 
 /** The requested nets from one seed: their Dense layers start from identical kernels. */
-export function buildTwins(spec: NetSpec, seed: number, nets: readonly NetId[] = ['bn', 'plain']): Partial<Record<NetId, tf.Sequential>> {
+export function buildTwins(
+  spec: NetSpec,
+  seed: number,
+  nets: readonly NetId[] = ['bn', 'plain'],
+): Partial<Record<NetId, tf.Sequential>> {
   const built: Partial<Record<NetId, tf.Sequential>> = {};
   for (const id of nets) built[id] = buildNet(id, spec, seed);
   return built;
 }
 
 export function countParams(model: tf.LayersModel): ParamCounts {
-  const count = (weights: tf.LayerVariable[]): number => weights.reduce((n, w) => n + w.shape.reduce<number>((a, b) => a * (b ?? 1), 1), 0);
+  const count = (weights: tf.LayerVariable[]): number =>
+    weights.reduce((n, w) => n + w.shape.reduce<number>((a, b) => a * (b ?? 1), 1), 0);
   return { total: count(model.weights), trainable: count(model.trainableWeights) };
 }

@@ -50,7 +50,9 @@ describe('netLayers', () => {
   });
 
   it('has nothing for a model the factory did not build, which then trains by autodiff', () => {
-    const model = tf.sequential({ layers: [tf.layers.flatten({ inputShape: [28, 28] }), tf.layers.dense({ units: 10, activation: 'softmax' })] });
+    const model = tf.sequential({
+      layers: [tf.layers.flatten({ inputShape: [28, 28] }), tf.layers.dense({ units: 10, activation: 'softmax' })],
+    });
     expect(netLayers(model)).toBeNull();
     expect(planMlp(model)).toBeNull();
     expect(() => requireNetLayers(model)).toThrow(/not built/);
@@ -63,7 +65,9 @@ describe('netLayers', () => {
     const seen: string[] = [];
     const before = tf.memory().numTensors;
     tf.tidy(() => {
-      probeForward(model, tf.zeros([4, 28, 28]), { kind: 'batch' }, (v: Visit) => seen.push(`${v.kind}:${v.kind === 'dense' ? v.index : v.hidden}`));
+      probeForward(model, tf.zeros([4, 28, 28]), { kind: 'batch' }, (v: Visit) =>
+        seen.push(`${v.kind}:${v.kind === 'dense' ? v.index : v.hidden}`),
+      );
     });
     expect(tf.memory().numTensors).toBe(before);
     expect(seen).toEqual(['dense:0', 'bn:0', 'activation:0', 'dense:1']);
@@ -74,7 +78,9 @@ describe('netLayers', () => {
     const model = buildNet('bn', config({ layers: [8, 6], bnPlace: 'after' }), 1);
     const seen: string[] = [];
     tf.tidy(() => {
-      probeForward(model, tf.zeros([3, 28, 28]), { kind: 'running' }, (v: Visit) => seen.push(`${v.kind}:${v.kind === 'dense' ? v.index : v.hidden}`));
+      probeForward(model, tf.zeros([3, 28, 28]), { kind: 'running' }, (v: Visit) =>
+        seen.push(`${v.kind}:${v.kind === 'dense' ? v.index : v.hidden}`),
+      );
     });
     expect(seen).toEqual(['dense:0', 'activation:0', 'bn:0', 'dense:1', 'activation:1', 'bn:1', 'dense:2']);
     model.dispose();

@@ -17,7 +17,6 @@ beforeAll(async () => {
   mnist = await loadMnistForTests(500);
 });
 
-
 /** A net with Adam (lr 0.001) that trains by the given kind of step. */
 function trainerFor(net: 'bn' | 'plain', seed: number, kind: StepKind): NetTrainer {
   const model = buildNet(net, DEFAULT_CONFIG, seed);
@@ -41,7 +40,10 @@ describe.each(['hand-written', 'autodiff'] as const)('NetTrainer with the %s ste
         const probs = net.model.predict(batch.x) as tf.Tensor2D;
         const predicted = probs.argMax(1).dataSync();
         const labels = batch.y.dataSync();
-        return [meanCrossEntropy(batch.y, probs).dataSync()[0] ?? NaN, predicted.filter((p, i) => p === labels[i]).length];
+        return [
+          meanCrossEntropy(batch.y, probs).dataSync()[0] ?? NaN,
+          predicted.filter((p, i) => p === labels[i]).length,
+        ];
       });
       lossTimesN += loss * n;
       correct += hits;

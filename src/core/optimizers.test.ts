@@ -25,9 +25,16 @@ function minimizeQuadratic(optimizer: tf.Optimizer, steps: number): number {
 const CASES: Array<{ name: OptimizerName; lr: number; className: string; config: Record<string, unknown> }> = [
   { name: 'adam', lr: 0.1, className: 'Adam', config: { learningRate: 0.1, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 } },
   { name: 'sgd', lr: 0.1, className: 'SGD', config: { learningRate: 0.1 } },
-  { name: 'momentum', lr: 0.05, className: 'Momentum', config: { learningRate: 0.05, momentum: 0.9, useNesterov: false } },
   {
-    name: 'rmsprop', lr: 0.1, className: 'RMSProp',
+    name: 'momentum',
+    lr: 0.05,
+    className: 'Momentum',
+    config: { learningRate: 0.05, momentum: 0.9, useNesterov: false },
+  },
+  {
+    name: 'rmsprop',
+    lr: 0.1,
+    className: 'RMSProp',
     config: { learningRate: 0.1, decay: 0.9, momentum: 0, epsilon: 1e-7, centered: false },
   },
 ];

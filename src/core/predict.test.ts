@@ -18,7 +18,9 @@ describe('predictDigit', () => {
       const probs = out[id] ?? [];
       expect(probs).toHaveLength(10);
       expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
-      const expected = tf.tidy(() => Array.from((models[id].predict(tf.tensor3d(pixels, [1, 28, 28])) as tf.Tensor).dataSync()));
+      const expected = tf.tidy(() =>
+        Array.from((models[id].predict(tf.tensor3d(pixels, [1, 28, 28])) as tf.Tensor).dataSync()),
+      );
       probs.forEach((p, i) => expect(p).toBeCloseTo(expected[i] ?? NaN, 6));
     }
     expect(Object.keys(await predictDigit({ plain: models.plain }, pixels))).toEqual(['plain']);

@@ -5,7 +5,10 @@ import { NET_IDS } from '../shared/metrics';
 import type { SomeNets } from '../shared/protocol';
 
 /** Each net's ten probabilities for one 28×28 image (784 values in [0,1], row-major, as the training data). */
-export async function predictDigit(models: SomeNets<tf.LayersModel>, pixels: Float32Array): Promise<SomeNets<number[]>> {
+export async function predictDigit(
+  models: SomeNets<tf.LayersModel>,
+  pixels: Float32Array,
+): Promise<SomeNets<number[]>> {
   if (pixels.length !== IMAGE_SIZE) throw new RangeError(`A digit has ${IMAGE_SIZE} pixels, not ${pixels.length}.`);
   const outputs = tf.tidy(() => {
     const x = tf.tensor3d(pixels, [1, IMAGE_SIDE, IMAGE_SIDE]);
@@ -22,7 +25,8 @@ export async function predictDigit(models: SomeNets<tf.LayersModel>, pixels: Flo
       const t = outputs[id];
       if (!t) continue;
       const values = Array.from(await t.data());
-      if (values.length !== NUM_CLASSES) throw new Error(`The ${id} net gave ${values.length} outputs, not ${NUM_CLASSES}.`);
+      if (values.length !== NUM_CLASSES)
+        throw new Error(`The ${id} net gave ${values.length} outputs, not ${NUM_CLASSES}.`);
       result[id] = values;
     }
   } finally {

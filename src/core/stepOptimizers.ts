@@ -40,7 +40,8 @@ class GroupedOptimizer implements StepOptimizer {
   constructor(private readonly rule: Rule) {}
 
   apply(variables: readonly tf.Variable[], grads: readonly tf.Tensor[]): void {
-    if (variables.length !== grads.length) throw new Error(`${variables.length} variables but ${grads.length} gradients`);
+    if (variables.length !== grads.length)
+      throw new Error(`${variables.length} variables but ${grads.length} gradients`);
     this.rule.beginStep();
     const small: Array<{ v: tf.Variable; g: tf.Tensor }> = [];
     variables.forEach((v, i) => {
@@ -53,7 +54,10 @@ class GroupedOptimizer implements StepOptimizer {
     const members = small.map((s) => s.v);
     const group = this.groupFor(members);
     const delta = this.rule.delta(tf.concat(small.map((s) => tf.reshape(s.g, [-1]))), group.state);
-    const pieces = tf.split(delta, members.map((v) => v.size));
+    const pieces = tf.split(
+      delta,
+      members.map((v) => v.size),
+    );
     members.forEach((v, i) => {
       const piece = pieces[i];
       if (piece) v.assign(tf.sub(v, tf.reshape(piece, v.shape)));
@@ -70,7 +74,10 @@ class GroupedOptimizer implements StepOptimizer {
   }
 
   private groupFor(members: tf.Variable[]): { members: tf.Variable[]; state: tf.Variable[] } {
-    const same = this.group && this.group.members.length === members.length && this.group.members.every((v, i) => v === members[i]);
+    const same =
+      this.group &&
+      this.group.members.length === members.length &&
+      this.group.members.every((v, i) => v === members[i]);
     if (this.group && !same) throw new Error('The small variables changed between steps.');
     if (!this.group) {
       const size = members.reduce((n, v) => n + v.size, 0);

@@ -25,7 +25,9 @@ afterAll(() => {
 
 /** Arg-max of model.predict over the whole split at once, in JavaScript: a second way to the same answer. */
 function expectedDigits(model: tf.LayersModel): number[] {
-  const probs = tf.tidy(() => (model.predict(tf.tensor3d(test.images, [COUNT, 28, 28])) as tf.Tensor).arraySync() as number[][]);
+  const probs = tf.tidy(
+    () => (model.predict(tf.tensor3d(test.images, [COUNT, 28, 28])) as tf.Tensor).arraySync() as number[][],
+  );
   return probs.map((row) => row.indexOf(Math.max(...row)));
 }
 

@@ -21,10 +21,14 @@ export async function inspectTest(
   sampleSeed: number,
   batchSize = INSPECT_BATCH,
 ): Promise<TestInspection> {
-  if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`The batch size must be a whole number ≥ 1, not ${batchSize}.`);
-  if (!Number.isInteger(sampleSize) || sampleSize < 0) throw new RangeError(`The sample size must be a whole number ≥ 0, not ${sampleSize}.`);
+  if (!Number.isInteger(batchSize) || batchSize < 1)
+    throw new RangeError(`The batch size must be a whole number ≥ 1, not ${batchSize}.`);
+  if (!Number.isInteger(sampleSize) || sampleSize < 0)
+    throw new RangeError(`The sample size must be a whole number ≥ 0, not ${sampleSize}.`);
   if (test.images.length !== test.count * IMAGE_SIZE || test.labels.length !== test.count) {
-    throw new RangeError(`The test split says ${test.count} images but holds ${test.images.length / IMAGE_SIZE} images and ${test.labels.length} labels.`);
+    throw new RangeError(
+      `The test split says ${test.count} images but holds ${test.images.length / IMAGE_SIZE} images and ${test.labels.length} labels.`,
+    );
   }
   const predicted: SomeNets<Uint8Array> = {};
   for (const id of NET_IDS) if (models[id]) predicted[id] = new Uint8Array(test.count);
@@ -32,14 +36,20 @@ export async function inspectTest(
   for (let start = 0; start < test.count; start += batchSize) {
     const size = Math.min(batchSize, test.count - start);
     const digits = tf.tidy(() => {
-      const x = tf.tensor3d(test.images.subarray(start * IMAGE_SIZE, (start + size) * IMAGE_SIZE), [size, IMAGE_SIDE, IMAGE_SIDE]);
+      const x = tf.tensor3d(test.images.subarray(start * IMAGE_SIZE, (start + size) * IMAGE_SIZE), [
+        size,
+        IMAGE_SIDE,
+        IMAGE_SIDE,
+      ]);
       const out: SomeNets<tf.Tensor> = {};
       for (const id of NET_IDS) {
         const model = models[id];
         if (!model) continue;
         const probs = model.apply(x, { training: false }) as tf.Tensor;
         if (probs.shape.length !== 2 || probs.shape[1] !== NUM_CLASSES) {
-          throw new Error(`The ${id} net gave outputs of shape [${probs.shape.join(', ')}], not [${size}, ${NUM_CLASSES}].`);
+          throw new Error(
+            `The ${id} net gave outputs of shape [${probs.shape.join(', ')}], not [${size}, ${NUM_CLASSES}].`,
+          );
         }
         out[id] = tf.argMax(probs, -1);
       }

@@ -55,7 +55,13 @@ function weightsOf(model: tf.LayersModel): Map<string, Float32Array> {
   return new Map(model.weights.map((w) => [w.originalName, w.read().dataSync() as Float32Array]));
 }
 
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string, abs = 1e-5, rel = 1e-4): void {
+function expectClose(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  what: string,
+  abs = 1e-5,
+  rel = 1e-4,
+): void {
   expect(actual.length, what).toBe(expected.length);
   for (let i = 0; i < expected.length; i++) {
     const a = actual[i] ?? Number.NaN;
@@ -77,9 +83,18 @@ function scoped<T>(f: () => T): T {
 const SHAPES: Array<[string, Partial<TrainConfig>]> = [
   ['the blog recipe', {}],
   ['BN after the activation', { bnPlace: 'after' }],
-  ['sigmoid, no Dense bias before BN, γ and β off', { activation: 'sigmoid', denseBias: false, bnScale: false, bnCenter: false, layers: [20, 12] }],
-  ['tanh, three layers, BN on the second only, γ only', { activation: 'tanh', layers: [24, 16, 8], bnLayers: [2], bnCenter: false }],
-  ['relu, one layer, β only, BN momentum 0.9 ε 1e-5', { layers: [30], bnScale: false, bnMomentum: 0.9, bnEpsilon: 1e-5 }],
+  [
+    'sigmoid, no Dense bias before BN, γ and β off',
+    { activation: 'sigmoid', denseBias: false, bnScale: false, bnCenter: false, layers: [20, 12] },
+  ],
+  [
+    'tanh, three layers, BN on the second only, γ only',
+    { activation: 'tanh', layers: [24, 16, 8], bnLayers: [2], bnCenter: false },
+  ],
+  [
+    'relu, one layer, β only, BN momentum 0.9 ε 1e-5',
+    { layers: [30], bnScale: false, bnMomentum: 0.9, bnEpsilon: 1e-5 },
+  ],
 ];
 
 describe('the hand-written gradients', () => {
@@ -93,7 +108,10 @@ describe('the hand-written gradients', () => {
       const batch = randomBatch(11);
       const before = tf.memory().numTensors;
       const [expected, actual, lossSums] = scoped(() => {
-        const reference = tf.variableGrads(() => meanCrossEntropy(batch.y, model.apply(batch.x, { training: true }) as tf.Tensor2D), plan.trainable);
+        const reference = tf.variableGrads(
+          () => meanCrossEntropy(batch.y, model.apply(batch.x, { training: true }) as tf.Tensor2D),
+          plan.trainable,
+        );
         const ours = forwardBackward(plan, tf.reshape(batch.x, [BATCH, 28 * 28]) as tf.Tensor2D, batch.y);
         return [
           plan.trainable.map((v) => reference.grads[v.name]?.dataSync() ?? new Float32Array()),
@@ -102,7 +120,9 @@ describe('the hand-written gradients', () => {
         ] as const;
       });
       expect(tf.memory().numTensors).toBe(before);
-      plan.trainable.forEach((v, i) => expectClose(actual[i] ?? [], expected[i] ?? [], `${net} d/d${v.name}`, 1e-6, 1e-4));
+      plan.trainable.forEach((v, i) =>
+        expectClose(actual[i] ?? [], expected[i] ?? [], `${net} d/d${v.name}`, 1e-6, 1e-4),
+      );
       expect(lossSums[0]).toBeCloseTo(lossSums[1], 4);
       disposeAll(batch);
       model.dispose();
@@ -111,7 +131,11 @@ describe('the hand-written gradients', () => {
 });
 
 /** Trains two copies of a net (same seed) for a few steps, one by each kind of step, and returns both copies. */
-function trainBothWays(net: NetId, spec: TrainConfig, steps: number): Record<StepKind, tf.LayersModel> & { sums: Record<StepKind, number[]> } {
+function trainBothWays(
+  net: NetId,
+  spec: TrainConfig,
+  steps: number,
+): Record<StepKind, tf.LayersModel> & { sums: Record<StepKind, number[]> } {
   const models = { 'hand-written': buildNet(net, spec, 7), autodiff: buildNet(net, spec, 7) };
   const sums: Record<StepKind, number[]> = { 'hand-written': [], autodiff: [] };
   for (const kind of ['hand-written', 'autodiff'] as const) {
@@ -132,29 +156,41 @@ function trainBothWays(net: NetId, spec: TrainConfig, steps: number): Record<Ste
 }
 
 describe('the step optimizers', () => {
-  it.each(['adam', 'sgd', 'momentum', 'rmsprop'] as const)('move variables as TF.js\'s %s does, given the same gradients', (name) => {
-    // Two above SMALL_VARIABLE (updated one by one), three below (updated as one vector).
-    const shapes = [[70, 80], [7, 5], [5], [3], [100, 50]];
-    const ours = shapes.map((shape, i) => tf.variable(tf.randomNormal(shape, 0, 1, 'float32', i)));
-    const theirs = ours.map((v) => tf.variable(v.clone()));
-    const stepOptimizer = makeStepOptimizer(name, 0.01);
-    const reference = makeOptimizer(name, 0.01);
-    for (let step = 0; step < 5; step++) {
-      tf.tidy(() => {
-        // Gradients of every size, from ~1e-6 (where ε matters) to ~100.
-        const grads = shapes.map((shape, i) => tf.mul(tf.randomNormal(shape, 0, 1, 'float32', 100 * step + i), 10 ** (i * 2 - 6)));
-        stepOptimizer.apply(ours, grads);
-        reference.applyGradients(theirs.map((v, i) => ({ name: v.name, tensor: grads[i] ?? tf.zerosLike(v) })));
-      });
-    }
-    ours.forEach((v, i) => expectClose(v.dataSync(), theirs[i]?.dataSync() ?? [], `${name} variable ${i}`, 1e-6, 1e-5));
-    const before = tf.memory().numTensors;
-    tf.tidy(() => stepOptimizer.apply(ours, ours.map((v) => tf.onesLike(v))));
-    expect(tf.memory().numTensors).toBe(before);
-    stepOptimizer.dispose();
-    reference.dispose();
-    [...ours, ...theirs].forEach((v) => v.dispose());
-  });
+  it.each(['adam', 'sgd', 'momentum', 'rmsprop'] as const)(
+    "move variables as TF.js's %s does, given the same gradients",
+    (name) => {
+      // Two above SMALL_VARIABLE (updated one by one), three below (updated as one vector).
+      const shapes = [[70, 80], [7, 5], [5], [3], [100, 50]];
+      const ours = shapes.map((shape, i) => tf.variable(tf.randomNormal(shape, 0, 1, 'float32', i)));
+      const theirs = ours.map((v) => tf.variable(v.clone()));
+      const stepOptimizer = makeStepOptimizer(name, 0.01);
+      const reference = makeOptimizer(name, 0.01);
+      for (let step = 0; step < 5; step++) {
+        tf.tidy(() => {
+          // Gradients of every size, from ~1e-6 (where ε matters) to ~100.
+          const grads = shapes.map((shape, i) =>
+            tf.mul(tf.randomNormal(shape, 0, 1, 'float32', 100 * step + i), 10 ** (i * 2 - 6)),
+          );
+          stepOptimizer.apply(ours, grads);
+          reference.applyGradients(theirs.map((v, i) => ({ name: v.name, tensor: grads[i] ?? tf.zerosLike(v) })));
+        });
+      }
+      ours.forEach((v, i) =>
+        expectClose(v.dataSync(), theirs[i]?.dataSync() ?? [], `${name} variable ${i}`, 1e-6, 1e-5),
+      );
+      const before = tf.memory().numTensors;
+      tf.tidy(() =>
+        stepOptimizer.apply(
+          ours,
+          ours.map((v) => tf.onesLike(v)),
+        ),
+      );
+      expect(tf.memory().numTensors).toBe(before);
+      stepOptimizer.dispose();
+      reference.dispose();
+      [...ours, ...theirs].forEach((v) => v.dispose());
+    },
+  );
 });
 
 describe('a step by hand-written gradients', () => {
@@ -172,7 +208,13 @@ describe('a step by hand-written gradients', () => {
       const spec: TrainConfig = { ...defaultConfig(), ...changes, optimizer, lr };
       for (const net of nets) {
         const trained = trainBothWays(net, spec, 4);
-        expectClose(trained.sums['hand-written'], trained.sums.autodiff, `${optimizer} ${net} ${shape}: loss sums and correct counts`, 1e-4, 1e-4);
+        expectClose(
+          trained.sums['hand-written'],
+          trained.sums.autodiff,
+          `${optimizer} ${net} ${shape}: loss sums and correct counts`,
+          1e-4,
+          1e-4,
+        );
         const expected = weightsOf(trained.autodiff);
         for (const [name, values] of weightsOf(trained['hand-written'])) {
           expectClose(values, expected.get(name) ?? [], `${optimizer} ${net} ${shape}: ${name}`);
@@ -236,7 +278,10 @@ describe('planMlp', () => {
     const input = tf.input({ shape: [28, 28] });
     const flat = tf.layers.flatten().apply(input) as tf.SymbolicTensor;
     const dropped = tf.layers.dropout({ rate: 0.5 }).apply(flat) as tf.SymbolicTensor;
-    const functional = tf.model({ inputs: input, outputs: tf.layers.dense({ units: 10, activation: 'softmax' }).apply(dropped) as tf.SymbolicTensor });
+    const functional = tf.model({
+      inputs: input,
+      outputs: tf.layers.dense({ units: 10, activation: 'softmax' }).apply(dropped) as tf.SymbolicTensor,
+    });
     expect(planMlp(functional)).toBeNull();
     const step = makeTrainingStep(functional, 'adam', 0.001);
     expect(step.kind).toBe('autodiff');
@@ -255,7 +300,15 @@ describe('planMlp', () => {
     expect(plan?.trainable.map((v) => v.name.replace(/_\d+$/, ''))).toEqual(
       model.trainableWeights.map((w) => (w.read() as tf.Variable).name.replace(/_\d+$/, '')),
     );
-    expect(plan?.stages.map((s) => s.kind)).toEqual(['dense', 'bn', 'activation', 'dense', 'bn', 'activation', 'dense']);
+    expect(plan?.stages.map((s) => s.kind)).toEqual([
+      'dense',
+      'bn',
+      'activation',
+      'dense',
+      'bn',
+      'activation',
+      'dense',
+    ]);
     model.dispose();
   });
 });

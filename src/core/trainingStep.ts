@@ -80,7 +80,12 @@ class AutodiffStep implements TrainingStep {
  * The step for a model: hand-written when `prefer` allows and the model has a shape it knows (see mlpPlan.ts),
  * otherwise autodiff (e.g. a custom layer).
  */
-export function makeTrainingStep(model: tf.LayersModel, optimizer: OptimizerName, learningRate: number, prefer: StepKind = 'hand-written'): TrainingStep {
+export function makeTrainingStep(
+  model: tf.LayersModel,
+  optimizer: OptimizerName,
+  learningRate: number,
+  prefer: StepKind = 'hand-written',
+): TrainingStep {
   const plan = prefer === 'hand-written' ? planMlp(model) : null;
   if (plan) return new HandWrittenStep(plan, makeStepOptimizer(optimizer, learningRate));
   return new AutodiffStep(model, makeOptimizer(optimizer, learningRate));

@@ -15,7 +15,13 @@ beforeAll(async () => {
   mnist = await loadMnistForTests(500);
 });
 
-const quick = (over: Partial<TrainConfig> = {}): TrainConfig => ({ ...DEFAULT_CONFIG, epochs: 1, trainSize: 640, batchSize: 64, ...over });
+const quick = (over: Partial<TrainConfig> = {}): TrainConfig => ({
+  ...DEFAULT_CONFIG,
+  epochs: 1,
+  trainSize: 640,
+  batchSize: 64,
+  ...over,
+});
 
 async function curves(config: TrainConfig): Promise<Array<SomeNets<EpochMetrics>>> {
   const out: Array<SomeNets<EpochMetrics>> = [];
@@ -32,7 +38,8 @@ describe('runExperiment', () => {
   it('gives the same curves for the same seed, and different ones for another seed', async () => {
     const a = await curves(quick({ seed: 3 }));
     const b = await curves(quick({ seed: 3 }));
-    const strip = (runs: Array<SomeNets<EpochMetrics>>) => runs.map((m) => [m.bn?.loss, m.bn?.valAccuracy, m.plain?.loss, m.plain?.valLoss]);
+    const strip = (runs: Array<SomeNets<EpochMetrics>>) =>
+      runs.map((m) => [m.bn?.loss, m.bn?.valAccuracy, m.plain?.loss, m.plain?.valLoss]);
     expect(strip(b)).toEqual(strip(a));
     expect(strip(await curves(quick({ seed: 4 })))).not.toEqual(strip(a));
   });
@@ -68,7 +75,9 @@ describe('runExperiment', () => {
   it('leaves no tensor behind, and tensor count is flat across epochs', async () => {
     const before = tf.memory().numTensors;
     const perEpoch: number[] = [];
-    await runExperiment(mnist, quick({ epochs: 3, trainSize: 256 }), { onEpoch: () => perEpoch.push(tf.memory().numTensors) });
+    await runExperiment(mnist, quick({ epochs: 3, trainSize: 256 }), {
+      onEpoch: () => perEpoch.push(tf.memory().numTensors),
+    });
     expect(new Set(perEpoch).size).toBe(1);
     expect(tf.memory().numTensors).toBe(before);
   });
@@ -196,11 +205,16 @@ describe('runExperiment', () => {
     expect(diverged).toEqual([{ net: 'bn', repeat: 0, epoch: 2, step: 3 }]);
   });
 
-  it('hands each repeat\'s trained models to an adopter, which then owns them', async () => {
+  it("hands each repeat's trained models to an adopter, which then owns them", async () => {
     const before = tf.memory().numTensors;
     const adopted: Array<SomeNets<tf.LayersModel>> = [];
-    await runExperiment(mnist, quick({ trainSize: 256, repeats: 2 }), { adoptModels: (_, models) => adopted.push(models) });
-    expect(adopted.map((m) => Object.keys(m))).toEqual([['bn', 'plain'], ['bn', 'plain']]);
+    await runExperiment(mnist, quick({ trainSize: 256, repeats: 2 }), {
+      adoptModels: (_, models) => adopted.push(models),
+    });
+    expect(adopted.map((m) => Object.keys(m))).toEqual([
+      ['bn', 'plain'],
+      ['bn', 'plain'],
+    ]);
     // Still usable: the loop freed its optimizers and accumulators, not the models.
     const out = tf.tidy(() => (must(adopted[1]?.bn).predict(tf.zeros([1, 28, 28])) as tf.Tensor).shape);
     expect(out).toEqual([1, 10]);

@@ -53,7 +53,11 @@ export interface RunOptions {
 }
 
 /** The nets of one repeat, built from its seed, each with its own optimizer. */
-export function createTrainers(config: TrainConfig, seed: number, step: StepKind = 'hand-written'): SomeNets<NetTrainer> {
+export function createTrainers(
+  config: TrainConfig,
+  seed: number,
+  step: StepKind = 'hand-written',
+): SomeNets<NetTrainer> {
   const nets = trainedNets(config);
   const models = buildTwins(config, seed, nets);
   const trainers: SomeNets<NetTrainer> = {};
@@ -67,7 +71,12 @@ export function createTrainers(config: TrainConfig, seed: number, step: StepKind
 type Owned = { dispose(): void };
 
 /** Trains the experiment: `config.repeats` runs of `config.epochs`, validating on the whole test set each epoch. */
-export async function runExperiment(data: Mnist, config: TrainConfig, hooks: RunHooks = {}, options: RunOptions = {}): Promise<RunOutcome> {
+export async function runExperiment(
+  data: Mnist,
+  config: TrainConfig,
+  hooks: RunHooks = {},
+  options: RunOptions = {},
+): Promise<RunOutcome> {
   const owned: Owned[] = [];
   try {
     const train = new ResidentSplit(data.train, config.trainSize);
@@ -163,7 +172,12 @@ class RepeatRun {
           return 'stopped';
         }
         const batch = train.gather(order.subarray(step * config.batchSize, (step + 1) * config.batchSize));
-        const observed = hooks.stepObserver?.beforeStep({ repeat, step: (epoch - 1) * steps + step, models: this.models(), batch });
+        const observed = hooks.stepObserver?.beforeStep({
+          repeat,
+          step: (epoch - 1) * steps + step,
+          models: this.models(),
+          batch,
+        });
         try {
           for (const id of this.live) this.trainer(id).step(batch);
           observed?.();

@@ -18,7 +18,14 @@ function products(): number[][] {
       tf.matMul(a, b, true, false),
       tf.matMul(tf.transpose(a, [0, 2, 1]), tf.transpose(b, [0, 2, 1]), false, true),
       tf.matMul(tf.transpose(a, [0, 2, 1]), b, false, false),
-      tf.fused.matMul({ a: a2, b: tf.reshape(b, [6, 15]), transposeA: true, transposeB: true, bias, activation: 'relu' }),
+      tf.fused.matMul({
+        a: a2,
+        b: tf.reshape(b, [6, 15]),
+        transposeA: true,
+        transposeB: true,
+        bias,
+        activation: 'relu',
+      }),
       tf.fused.matMul({ a: a2, b: tf.reshape(b, [15, 6]), transposeA: true, bias }),
       tf.fused.matMul({ a: tf.transpose(a2), b: tf.reshape(b, [6, 15]), transposeB: true, bias }),
     ].map((t) => Array.from(t.dataSync()));
@@ -37,6 +44,8 @@ describe('the WASM matmul patch', () => {
     const actual = products();
     expect(tf.memory().numTensors).toBe(tensors);
     // Unpatched, tfjs-backend-wasm 4.22 gets the fifth (transposeA with a bias) wrong from its second row on.
-    actual.forEach((p, i) => p.forEach((v, j) => expect(v, `product ${i}, element ${j}`).toBeCloseTo(expected[i]?.[j] ?? NaN, 5)));
+    actual.forEach((p, i) =>
+      p.forEach((v, j) => expect(v, `product ${i}, element ${j}`).toBeCloseTo(expected[i]?.[j] ?? NaN, 5)),
+    );
   });
 });

@@ -60,7 +60,9 @@ describe('packedSource', () => {
   });
 
   it('names the file when the download is cut short', async () => {
-    await expect(packedSource(`${base}/cut/`, files)('test-labels', () => {})).rejects.toThrow(/^t10k-labels-idx1-ubyte-abc\.pack: /);
+    await expect(packedSource(`${base}/cut/`, files)('test-labels', () => {})).rejects.toThrow(
+      /^t10k-labels-idx1-ubyte-abc\.pack: /,
+    );
   });
 
   it('names the file and the status when the server refuses', async () => {

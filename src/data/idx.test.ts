@@ -45,8 +45,16 @@ describe('IDX validation', () => {
   });
 
   it('refuses a label file given as images (wrong magic), naming the file', () => {
-    expectIdxError(() => parseIdxImages(encodeIdxLabels(new Uint8Array([1])), 'imgs.idx'), 'bad-magic', /^imgs\.idx: magic number 2049, expected 2051/);
-    expectIdxError(() => parseIdxLabels(good, 'labels.idx'), 'bad-magic', /labels\.idx: magic number 2051, expected 2049/);
+    expectIdxError(
+      () => parseIdxImages(encodeIdxLabels(new Uint8Array([1])), 'imgs.idx'),
+      'bad-magic',
+      /^imgs\.idx: magic number 2049, expected 2051/,
+    );
+    expectIdxError(
+      () => parseIdxLabels(good, 'labels.idx'),
+      'bad-magic',
+      /labels\.idx: magic number 2051, expected 2049/,
+    );
   });
 
   it('refuses a truncated file and one with extra bytes', () => {
@@ -54,11 +62,19 @@ describe('IDX validation', () => {
     const longer = new Uint8Array(good.length + 3);
     longer.set(good);
     expectIdxError(() => parseIdxImages(longer, 'f'), 'truncated', /3 bytes more/);
-    expectIdxError(() => parseIdxLabels(encodeIdxLabels(new Uint8Array([1, 2])).subarray(0, 9), 'f'), 'truncated', /truncated/);
+    expectIdxError(
+      () => parseIdxLabels(encodeIdxLabels(new Uint8Array([1, 2])).subarray(0, 9), 'f'),
+      'truncated',
+      /truncated/,
+    );
   });
 
   it('refuses a file too short to hold a header', () => {
-    expectIdxError(() => parseIdxImages(encodeIdxImages(new Uint8Array(0), 0).subarray(0, 6), "f"), 'too-short', /header/);
+    expectIdxError(
+      () => parseIdxImages(encodeIdxImages(new Uint8Array(0), 0).subarray(0, 6), 'f'),
+      'too-short',
+      /header/,
+    );
   });
 
   it('refuses images of the wrong size', () => {
@@ -67,6 +83,10 @@ describe('IDX validation', () => {
   });
 
   it('refuses a label that is not a digit', () => {
-    expectIdxError(() => parseIdxLabels(encodeIdxLabels(new Uint8Array([1, 12])), 'f'), 'bad-label', /label 12 at index 1/);
+    expectIdxError(
+      () => parseIdxLabels(encodeIdxLabels(new Uint8Array([1, 12])), 'f'),
+      'bad-label',
+      /label 12 at index 1/,
+    );
   });
 });

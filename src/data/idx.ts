@@ -30,7 +30,11 @@ export interface IdxImages {
 function header(bytes: Uint8Array, file: string, magic: number, kind: string, words: number): DataView {
   const view = new DataView(bytes.buffer, bytes.byteOffset, Math.min(bytes.byteLength, words * 4));
   if (bytes.byteLength >= 4 && view.getUint32(0) !== magic) {
-    throw new IdxError(file, 'bad-magic', `magic number ${view.getUint32(0)}, expected ${magic} (an IDX ${kind} file).`);
+    throw new IdxError(
+      file,
+      'bad-magic',
+      `magic number ${view.getUint32(0)}, expected ${magic} (an IDX ${kind} file).`,
+    );
   }
   if (bytes.byteLength < words * 4) {
     throw new IdxError(file, 'too-short', `only ${bytes.byteLength} bytes; an IDX header needs ${words * 4}.`);
@@ -41,7 +45,11 @@ function header(bytes: Uint8Array, file: string, magic: number, kind: string, wo
 function checkLength(bytes: Uint8Array, file: string, headerBytes: number, expected: number): void {
   const actual = bytes.byteLength - headerBytes;
   if (actual < expected) {
-    throw new IdxError(file, 'truncated', `truncated: the header promises ${expected} data bytes, the file has ${actual}.`);
+    throw new IdxError(
+      file,
+      'truncated',
+      `truncated: the header promises ${expected} data bytes, the file has ${actual}.`,
+    );
   }
   if (actual > expected) {
     throw new IdxError(file, 'truncated', `has ${actual - expected} bytes more than its header describes.`);

@@ -23,13 +23,20 @@ describe('loadMnist', () => {
   });
 
   it('scales exactly as x / 255', () => {
-    const split = toSplit(encodeIdxImages(new Uint8Array(784).fill(51), 1), encodeIdxLabels(new Uint8Array([4])), 'i', 'l');
+    const split = toSplit(
+      encodeIdxImages(new Uint8Array(784).fill(51), 1),
+      encodeIdxLabels(new Uint8Array([4])),
+      'i',
+      'l',
+    );
     expect(split.images[0]).toBeCloseTo(0.2, 7);
     expect(split.labels[0]).toBe(4);
   });
 
   it('refuses images and labels of different counts', () => {
-    expect(() => toSplit(encodeIdxImages(new Uint8Array(784), 1), encodeIdxLabels(new Uint8Array([1, 2])), 'i', 'l')).toThrow(IdxError);
+    expect(() =>
+      toSplit(encodeIdxImages(new Uint8Array(784), 1), encodeIdxLabels(new Uint8Array([1, 2])), 'i', 'l'),
+    ).toThrow(IdxError);
   });
 
   it('names the file that is corrupt', async () => {

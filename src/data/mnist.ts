@@ -42,7 +42,11 @@ export function toSplit(imageBytes: Uint8Array, labelBytes: Uint8Array, imageFil
   const images = parseIdxImages(imageBytes, imageFile);
   const labels = parseIdxLabels(labelBytes, labelFile);
   if (images.count !== labels.length) {
-    throw new IdxError(labelFile, 'count-mismatch', `has ${labels.length} labels but ${imageFile} has ${images.count} images.`);
+    throw new IdxError(
+      labelFile,
+      'count-mismatch',
+      `has ${labels.length} labels but ${imageFile} has ${images.count} images.`,
+    );
   }
   const scaled = new Float32Array(images.count * IMAGE_SIZE);
   const pixels = images.pixels;
@@ -117,7 +121,9 @@ export async function fetchBytes(
   } catch (e) {
     // The chunk's reader refused it (a file that is not ours): that, not the network, is the news.
     if (e instanceof IdxError) throw e;
-    throw new Error(`${name}: the download broke off after ${size} bytes (${e instanceof Error ? e.message : String(e)}).`);
+    throw new Error(
+      `${name}: the download broke off after ${size} bytes (${e instanceof Error ? e.message : String(e)}).`,
+    );
   }
   if (Number.isFinite(declared) && declared !== size) {
     throw new Error(`${name}: the download stopped after ${size} of ${declared} bytes.`);
@@ -143,7 +149,11 @@ export interface PackStore {
  * soon as it has arrived, while the others still download. With a store: read from it first, and keep what was
  * downloaded there (only once it unpacked cleanly; a stored copy that no longer does is dropped and fetched again).
  */
-export function packedSource(baseUrl: string, files: Record<DataFile, PackedFile>, store: PackStore | null = null): ByteSource {
+export function packedSource(
+  baseUrl: string,
+  files: Record<DataFile, PackedFile>,
+  store: PackStore | null = null,
+): ByteSource {
   return async (file, onBytes) => {
     const { name } = files[file];
     const url = new URL(name, baseUrl);

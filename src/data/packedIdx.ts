@@ -20,7 +20,11 @@ interface Lengths {
 /** Reads the fixed header (PACK_HEADER_BYTES), checking the magic number first: the most telling error. */
 function readLengths(head: Uint8Array, received: number, file: string): Lengths {
   if (head.byteLength < PACK_HEADER_BYTES) {
-    throw new IdxError(file, 'too-short', `only ${received} bytes; a packed data file's header needs ${PACK_HEADER_BYTES}.`);
+    throw new IdxError(
+      file,
+      'too-short',
+      `only ${received} bytes; a packed data file's header needs ${PACK_HEADER_BYTES}.`,
+    );
   }
   const view = new DataView(head.buffer, head.byteOffset, PACK_HEADER_BYTES);
   const magic = view.getUint32(0);
@@ -35,14 +39,22 @@ function readLengths(head: Uint8Array, received: number, file: string): Lengths 
     );
   }
   const version = view.getUint32(4);
-  if (version !== PACK_VERSION) throw new IdxError(file, 'bad-magic', `is format version ${version}; this app reads version ${PACK_VERSION}.`);
+  if (version !== PACK_VERSION)
+    throw new IdxError(file, 'bad-magic', `is format version ${version}; this app reads version ${PACK_VERSION}.`);
   const headerLength = view.getUint32(8);
   const payloadLength = view.getUint32(12);
   const nonZero = view.getUint32(16);
   const maskLength = view.getUint32(20);
   const valuesLength = view.getUint32(24);
   if (nonZero > payloadLength || headerLength > 64) throw new IdxError(file, 'corrupt', 'has an impossible header.');
-  return { headerLength, payloadLength, nonZero, maskLength, valuesLength, total: PACK_HEADER_BYTES + headerLength + maskLength + valuesLength };
+  return {
+    headerLength,
+    payloadLength,
+    nonZero,
+    maskLength,
+    valuesLength,
+    total: PACK_HEADER_BYTES + headerLength + maskLength + valuesLength,
+  };
 }
 
 /** A gzip stream fed chunk by chunk, decompressing while the rest of the file is still on its way. */
@@ -145,7 +157,11 @@ export class PackUnpacker {
     if (this.received !== total) {
       this.abort();
       const how = this.received < total ? 'truncated' : 'longer than its header says';
-      throw new IdxError(file, 'truncated', `${how}: the header promises ${total} bytes, the file has ${this.received}.`);
+      throw new IdxError(
+        file,
+        'truncated',
+        `${how}: the header promises ${total} bytes, the file has ${this.received}.`,
+      );
     }
     const [mask, values] = await Promise.all([
       finishPart(this.mask, file, 'mask', Math.ceil(payloadLength / 8)),
@@ -160,7 +176,11 @@ export class PackUnpacker {
 }
 
 function readLengthsError(received: number, file: string): IdxError {
-  return new IdxError(file, 'too-short', `only ${received} bytes; a packed data file's header needs ${PACK_HEADER_BYTES}.`);
+  return new IdxError(
+    file,
+    'too-short',
+    `only ${received} bytes; a packed data file's header needs ${PACK_HEADER_BYTES}.`,
+  );
 }
 
 async function finishPart(part: Gunzip, file: string, name: string, expectedLength: number): Promise<Uint8Array> {
@@ -171,13 +191,24 @@ async function finishPart(part: Gunzip, file: string, name: string, expectedLeng
     throw new IdxError(file, 'corrupt', `its ${name} is corrupt (${e instanceof Error ? e.message : String(e)}).`);
   }
   if (out.byteLength !== expectedLength) {
-    throw new IdxError(file, 'corrupt', `its ${name} holds ${out.byteLength} bytes, the header promises ${expectedLength}.`);
+    throw new IdxError(
+      file,
+      'corrupt',
+      `its ${name} holds ${out.byteLength} bytes, the header promises ${expectedLength}.`,
+    );
   }
   return out;
 }
 
 /** Puts the non-zero bytes back where the mask says, after the IDX header. */
-function rebuild(idxHeader: Uint8Array, payloadLength: number, nonZero: number, mask: Uint8Array, values: Uint8Array, file: string): Uint8Array {
+function rebuild(
+  idxHeader: Uint8Array,
+  payloadLength: number,
+  nonZero: number,
+  mask: Uint8Array,
+  values: Uint8Array,
+  file: string,
+): Uint8Array {
   const out = new Uint8Array(idxHeader.byteLength + payloadLength);
   out.set(idxHeader);
   const base = idxHeader.byteLength;
@@ -213,7 +244,10 @@ export async function unpackIdx(bytes: Uint8Array, file: string): Promise<Uint8A
 }
 
 /** Where each part of a whole packed file lies (tests use it to damage one part on purpose). */
-export function readPackLayout(bytes: Uint8Array, file: string): { maskStart: number; valuesStart: number; total: number } {
+export function readPackLayout(
+  bytes: Uint8Array,
+  file: string,
+): { maskStart: number; valuesStart: number; total: number } {
   const lengths = readLengths(bytes.subarray(0, PACK_HEADER_BYTES), bytes.byteLength, file);
   const maskStart = PACK_HEADER_BYTES + lengths.headerLength;
   return { maskStart, valuesStart: maskStart + lengths.maskLength, total: lengths.total };

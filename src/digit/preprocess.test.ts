@@ -17,7 +17,16 @@ import { rasterizeStrokes } from './rasterize';
 const PAD = 280;
 
 /** A w×h image with the rectangle [x0, x1) × [y0, y1) set to `value`. */
-function withRect(w: number, h: number, x0: number, y0: number, x1: number, y1: number, value = 1, image = new Float32Array(w * h)): Float32Array {
+function withRect(
+  w: number,
+  h: number,
+  x0: number,
+  y0: number,
+  x1: number,
+  y1: number,
+  value = 1,
+  image = new Float32Array(w * h),
+): Float32Array {
   for (let y = y0; y < y1; y++) for (let x = x0; x < x1; x++) image[y * w + x] = value;
   return image;
 }
@@ -84,7 +93,11 @@ describe('resizeArea', () => {
   it('keeps the mean of the image for any ratio', () => {
     const image = Float32Array.from({ length: 17 * 11 }, (_, i) => ((i * 7919) % 101) / 100);
     const mean = (a: Float32Array): number => a.reduce((s, v) => s + v, 0) / a.length;
-    for (const [ow, oh] of [[5, 3], [20, 13], [40, 29]] as const) {
+    for (const [ow, oh] of [
+      [5, 3],
+      [20, 13],
+      [40, 29],
+    ] as const) {
       expect(mean(resizeArea(image, 17, 11, ow, oh))).toBeCloseTo(mean(image), 5);
     }
   });
@@ -141,7 +154,14 @@ describe('the empty guard', () => {
 
   it('reports a few stray pixels as empty, even far apart', () => {
     const image = new Float32Array(PAD * PAD);
-    for (const [x, y] of [[10, 10], [250, 30], [140, 200], [30, 270], [270, 270]] as const) image[y * PAD + x] = 1;
+    for (const [x, y] of [
+      [10, 10],
+      [250, 30],
+      [140, 200],
+      [30, 270],
+      [270, 270],
+    ] as const)
+      image[y * PAD + x] = 1;
     expect(empty(image)).toBe(true);
   });
 
@@ -151,7 +171,15 @@ describe('the empty guard', () => {
   });
 
   it('accepts a short stroke once it spans a tenth of the pad', () => {
-    const stroke = rasterizeStrokes([[{ x: 0.5, y: 0.45 }, { x: 0.5, y: 0.55 }]], PAD);
+    const stroke = rasterizeStrokes(
+      [
+        [
+          { x: 0.5, y: 0.45 },
+          { x: 0.5, y: 0.55 },
+        ],
+      ],
+      PAD,
+    );
     const box = inkBounds(stroke, PAD, PAD);
     expect(isTooLittleInk(stroke, PAD, PAD, box, DEFAULT_GUARD)).toBe(false);
   });
@@ -177,7 +205,17 @@ describe('preprocessDigit', () => {
   it('keeps a tall thin stroke thin: 20 px tall and at most 3 px wide', () => {
     const pixels = digitPixels(withRect(PAD, PAD, 130, 40, 150, 240));
     expect(inkedBox(pixels)).toEqual({ x: 14, y: 5, w: 2, h: 20 });
-    const drawn = digitPixels(rasterizeStrokes([[{ x: 0.3, y: 0.1 }, { x: 0.32, y: 0.9 }]], PAD));
+    const drawn = digitPixels(
+      rasterizeStrokes(
+        [
+          [
+            { x: 0.3, y: 0.1 },
+            { x: 0.32, y: 0.9 },
+          ],
+        ],
+        PAD,
+      ),
+    );
     const box = inkedBox(drawn);
     expect(box?.h).toBe(20);
     expect(box?.w).toBeLessThanOrEqual(3);
@@ -197,9 +235,32 @@ describe('preprocessDigit', () => {
 
   it('puts the centre of mass of drawn digits within half a pixel of the centre, with values in [0,1]', () => {
     const drawings = [
-      [[{ x: 0.2, y: 0.2 }, { x: 0.8, y: 0.2 }, { x: 0.4, y: 0.9 }]], // a 7: heavy at the top
-      [[{ x: 0.6, y: 0.05 }, { x: 0.1, y: 0.4 }, { x: 0.5, y: 0.4 }], [{ x: 0.45, y: 0.2 }, { x: 0.45, y: 0.5 }]], // a small 4
-      [[{ x: 0.7, y: 0.6 }, { x: 0.9, y: 0.7 }, { x: 0.7, y: 0.95 }, { x: 0.65, y: 0.75 }]],
+      [
+        [
+          { x: 0.2, y: 0.2 },
+          { x: 0.8, y: 0.2 },
+          { x: 0.4, y: 0.9 },
+        ],
+      ], // a 7: heavy at the top
+      [
+        [
+          { x: 0.6, y: 0.05 },
+          { x: 0.1, y: 0.4 },
+          { x: 0.5, y: 0.4 },
+        ],
+        [
+          { x: 0.45, y: 0.2 },
+          { x: 0.45, y: 0.5 },
+        ],
+      ], // a small 4
+      [
+        [
+          { x: 0.7, y: 0.6 },
+          { x: 0.9, y: 0.7 },
+          { x: 0.7, y: 0.95 },
+          { x: 0.65, y: 0.75 },
+        ],
+      ],
     ];
     for (const strokes of drawings) {
       const pixels = digitPixels(rasterizeStrokes(strokes, PAD));

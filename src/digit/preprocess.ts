@@ -14,9 +14,7 @@ export interface Point2 {
   y: number;
 }
 
-export type DigitResult =
-  | { kind: 'digit'; pixels: Float32Array; box: Box; scale: number }
-  | { kind: 'empty' };
+export type DigitResult = { kind: 'digit'; pixels: Float32Array; box: Box; scale: number } | { kind: 'empty' };
 
 /** Side of the network's input, and of MNIST's images. */
 export const FIELD_SIDE = 28;
@@ -68,7 +66,13 @@ export function totalInk(image: Float32Array): number {
 }
 
 /** True when there is no ink, or too little of it (in extent or amount) to be a digit. */
-export function isTooLittleInk(image: Float32Array, w: number, h: number, box: Box | null, guard: EmptyGuard = DEFAULT_GUARD): boolean {
+export function isTooLittleInk(
+  image: Float32Array,
+  w: number,
+  h: number,
+  box: Box | null,
+  guard: EmptyGuard = DEFAULT_GUARD,
+): boolean {
   if (!box) return true;
   if (Math.max(box.w, box.h) < guard.minExtent * Math.max(w, h)) return true;
   return totalInk(image) < guard.minInk * w * h;
@@ -186,7 +190,12 @@ export function placeByCentreOfMass(
  * data, or `empty` when there is too little ink to be a digit. `box` is the ink's box in the drawing; `scale` is how
  * many output pixels one drawing pixel became.
  */
-export function preprocessDigit(raw: Float32Array, w: number, h: number, guard: EmptyGuard = DEFAULT_GUARD): DigitResult {
+export function preprocessDigit(
+  raw: Float32Array,
+  w: number,
+  h: number,
+  guard: EmptyGuard = DEFAULT_GUARD,
+): DigitResult {
   if (raw.length !== w * h) throw new RangeError(`A ${w}×${h} image has ${w * h} pixels, not ${raw.length}.`);
   // `v > 0` is false for NaN: a bad pixel becomes background instead of poisoning every sum after it.
   const image = raw.map((v) => (v > 0 ? Math.min(1, v) : 0));

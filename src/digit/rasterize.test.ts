@@ -12,7 +12,16 @@ describe('rasterizeStrokes', () => {
 
   it('draws a horizontal line with full ink inside the radius and a linear 1 px ramp at the edge', () => {
     // 100 px, width 0.085 → radius 4.25 px. Pixel row y has its centre at y + 0.5, the line is at 50.
-    const image = rasterizeStrokes([[{ x: 0.2, y: 0.5 }, { x: 0.8, y: 0.5 }]], 100, 0.085);
+    const image = rasterizeStrokes(
+      [
+        [
+          { x: 0.2, y: 0.5 },
+          { x: 0.8, y: 0.5 },
+        ],
+      ],
+      100,
+      0.085,
+    );
     const column = (y: number): number => at(image, 100, 50, y);
     expect(column(44)).toBe(0); // distance 5.5 ≥ 4.75
     expect(column(45)).toBeCloseTo(0.25, 6); // distance 4.5: 4.75 − 4.5
@@ -25,7 +34,16 @@ describe('rasterizeStrokes', () => {
 
   it('caps segment ends with a half disc, so the line reaches one radius past its end points', () => {
     // The line runs through the centres of pixel row 50 (y = 50.5), so distances along the row are exact.
-    const image = rasterizeStrokes([[{ x: 0.2, y: 0.505 }, { x: 0.8, y: 0.505 }]], 100, 0.085);
+    const image = rasterizeStrokes(
+      [
+        [
+          { x: 0.2, y: 0.505 },
+          { x: 0.8, y: 0.505 },
+        ],
+      ],
+      100,
+      0.085,
+    );
     expect(at(image, 100, 16, 50)).toBe(1); // centre 16.5 is 3.5 px before the start at 20
     expect(at(image, 100, 15, 50)).toBeCloseTo(0.25, 6);
     expect(at(image, 100, 14, 50)).toBe(0);
@@ -44,8 +62,15 @@ describe('rasterizeStrokes', () => {
   it('never exceeds 1 where strokes cross or segments join', () => {
     const image = rasterizeStrokes(
       [
-        [{ x: 0.1, y: 0.1 }, { x: 0.9, y: 0.9 }, { x: 0.9, y: 0.1 }],
-        [{ x: 0.1, y: 0.9 }, { x: 0.9, y: 0.1 }],
+        [
+          { x: 0.1, y: 0.1 },
+          { x: 0.9, y: 0.9 },
+          { x: 0.9, y: 0.1 },
+        ],
+        [
+          { x: 0.1, y: 0.9 },
+          { x: 0.9, y: 0.1 },
+        ],
       ],
       64,
       0.1,
@@ -55,7 +80,16 @@ describe('rasterizeStrokes', () => {
   });
 
   it('clips strokes that leave the pad instead of failing', () => {
-    const image = rasterizeStrokes([[{ x: -0.5, y: 0.5 }, { x: 1.5, y: 0.5 }]], 20, 0.1);
+    const image = rasterizeStrokes(
+      [
+        [
+          { x: -0.5, y: 0.5 },
+          { x: 1.5, y: 0.5 },
+        ],
+      ],
+      20,
+      0.1,
+    );
     expect(image).toHaveLength(400);
     expect(at(image, 20, 0, 10)).toBe(1);
     expect(at(image, 20, 19, 10)).toBe(1);

@@ -11,7 +11,11 @@ describe('the digit templates', () => {
     const labels = new Set(DIGIT_TEMPLATES.map((t) => t.label));
     expect([...labels].sort()).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     expect(DIGIT_TEMPLATES.length).toBeGreaterThanOrEqual(20);
-    for (const t of DIGIT_TEMPLATES) expect(t.strokes.every((s) => s.length > 0), `${t.label} ${t.style}`).toBe(true);
+    for (const t of DIGIT_TEMPLATES)
+      expect(
+        t.strokes.every((s) => s.length > 0),
+        `${t.label} ${t.style}`,
+      ).toBe(true);
   });
 });
 
@@ -25,7 +29,16 @@ describe('syntheticDigitSet', () => {
       expect(labels.size, variant.name).toBe(10);
     }
     const names = VARIANTS.map((v) => v.name);
-    for (const name of ['centred', 'large', 'small-top-left', 'small-top-right', 'small-bottom-left', 'small-bottom-right', 'thin-pen', 'thick-pen']) {
+    for (const name of [
+      'centred',
+      'large',
+      'small-top-left',
+      'small-top-right',
+      'small-bottom-left',
+      'small-bottom-right',
+      'thin-pen',
+      'thick-pen',
+    ]) {
       expect(names).toContain(name);
     }
   });
@@ -45,7 +58,11 @@ describe('syntheticDigitSet', () => {
       const points = set.filter((d) => d.variant === variant).flatMap((d) => d.strokes.flat());
       const ys = points.map((q) => q.y);
       const xs = points.map((q) => q.x);
-      return { x: xs.reduce((a, b) => a + b, 0) / xs.length, y: ys.reduce((a, b) => a + b, 0) / ys.length, size: Math.max(...ys) - Math.min(...ys) };
+      return {
+        x: xs.reduce((a, b) => a + b, 0) / xs.length,
+        y: ys.reduce((a, b) => a + b, 0) / ys.length,
+        size: Math.max(...ys) - Math.min(...ys),
+      };
     };
     const corner = extent('small-bottom-right');
     expect(corner.x).toBeGreaterThan(0.7);
@@ -65,6 +82,7 @@ describe('syntheticDigitSet', () => {
     expect(mean).toBeGreaterThan(85);
     expect(mean).toBeLessThan(120);
     const smallest = set.filter((d) => d.variant.startsWith('small'));
-    for (const d of smallest) expect(preprocessDigit(rasterizeStrokes(d.strokes, PAD, d.width), PAD, PAD).kind).toBe('digit');
+    for (const d of smallest)
+      expect(preprocessDigit(rasterizeStrokes(d.strokes, PAD, d.width), PAD, PAD).kind).toBe('digit');
   });
 });

@@ -27,7 +27,14 @@ interface Variant {
   shake: number;
 }
 
-const STANDARD: Omit<Variant, 'name'> = { height: 0.6, centre: { x: 0.5, y: 0.5 }, width: STROKE_WIDTH, slant: 0, aspect: 1, shake: 1 };
+const STANDARD: Omit<Variant, 'name'> = {
+  height: 0.6,
+  centre: { x: 0.5, y: 0.5 },
+  width: STROKE_WIDTH,
+  slant: 0,
+  aspect: 1,
+  shake: 1,
+};
 
 export const VARIANTS: readonly Variant[] = [
   { ...STANDARD, name: 'centred' },
@@ -54,7 +61,13 @@ export function syntheticDigitSet(seed: number): DrawnDigit[] {
   const set: DrawnDigit[] = [];
   for (const variant of VARIANTS) {
     for (const template of DIGIT_TEMPLATES) {
-      set.push({ label: template.label, variant: variant.name, style: template.style, strokes: draw(template, variant, random), width: variant.width });
+      set.push({
+        label: template.label,
+        variant: variant.name,
+        style: template.style,
+        strokes: draw(template, variant, random),
+        width: variant.width,
+      });
     }
   }
   return set;
@@ -77,7 +90,11 @@ function draw(template: DigitTemplate, variant: Variant, random: () => number): 
   const tilt = variant.shake * between(-6, 6) * (Math.PI / 180);
   const shear = variant.slant + between(-0.08, 0.08);
   const aspect = variant.aspect * between(0.9, 1.1);
-  const tremor = { x: between(0, 2 * Math.PI), y: between(0, 2 * Math.PI), amount: variant.shake * between(0.008, 0.02) };
+  const tremor = {
+    x: between(0, 2 * Math.PI),
+    y: between(0, 2 * Math.PI),
+    amount: variant.shake * between(0.008, 0.02),
+  };
   const shaped = template.strokes.map((stroke) =>
     stroke.map((q, i) => {
       // Tremor along the stroke: low-frequency, so lines stay lines rather than turning into noise.
@@ -89,7 +106,9 @@ function draw(template: DigitTemplate, variant: Variant, random: () => number): 
     }),
   );
   const centre = { x: variant.centre.x + between(-0.03, 0.03), y: variant.centre.y + between(-0.03, 0.03) };
-  const placed = shaped.map((stroke) => stroke.map((q) => ({ x: centre.x + q.x * variant.height, y: centre.y + q.y * variant.height })));
+  const placed = shaped.map((stroke) =>
+    stroke.map((q) => ({ x: centre.x + q.x * variant.height, y: centre.y + q.y * variant.height })),
+  );
   return fitInPad(placed);
 }
 
@@ -102,5 +121,7 @@ function fitInPad(strokes: Stroke[]): Stroke[] {
   const half = { x: ((b.x1 - b.x0) * shrink) / 2, y: ((b.y1 - b.y0) * shrink) / 2 };
   const dx = Math.min(1 - MARGIN - half.x, Math.max(MARGIN + half.x, mx)) - mx;
   const dy = Math.min(1 - MARGIN - half.y, Math.max(MARGIN + half.y, my)) - my;
-  return strokes.map((stroke) => stroke.map((q) => ({ x: mx + dx + (q.x - mx) * shrink, y: my + dy + (q.y - my) * shrink })));
+  return strokes.map((stroke) =>
+    stroke.map((q) => ({ x: mx + dx + (q.x - mx) * shrink, y: my + dy + (q.y - my) * shrink })),
+  );
 }

@@ -19,7 +19,10 @@ describe('the field table', () => {
   it('accepts every default and writes it as text that reads back', () => {
     for (const spec of FIELDS) {
       expect(checkValue(spec, DEFAULT_CONFIG[spec.key])).toBeNull();
-      expect(parseField(spec, formatField(spec, DEFAULT_CONFIG[spec.key]))).toEqual({ ok: true, value: DEFAULT_CONFIG[spec.key] });
+      expect(parseField(spec, formatField(spec, DEFAULT_CONFIG[spec.key]))).toEqual({
+        ok: true,
+        value: DEFAULT_CONFIG[spec.key],
+      });
     }
   });
 
@@ -44,9 +47,12 @@ describe('reading text', () => {
     expect(parseNumberText(text)).toBe(value);
   });
 
-  it.each(['', '   ', '0x20', '0b1', 'Infinity', '1,2', '12,00', '1e', 'ten', '1 2'])('does not read "%s" as a number', (text) => {
-    expect(parseNumberText(text)).toBeNaN();
-  });
+  it.each(['', '   ', '0x20', '0b1', 'Infinity', '1,2', '12,00', '1e', 'ten', '1 2'])(
+    'does not read "%s" as a number',
+    (text) => {
+      expect(parseNumberText(text)).toBeNaN();
+    },
+  );
 
   it('checks the edges of a number field inclusively', () => {
     const batch = fieldSpec('batchSize');

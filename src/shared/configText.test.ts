@@ -57,18 +57,27 @@ describe('settings in the URL', () => {
   });
 
   it('still reads the old long keys, and prefers the short key when both are given', () => {
-    expect(parseConfig('?batchSize=64&trainSize=12000').config).toEqual({ ...defaultConfig(), batchSize: 64, trainSize: 12_000 });
+    expect(parseConfig('?batchSize=64&trainSize=12000').config).toEqual({
+      ...defaultConfig(),
+      batchSize: 64,
+      trainSize: 12_000,
+    });
     expect(parseConfig('?batch=16&batchSize=64').config.batchSize).toBe(16);
   });
 
   it('reads text as people write it: case, spaces, thousands separators, exponents, "x" between widths', () => {
-    const { config, problems } = parseConfig('?opt=Adam&act=ReLU&train=12,000&lr=3e-4&layers=256x128&bn=ALL&gamma=off&beta=yes');
+    const { config, problems } = parseConfig(
+      '?opt=Adam&act=ReLU&train=12,000&lr=3e-4&layers=256x128&bn=ALL&gamma=off&beta=yes',
+    );
     expect(problems).toEqual([]);
     expect(config).toEqual({ ...defaultConfig(), trainSize: 12_000, lr: 0.0003, layers: [256, 128], bnScale: false });
   });
 
   it('ignores unknown keys', () => {
-    expect(parseConfig('?foo=bar&epochs=2&EPOCHS=9&utm_source=x')).toEqual({ config: { ...defaultConfig(), epochs: 2 }, problems: [] });
+    expect(parseConfig('?foo=bar&epochs=2&EPOCHS=9&utm_source=x')).toEqual({
+      config: { ...defaultConfig(), epochs: 2 },
+      problems: [],
+    });
   });
 
   // [query, key, URL key, message, value used instead]
@@ -91,10 +100,28 @@ describe('settings in the URL', () => {
     ['seed=2147483648', 'seed', 'seed', 'Seed must be between 0 and 2,147,483,647.', '42'],
     ['layers=', 'layers', 'layers', 'Hidden layers must list 1 to 5 widths.', '128,64'],
     ['layers=3', 'layers', 'layers', 'Each layer width must be a whole number from 4 to 1,024 (got 3).', '128,64'],
-    ['layers=2000', 'layers', 'layers', 'Each layer width must be a whole number from 4 to 1,024 (got 2000).', '128,64'],
+    [
+      'layers=2000',
+      'layers',
+      'layers',
+      'Each layer width must be a whole number from 4 to 1,024 (got 2000).',
+      '128,64',
+    ],
     ['layers=1,2,3,4,5,6', 'layers', 'layers', 'Hidden layers must list 1 to 5 widths.', '128,64'],
-    ['layers=64,abc', 'layers', 'layers', 'Each layer width must be a whole number from 4 to 1,024 (got abc).', '128,64'],
-    ['layers=64,32.5', 'layers', 'layers', 'Each layer width must be a whole number from 4 to 1,024 (got 32.5).', '128,64'],
+    [
+      'layers=64,abc',
+      'layers',
+      'layers',
+      'Each layer width must be a whole number from 4 to 1,024 (got abc).',
+      '128,64',
+    ],
+    [
+      'layers=64,32.5',
+      'layers',
+      'layers',
+      'Each layer width must be a whole number from 4 to 1,024 (got 32.5).',
+      '128,64',
+    ],
     ['act=relu6', 'activation', 'act', 'Activation must be one of relu, sigmoid, tanh.', 'relu'],
     ['init=xavier', 'init', 'init', 'Weight init must be one of glorot, he, gauss.', 'glorot'],
     ['opt=lbfgs', 'optimizer', 'opt', 'Optimizer must be one of adam, sgd, momentum, rmsprop.', 'adam'],
@@ -148,7 +175,10 @@ describe('the form as text', () => {
     const texts = { ...configToTexts(defaultConfig()), epochs: '0', layers: '64', bnLayers: '2,9' };
     expect(configFromTexts(texts)).toEqual({
       config: null,
-      errors: { epochs: 'Epochs must be between 1 and 100.', bnLayers: 'BN on layers: 9 is not a hidden layer number (1–5).' },
+      errors: {
+        epochs: 'Epochs must be between 1 and 100.',
+        bnLayers: 'BN on layers: 9 is not a hidden layer number (1–5).',
+      },
     });
   });
 });
@@ -168,7 +198,11 @@ describe('the worker’s whole-config check', () => {
     ['an empty object', {}, FIELDS.map((f) => f.key)],
     ['an array', [], FIELDS.map((f) => f.key)],
     ['strings where numbers go', { ...defaultConfig(), epochs: '10', lr: '0.001' }, ['lr', 'epochs']],
-    ['NaN and Infinity', { ...defaultConfig(), seed: Number.NaN, batchSize: Number.POSITIVE_INFINITY }, ['batchSize', 'seed']],
+    [
+      'NaN and Infinity',
+      { ...defaultConfig(), seed: Number.NaN, batchSize: Number.POSITIVE_INFINITY },
+      ['batchSize', 'seed'],
+    ],
     ['junk in the widths', { ...defaultConfig(), layers: [128, '64', null] }, ['layers']],
     ['widths that are not a list', { ...defaultConfig(), layers: '128,64' }, ['layers']],
     ['junk in the BN layers', { ...defaultConfig(), bnLayers: [1, 'x'] }, ['bnLayers']],
@@ -191,7 +225,13 @@ describe('the worker’s whole-config check', () => {
 
   it('names a cross-field problem by its URL key', () => {
     expect(validateConfig({ ...defaultConfig(), layers: [64], bnLayers: [2] })).toEqual([
-      { key: 'bnLayers', name: 'bn', given: '[2]', message: 'The net has 1 hidden layer: there is no layer 2.', used: 'all' },
+      {
+        key: 'bnLayers',
+        name: 'bn',
+        given: '[2]',
+        message: 'The net has 1 hidden layer: there is no layer 2.',
+        used: 'all',
+      },
     ]);
   });
 });

@@ -85,14 +85,28 @@ function describe(value: unknown): string {
 /** Validates a whole config received from elsewhere (the worker does this); returns every problem found. */
 export function validateConfig(config: unknown): ConfigProblem[] {
   if (typeof config !== 'object' || config === null) {
-    return [{ key: 'epochs', name: 'settings', given: String(config), message: 'The settings are missing.', used: 'defaults' }];
+    return [
+      {
+        key: 'epochs',
+        name: 'settings',
+        given: String(config),
+        message: 'The settings are missing.',
+        used: 'defaults',
+      },
+    ];
   }
   const record = config as Record<string, unknown>;
   const problems: ConfigProblem[] = [];
   for (const spec of FIELDS) {
     const message = checkValue(spec, record[spec.key]);
     if (message !== null) {
-      problems.push({ key: spec.key, name: spec.url, given: describe(record[spec.key]), message, used: defaultText(spec.key) });
+      problems.push({
+        key: spec.key,
+        name: spec.url,
+        given: describe(record[spec.key]),
+        message,
+        used: defaultText(spec.key),
+      });
     }
   }
   if (problems.length > 0) return problems;

@@ -9,7 +9,10 @@ describe('checkModelName', () => {
   it('accepts 1 to 60 characters, including accents and symbols', () => {
     expect(checkModelName('a')).toEqual({ ok: true, name: 'a' });
     expect(checkModelName('é'.repeat(MODEL_NAME_MAX)).ok).toBe(true);
-    expect(checkModelName('adam-0.001-b32-e10 2026-11-27 05:40')).toEqual({ ok: true, name: 'adam-0.001-b32-e10 2026-11-27 05:40' });
+    expect(checkModelName('adam-0.001-b32-e10 2026-11-27 05:40')).toEqual({
+      ok: true,
+      name: 'adam-0.001-b32-e10 2026-11-27 05:40',
+    });
   });
 
   it('refuses empty, blank, too long, control characters and non-strings, with a reason', () => {

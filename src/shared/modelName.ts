@@ -14,6 +14,7 @@ export function checkModelName(raw: unknown): NameCheck {
     return { ok: false, message: `The name is ${name.length} characters long; keep it to ${MODEL_NAME_MAX}.` };
   }
   // Control characters would be invisible in the list and ambiguous as keys.
-  if (/\p{Cc}/u.test(name)) return { ok: false, message: 'The name contains a control character (a tab or line break, say).' };
+  if (/\p{Cc}/u.test(name))
+    return { ok: false, message: 'The name contains a control character (a tab or line break, say).' };
   return { ok: true, name };
 }

@@ -41,13 +41,15 @@ export const PRESETS: readonly Preset[] = [
   {
     id: 'high-lr',
     name: 'High learning rate',
-    watch: 'At Adam 0.05, 50× the blog’s rate, the plain net stalls or collapses towards chance while the BN net still trains to about 96%.',
+    watch:
+      'At Adam 0.05, 50× the blog’s rate, the plain net stalls or collapses towards chance while the BN net still trains to about 96%.',
     changes: { lr: 0.05, epochs: 3 },
   },
   {
     id: 'deep-sigmoid',
     name: 'Deep sigmoid',
-    watch: 'Five sigmoid layers saturate and the plain net barely moves for a long while; with BN the same net learns at once.',
+    watch:
+      'Five sigmoid layers saturate and the plain net barely moves for a long while; with BN the same net learns at once.',
     changes: { layers: [100, 100, 100, 100, 100], activation: 'sigmoid', optimizer: 'sgd', lr: 0.1, epochs: 3 },
   },
   {
@@ -74,6 +76,7 @@ export function presetConfig(preset: Preset, backend: TrainConfig['backend']): T
 
 /** The preset a config is exactly, if any (so the panel can show which one is on). */
 export function matchingPreset(config: TrainConfig): Preset | null {
-  const same = (a: TrainConfig, b: TrainConfig): boolean => JSON.stringify({ ...a, backend: '' }) === JSON.stringify({ ...b, backend: '' });
+  const same = (a: TrainConfig, b: TrainConfig): boolean =>
+    JSON.stringify({ ...a, backend: '' }) === JSON.stringify({ ...b, backend: '' });
   return PRESETS.find((p) => same(presetConfig(p, config.backend), config)) ?? null;
 }

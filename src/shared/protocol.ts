@@ -7,7 +7,13 @@ import type { EpochMetrics, NetId, ParamCounts, RunningMetrics } from './metrics
 /** Main thread → worker. */
 export type WorkerCommand =
   /** Pick a backend and load MNIST; sent once, when the worker starts (with the backend probe an earlier visit kept). */
-  | { type: 'init'; backend: BackendChoice; dataBaseUrl: string; cachedProbe?: BackendProbe | null; debug?: WorkerDebugOptions }
+  | {
+      type: 'init';
+      backend: BackendChoice;
+      dataBaseUrl: string;
+      cachedProbe?: BackendProbe | null;
+      debug?: WorkerDebugOptions;
+    }
   /** Start a fresh run (any run in progress is stopped first), at full speed or in slow motion (see `speed`). */
   | { type: 'train'; runId: number; config: TrainConfig; stepsPerSecond?: number | null }
   /** Cooperative stop: the worker finishes the batch in hand and reports `run-finished` (also while paused). */
@@ -169,7 +175,13 @@ export type WorkerEvent =
    * The answer to `inside-view`: the chosen layer's and unit's history in the run that recorded it (null: none yet),
    * and, when no run is in progress and a BN net answers, the maths on a sample batch (null otherwise).
    */
-  | { type: 'inside-series'; runId: number | null; requestId: number; series: InsideSeries | null; sample: BnMath | null }
+  | {
+      type: 'inside-series';
+      runId: number | null;
+      requestId: number;
+      series: InsideSeries | null;
+      sample: BnMath | null;
+    }
   | { type: 'bn-recalibrated'; runId: null; requestId: number; result: RecalibrationResult }
   | ({ type: 'memory'; runId: null; requestId: number } & MemoryReport)
   /**

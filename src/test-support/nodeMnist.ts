@@ -18,5 +18,12 @@ export const nodeSource: ByteSource = async (file, onBytes) => {
 export async function loadMnistForTests(testCount = 500): Promise<Mnist> {
   const full = await loadMnist(nodeSource);
   const { images, labels } = full.test;
-  return { train: full.train, test: { count: testCount, images: images.subarray(0, testCount * IMAGE_SIZE), labels: labels.subarray(0, testCount) } };
+  return {
+    train: full.train,
+    test: {
+      count: testCount,
+      images: images.subarray(0, testCount * IMAGE_SIZE),
+      labels: labels.subarray(0, testCount),
+    },
+  };
 }

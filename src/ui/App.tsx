@@ -41,13 +41,15 @@ function trainBlocker(state: UiState, errors: FieldErrors): string | null {
   if (state.data.phase === 'error') return 'The data did not load; reload the page to try again.';
   if (state.data.phase !== 'ready') return 'Waiting for the MNIST data…';
   const refused = (Object.keys(errors) as FieldKey[]).map((key) => fieldSpec(key).label);
-  if (refused.length > 0) return `Fix ${refused.length === 1 ? 'this setting' : 'these settings'} first: ${refused.join(', ')}.`;
+  if (refused.length > 0)
+    return `Fix ${refused.length === 1 ? 'this setting' : 'these settings'} first: ${refused.join(', ')}.`;
   if (state.status === 'stopping') return 'Waiting for the run to stop…';
   return null;
 }
 
 export function App({ initial }: Props) {
-  const { state, dispatch, live, train, stop, pause, resume, step, setSpeed, restart, request } = useTrainingWorker(initial);
+  const { state, dispatch, live, train, stop, pause, resume, step, setSpeed, restart, request } =
+    useTrainingWorker(initial);
   const form = useMemo(() => readDraft(state.settings), [state.settings]);
   // The worker picked its backend from the URL the page loaded with; only a reload changes it (see BackendSelect).
   const pageBackend = initial.config.backend;
@@ -67,7 +69,10 @@ export function App({ initial }: Props) {
     [dispatch, pageBackend],
   );
   useUrlSync(form.config, onNavigate);
-  const link = useMemo(() => (form.config === null ? null : linkForConfig(form.config, window.location.href)), [form.config]);
+  const link = useMemo(
+    () => (form.config === null ? null : linkForConfig(form.config, window.location.href)),
+    [form.config],
+  );
 
   const active = isRunActive(state.status);
   const trainable = canTrain(state, form.config !== null);
@@ -76,7 +81,10 @@ export function App({ initial }: Props) {
   const onTrain = () => {
     if (form.config !== null && trainable) train(form.config);
   };
-  const onEdit = useCallback((key: FieldKey, text: string) => dispatch({ type: 'config-edited', key, text }), [dispatch]);
+  const onEdit = useCallback(
+    (key: FieldKey, text: string) => dispatch({ type: 'config-edited', key, text }),
+    [dispatch],
+  );
   const applyConfig = useCallback(
     (config: TrainConfig) => {
       // A history entry per preset, so Back returns to the settings before it.
@@ -85,7 +93,10 @@ export function App({ initial }: Props) {
     },
     [dispatch],
   );
-  const onPreset = useCallback((preset: Preset) => applyConfig(presetConfig(preset, pageBackend)), [applyConfig, pageBackend]);
+  const onPreset = useCallback(
+    (preset: Preset) => applyConfig(presetConfig(preset, pageBackend)),
+    [applyConfig, pageBackend],
+  );
   const onTourRun = useCallback(
     (config: TrainConfig, opensInside: boolean) => {
       applyConfig(config);
@@ -167,8 +178,8 @@ export function App({ initial }: Props) {
         </div>
       </main>
       <footer className="page-footer">
-        Runs entirely in this page: TensorFlow.js in a Web Worker, MNIST served from this site. The address bar holds the
-        settings, so a link reproduces a run.
+        Runs entirely in this page: TensorFlow.js in a Web Worker, MNIST served from this site. The address bar holds
+        the settings, so a link reproduces a run.
         <SourcesFull />
         <MemoryLine state={state} request={request} />
       </footer>

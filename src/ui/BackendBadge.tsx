@@ -22,7 +22,12 @@ export function BackendBadge({ info, failed }: Props) {
     body = 'choosing…';
   }
   return (
-    <p className={`badge${info === null ? ' pending' : ''}`} data-testid="backend" data-probe={info?.probeSource ?? ''} title={info?.renderer ? `WebGL renderer: ${info.renderer}` : undefined}>
+    <p
+      className={`badge${info === null ? ' pending' : ''}`}
+      data-testid="backend"
+      data-probe={info?.probeSource ?? ''}
+      title={info?.renderer ? `WebGL renderer: ${info.renderer}` : undefined}
+    >
       <span className="badge-label">Backend:</span> {body}
     </p>
   );

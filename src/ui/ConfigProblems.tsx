@@ -12,7 +12,9 @@ export function ConfigProblems({ problems, onDismiss }: Props) {
     <section className="notice warning" data-testid="config-problems" aria-labelledby="config-problems-heading">
       <div className="notice-head">
         <h2 id="config-problems-heading">
-          {problems.length === 1 ? 'A setting in the link was not used' : `${problems.length} settings in the link were not used`}
+          {problems.length === 1
+            ? 'A setting in the link was not used'
+            : `${problems.length} settings in the link were not used`}
         </h2>
         <button type="button" className="dismiss" onClick={onDismiss} aria-label="Dismiss the settings notice">
           ×

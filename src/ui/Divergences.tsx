@@ -14,7 +14,12 @@ export function Divergences({ divergences, config, active }: Props) {
   return (
     <div className="divergences" role="status">
       {divergences.map((d) => (
-        <p key={`${d.repeat}-${d.net}`} className="notice warning divergence" data-testid={`divergence-${d.net}`} data-repeat={d.repeat}>
+        <p
+          key={`${d.repeat}-${d.net}`}
+          className="notice warning divergence"
+          data-testid={`divergence-${d.net}`}
+          data-repeat={d.repeat}
+        >
           <span aria-hidden="true">✕ </span>
           {divergenceText(d, config, divergences, active)}
         </p>

@@ -29,19 +29,30 @@ function Row({ row, config, seeded }: { row: LogRow; config: TrainConfig | null;
   if (row.kind === 'diverged') {
     const d = row.divergence;
     return (
-      <tr data-diverged={row.net} data-epoch={d.epoch} data-seed={seeded ? row.repeat : undefined} className={`net-${row.net} diverged-row`}>
+      <tr
+        data-diverged={row.net}
+        data-epoch={d.epoch}
+        data-seed={seeded ? row.repeat : undefined}
+        className={`net-${row.net} diverged-row`}
+      >
         {seed}
         <td data-field="epoch">{d.epoch}</td>
         {name}
         <td colSpan={5} data-field="diverged" className="diverged-cell">
-          <span className="diverged-badge">diverged</span> at step {formatInt(d.step)}: loss NaN or infinite, training of this net stopped
+          <span className="diverged-badge">diverged</span> at step {formatInt(d.step)}: loss NaN or infinite, training
+          of this net stopped
         </td>
       </tr>
     );
   }
   const r = row.record;
   return (
-    <tr data-model={row.net} data-epoch={r.epoch} data-seed={seeded ? row.repeat : undefined} className={`net-${row.net}`}>
+    <tr
+      data-model={row.net}
+      data-epoch={r.epoch}
+      data-seed={seeded ? row.repeat : undefined}
+      className={`net-${row.net}`}
+    >
       {seed}
       <td data-field="epoch">{r.epoch}</td>
       {name}
@@ -58,7 +69,9 @@ function Row({ row, config, seeded }: { row: LogRow; config: TrainConfig | null;
 export const EpochLog = memo(function EpochLog({ seedRuns, divergences, config, params }: Props) {
   const seeded = (config?.repeats ?? 1) > 1;
   const rows = epochLogRows(seedRuns, divergences);
-  const nets = trainedNets(config).map((net) => netName(net, config)).join(' and ');
+  const nets = trainedNets(config)
+    .map((net) => netName(net, config))
+    .join(' and ');
   const columns = seeded ? 8 : 7;
   return (
     <section className="card" aria-labelledby="epoch-log-heading">
@@ -70,7 +83,9 @@ export const EpochLog = memo(function EpochLog({ seedRuns, divergences, config, 
       ) : null}
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Epoch log table">
         <table className={`epoch-log${seeded ? ' seeded' : ''}`} id="epoch-log" data-testid="epoch-log">
-          <caption className="visually-hidden">Loss and accuracy after each epoch{seeded ? ' of each seed' : ''}, for {nets}</caption>
+          <caption className="visually-hidden">
+            Loss and accuracy after each epoch{seeded ? ' of each seed' : ''}, for {nets}
+          </caption>
           <thead>
             <tr>
               {seeded ? <th scope="col">seed</th> : null}
@@ -92,7 +107,12 @@ export const EpochLog = memo(function EpochLog({ seedRuns, divergences, config, 
               </tr>
             ) : (
               rows.map((row) => (
-                <Row key={`${row.repeat}-${row.kind}-${row.kind === 'epoch' ? row.record.epoch : row.divergence.epoch}-${row.net}`} row={row} config={config} seeded={seeded} />
+                <Row
+                  key={`${row.repeat}-${row.kind}-${row.kind === 'epoch' ? row.record.epoch : row.divergence.epoch}-${row.net}`}
+                  row={row}
+                  config={config}
+                  seeded={seeded}
+                />
               ))
             )}
           </tbody>

@@ -40,7 +40,12 @@ export function MemoryLine({ state, request }: Props) {
     text = `Worker memory: ${report.numTensors.toLocaleString('en-US')} tensors, ${megabytes(report.numBytes)} MB on ${report.backend ?? 'no backend'}.`;
   }
   return (
-    <p className="memory-line" data-testid="memory" data-tensors={report?.numTensors ?? ''} data-bytes={report?.numBytes ?? ''}>
+    <p
+      className="memory-line"
+      data-testid="memory"
+      data-tensors={report?.numTensors ?? ''}
+      data-bytes={report?.numBytes ?? ''}
+    >
       {text}{' '}
       <button type="button" className="secondary small" data-testid="memory-refresh" onClick={refresh}>
         Check again

@@ -10,7 +10,13 @@ export function NumericInput(props: FieldProps<'number'>) {
   const disabled = isDisabled(props);
   const fallback = DEFAULT_CONFIG[spec.key];
   return (
-    <FieldShell id={id} label={spec.label} hint={`${rangeHint(spec)} · ${spec.hint}`} error={error} inapplicable={inapplicable}>
+    <FieldShell
+      id={id}
+      label={spec.label}
+      hint={`${rangeHint(spec)} · ${spec.hint}`}
+      error={error}
+      inapplicable={inapplicable}
+    >
       <div className={spec.log ? 'number-with-slider' : undefined}>
         <input
           id={id}

@@ -24,7 +24,12 @@ export function ProgressBar({ state }: Props) {
   return (
     <>
       {/* data-step: mini-batches trained in this run so far, over every epoch and seed (one step trains every net). */}
-      <div className="progress" data-testid="progress" data-step={stepsDone(state.progress)} data-paused={state.pause.paused ? 'true' : 'false'}>
+      <div
+        className="progress"
+        data-testid="progress"
+        data-step={stepsDone(state.progress)}
+        data-paused={state.pause.paused ? 'true' : 'false'}
+      >
         {bar.kind === 'value' ? <progress value={bar.value} max={bar.max} aria-label={view.label} /> : null}
         {bar.kind === 'indeterminate' ? <progress aria-label={view.label} /> : null}
         <p className="progress-text">{view.text}</p>

@@ -19,8 +19,16 @@ function Stat({ stat, of }: { stat: EpochStat | undefined; of: number }) {
   if (stat === undefined || stat.count === 0) return <>—</>;
   return (
     <>
-      {formatMetric(stat.mean)} <span className="range">[{formatMetric(stat.min)}–{formatMetric(stat.max)}]</span>
-      {stat.count < of ? <span className="count"> ({stat.count} seed{stat.count === 1 ? '' : 's'})</span> : null}
+      {formatMetric(stat.mean)}{' '}
+      <span className="range">
+        [{formatMetric(stat.min)}–{formatMetric(stat.max)}]
+      </span>
+      {stat.count < of ? (
+        <span className="count">
+          {' '}
+          ({stat.count} seed{stat.count === 1 ? '' : 's'})
+        </span>
+      ) : null}
     </>
   );
 }
@@ -36,7 +44,10 @@ export function RepeatSummary({ config, seedRuns, divergences }: Props) {
   const done = seedRuns
     .map((run, repeat) => ({ run, repeat }))
     .filter(({ run, repeat }) => isSeedComplete(run, repeat, { epochs: config.epochs, nets, divergences }));
-  const rows = summarize(done.map((d) => d.run), nets);
+  const rows = summarize(
+    done.map((d) => d.run),
+    nets,
+  );
   const both = nets.length === 2;
   const seeds = done.map((d) => repeatSeed(config, d.repeat)).join(', ');
   return (
@@ -71,7 +82,11 @@ export function RepeatSummary({ config, seedRuns, divergences }: Props) {
                   </td>
                 ))}
                 {both ? (
-                  <td data-field="verdict" data-verdict={row.verdict ?? 'none'} className={row.verdict === 'exceeds' ? 'exceeds' : undefined}>
+                  <td
+                    data-field="verdict"
+                    data-verdict={row.verdict ?? 'none'}
+                    className={row.verdict === 'exceeds' ? 'exceeds' : undefined}
+                  >
                     {done.length < 2 ? 'needs 2 seeds' : verdictText(row)}
                   </td>
                 ) : null}

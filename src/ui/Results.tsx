@@ -28,7 +28,13 @@ export function Results({ state, live, formEpochs, onError }: Props) {
   const formConfig = useMemo(() => readDraft(state.settings).config, [state.settings]);
   // Before any run the empty axes and the history labels follow the form; after, the run on screen.
   const shownConfig = useMemo<TrainConfig>(
-    () => state.runConfig ?? formConfig ?? { ...DEFAULT_CONFIG, layers: [...DEFAULT_CONFIG.layers], epochs: formEpochs ?? DEFAULT_CONFIG.epochs },
+    () =>
+      state.runConfig ??
+      formConfig ?? {
+        ...DEFAULT_CONFIG,
+        layers: [...DEFAULT_CONFIG.layers],
+        epochs: formEpochs ?? DEFAULT_CONFIG.epochs,
+      },
     [state.runConfig, formConfig, formEpochs],
   );
   const history = useRunHistory(state);

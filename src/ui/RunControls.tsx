@@ -26,7 +26,20 @@ interface Props {
 
 const FULL_SPEED = 'full';
 
-export function RunControls({ status, canTrain, blocker, hasRun, onTrain, onStop, pause, stepsPerSecond, onPause, onResume, onStep, onSpeed }: Props) {
+export function RunControls({
+  status,
+  canTrain,
+  blocker,
+  hasRun,
+  onTrain,
+  onStop,
+  pause,
+  stepsPerSecond,
+  onPause,
+  onResume,
+  onStep,
+  onSpeed,
+}: Props) {
   const speedId = useId();
   const running = status === 'running';
   // aria-pressed follows the worker: true once it says the run is held.
@@ -37,7 +50,13 @@ export function RunControls({ status, canTrain, blocker, hasRun, onTrain, onStop
     else onPause();
   };
   useSpaceToPause(running, togglePause);
-  const pauseLabel = paused ? (pause.pending === 'resume' ? 'Resuming…' : 'Resume') : pause.pending === 'pause' && running ? 'Pausing…' : 'Pause';
+  const pauseLabel = paused
+    ? pause.pending === 'resume'
+      ? 'Resuming…'
+      : 'Resume'
+    : pause.pending === 'pause' && running
+      ? 'Pausing…'
+      : 'Pause';
 
   return (
     <div className="run-controls">
@@ -45,7 +64,13 @@ export function RunControls({ status, canTrain, blocker, hasRun, onTrain, onStop
         {status === 'running' || status === 'stopping' ? 'Training…' : hasRun ? 'Train again' : 'Train'}
       </button>
       {/* Stop right after Train: one Tab from a run just started reaches it. */}
-      <button type="button" className="secondary" data-testid="stop-button" disabled={status !== 'running'} onClick={onStop}>
+      <button
+        type="button"
+        className="secondary"
+        data-testid="stop-button"
+        disabled={status !== 'running'}
+        onClick={onStop}
+      >
         {status === 'stopping' ? 'Stopping…' : 'Stop'}
       </button>
       <button

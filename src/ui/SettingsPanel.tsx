@@ -39,7 +39,10 @@ export const SettingsPanel = memo(function SettingsPanel({ draft, errors, link, 
             Changes apply to the next run
           </span>
         ) : null}
-        <CopyLinkButton link={link} disabledReason="Fix the refused settings first: the link can only hold valid ones." />
+        <CopyLinkButton
+          link={link}
+          disabledReason="Fix the refused settings first: the link can only hold valid ones."
+        />
       </div>
       <form className="settings-form" onSubmit={(e) => e.preventDefault()} noValidate>
         {GROUPS.map(({ group, collapsible }) => {
@@ -53,7 +56,14 @@ export const SettingsPanel = memo(function SettingsPanel({ draft, errors, link, 
               hasError={fields.some((f) => errors[f.key] !== undefined)}
             >
               {fields.map((spec) => (
-                <FieldControl key={spec.key} spec={spec} texts={draft.text} errors={errors} running={running} onEdit={onEdit} />
+                <FieldControl
+                  key={spec.key}
+                  spec={spec}
+                  texts={draft.text}
+                  errors={errors}
+                  running={running}
+                  onEdit={onEdit}
+                />
               ))}
             </SettingsGroup>
           );

@@ -7,7 +7,12 @@ function memoryStorage(initial: Record<string, string> = {}): ProbeStorage & { i
   return { items, getItem: (k) => items[k] ?? null, setItem: (k, v) => void (items[k] = v) };
 }
 
-const PROBE: BackendProbe = { deviceKey: 'GPU X | Chrome | tfjs 4.22.0', backend: 'webgl', rates: { webgl: 20000, wasm: 7000 }, measuredAt: '2026-11-27T08:00:00.000Z' };
+const PROBE: BackendProbe = {
+  deviceKey: 'GPU X | Chrome | tfjs 4.22.0',
+  backend: 'webgl',
+  rates: { webgl: 20000, wasm: 7000 },
+  measuredAt: '2026-11-27T08:00:00.000Z',
+};
 
 describe('the stored backend probe', () => {
   it('round-trips', () => {

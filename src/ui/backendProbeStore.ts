@@ -20,7 +20,14 @@ export function loadProbe(storage: ProbeStorage | null): BackendProbe | null {
     const value: unknown = JSON.parse(text);
     if (typeof value !== 'object' || value === null) return null;
     const { deviceKey, backend, rates, measuredAt } = value as Record<string, unknown>;
-    if (typeof deviceKey !== 'string' || !isBackend(backend) || typeof measuredAt !== 'string' || typeof rates !== 'object' || rates === null) return null;
+    if (
+      typeof deviceKey !== 'string' ||
+      !isBackend(backend) ||
+      typeof measuredAt !== 'string' ||
+      typeof rates !== 'object' ||
+      rates === null
+    )
+      return null;
     const clean: BackendProbe['rates'] = {};
     for (const [name, rate] of Object.entries(rates)) {
       if (!isBackend(name) || typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0) return null;

@@ -35,7 +35,15 @@ describe('runsToCsv', () => {
   it('lists every seed in order, and quotes a name with commas', () => {
     const row = { epoch: 1, loss: 0.2, accuracy: 0.9, valLoss: 0.1, valAccuracy: 0.95, seconds: 1 };
     const config = { ...DEFAULT_CONFIG, repeats: 2, layers: [64, 32, 16], bnLayers: [1, 3] };
-    const lines = runsToCsv([{ bn: [row], plain: [] }, { bn: [row], plain: [] }], config).trim().split('\n');
+    const lines = runsToCsv(
+      [
+        { bn: [row], plain: [] },
+        { bn: [row], plain: [] },
+      ],
+      config,
+    )
+      .trim()
+      .split('\n');
     expect(lines.slice(1)).toEqual([
       '1,bn,0.2,0.9,0.1,0.95,1,42,"With BN (before ReLU; layers 1, 3 only)"',
       '1,bn,0.2,0.9,0.1,0.95,1,43,"With BN (before ReLU; layers 1, 3 only)"',
@@ -45,7 +53,15 @@ describe('runsToCsv', () => {
   it('is just the header without epochs, and keeps a diverged NaN as NaN', () => {
     expect(runsToCsv([{ bn: [], plain: [] }], null)).toBe(`${HEADER}\n`);
     expect(runsToCsv([], null)).toBe(`${HEADER}\n`);
-    const csv = runsToCsv([{ bn: [{ epoch: 1, loss: Number.NaN, accuracy: 0.1, valLoss: Number.NaN, valAccuracy: 0.1, seconds: 1 }], plain: [] }], DEFAULT_CONFIG);
+    const csv = runsToCsv(
+      [
+        {
+          bn: [{ epoch: 1, loss: Number.NaN, accuracy: 0.1, valLoss: Number.NaN, valAccuracy: 0.1, seconds: 1 }],
+          plain: [],
+        },
+      ],
+      DEFAULT_CONFIG,
+    );
     expect(csv.split('\n')[1]).toBe('1,bn,NaN,0.1,NaN,0.1,1,42,With BN (before ReLU)');
   });
 });

@@ -6,7 +6,17 @@ import { netName } from '../shared/netNames';
 import type { PerNet } from '../shared/protocol';
 import type { EpochRecord } from './epochHistory';
 
-export const CSV_COLUMNS = ['epoch', 'model', 'loss', 'accuracy', 'val_loss', 'val_accuracy', 'seconds', 'seed', 'name'] as const;
+export const CSV_COLUMNS = [
+  'epoch',
+  'model',
+  'loss',
+  'accuracy',
+  'val_loss',
+  'val_accuracy',
+  'seconds',
+  'seed',
+  'name',
+] as const;
 
 /** Quotes a field that holds a comma, quote or line break (RFC 4180). */
 function field(text: string): string {
@@ -20,7 +30,13 @@ export function runsToCsv(seedRuns: readonly PerNet<readonly EpochRecord[]>[], c
     rows.sort((a, b) => a.r.epoch - b.r.epoch || NET_IDS.indexOf(a.net) - NET_IDS.indexOf(b.net));
     const seed = config ? String(repeatSeed(config, repeat)) : '';
     return rows.map(({ net, r }) =>
-      [...[r.epoch, net, r.loss, r.accuracy, r.valLoss, r.valAccuracy, r.seconds].map(String), seed, netName(net, config)].map(field).join(','),
+      [
+        ...[r.epoch, net, r.loss, r.accuracy, r.valLoss, r.valAccuracy, r.seconds].map(String),
+        seed,
+        netName(net, config),
+      ]
+        .map(field)
+        .join(','),
     );
   });
   return [CSV_COLUMNS.join(','), ...lines].join('\n') + '\n';

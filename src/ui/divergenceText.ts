@@ -5,7 +5,12 @@ import type { Divergence } from '../shared/protocol';
 import { formatInt } from './format';
 
 /** `active`: the run is still training, so the other net "trains on" rather than "trained on". */
-export function divergenceText(d: Divergence, config: TrainConfig | null, all: readonly Divergence[], active: boolean): string {
+export function divergenceText(
+  d: Divergence,
+  config: TrainConfig | null,
+  all: readonly Divergence[],
+  active: boolean,
+): string {
   const seed = config ? ` (seed ${repeatSeed(config, d.repeat)})` : '';
   const head = `${netName(d.net, config)} diverged at epoch ${d.epoch}, step ${formatInt(d.step)}${seed}: its loss became NaN or infinite, so it stopped`;
   const other = trainedNets(config).find((net) => net !== d.net);

@@ -14,6 +14,9 @@ export function saveBlob(blob: Blob, fileName: string): void {
 
 /** "batchnorm-lab_epochs-2_lr-0.01" from "epochs=2&lr=0.01", so a saved file says which run it holds. */
 export function fileStem(query: string): string {
-  const safe = query.replace(/=/g, '-').replace(/&/g, '_').replace(/[^A-Za-z0-9._-]/g, '');
+  const safe = query
+    .replace(/=/g, '-')
+    .replace(/&/g, '_')
+    .replace(/[^A-Za-z0-9._-]/g, '');
   return safe ? `batchnorm-lab_${safe}` : 'batchnorm-lab';
 }

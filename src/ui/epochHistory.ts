@@ -5,7 +5,11 @@ import type { PerNet, SomeNets } from '../shared/protocol';
 export type EpochRecord = EpochMetrics & { epoch: number };
 
 /** Inserts or replaces one epoch's rows, keeping each net's history sorted by epoch. */
-export function withEpoch(history: PerNet<EpochRecord[]>, epoch: number, metrics: SomeNets<EpochMetrics>): PerNet<EpochRecord[]> {
+export function withEpoch(
+  history: PerNet<EpochRecord[]>,
+  epoch: number,
+  metrics: SomeNets<EpochMetrics>,
+): PerNet<EpochRecord[]> {
   const next: PerNet<EpochRecord[]> = { bn: history.bn, plain: history.plain };
   for (const net of NET_IDS) {
     const row = metrics[net];

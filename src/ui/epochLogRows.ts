@@ -14,11 +14,15 @@ function sortKey(row: LogRow): [number, number, number, number] {
   return [row.repeat, epoch, NET_IDS.indexOf(row.net), row.kind === 'epoch' ? 0 : 1];
 }
 
-export function epochLogRows(seedRuns: readonly PerNet<readonly EpochRecord[]>[], divergences: readonly Divergence[]): LogRow[] {
+export function epochLogRows(
+  seedRuns: readonly PerNet<readonly EpochRecord[]>[],
+  divergences: readonly Divergence[],
+): LogRow[] {
   const rows: LogRow[] = seedRuns.flatMap((run, repeat) =>
     NET_IDS.flatMap((net) => run[net].map((record): LogRow => ({ kind: 'epoch', repeat, net, record }))),
   );
-  for (const divergence of divergences) rows.push({ kind: 'diverged', repeat: divergence.repeat, net: divergence.net, divergence });
+  for (const divergence of divergences)
+    rows.push({ kind: 'diverged', repeat: divergence.repeat, net: divergence.net, divergence });
   return rows.sort((a, b) => {
     const ka = sortKey(a);
     const kb = sortKey(b);

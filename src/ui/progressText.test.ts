@@ -33,10 +33,14 @@ const TRAINING: UiAction[] = [...READY, { type: 'train-requested', runId: 1, con
 
 describe('describeProgress', () => {
   it('shows the download in megabytes, then readiness', () => {
-    const loading = describeProgress(at(ev({ type: 'data-progress', runId: null, loadedBytes: 12_300_000, totalBytes: 54_900_000 })));
+    const loading = describeProgress(
+      at(ev({ type: 'data-progress', runId: null, loadedBytes: 12_300_000, totalBytes: 54_900_000 })),
+    );
     expect(loading.text).toBe('Loading MNIST… 12.3 MB / 54.9 MB');
     expect(loading.bar).toEqual({ kind: 'value', value: 12_300_000, max: 54_900_000 });
-    expect(describeProgress(at(...READY)).text).toBe('Ready · 60,000 training and 10,000 test images loaded in 150 ms.');
+    expect(describeProgress(at(...READY)).text).toBe(
+      'Ready · 60,000 training and 10,000 test images loaded in 150 ms.',
+    );
   });
 
   it('shows epoch, step, throughput and ETA while training', () => {
@@ -47,7 +51,9 @@ describe('describeProgress', () => {
   });
 
   it('says when it validates, and before the first report that the run is starting', () => {
-    expect(describeProgress(at(...TRAINING, ev(progress('validating', 1875)))).text).toBe('Epoch 3/10 · step 1,875/1,875 · Validating…');
+    expect(describeProgress(at(...TRAINING, ev(progress('validating', 1875)))).text).toBe(
+      'Epoch 3/10 · step 1,875/1,875 · Validating…',
+    );
     expect(describeProgress(at(...TRAINING)).bar.kind).toBe('indeterminate');
   });
 
@@ -59,7 +65,11 @@ describe('describeProgress', () => {
   });
 
   it('reports a finished run and a data failure', () => {
-    const finished = at(...TRAINING, ev(progress('validating', 1875)), ev({ type: 'run-finished', runId: 1, reason: 'completed', elapsedMs: 5000 }));
+    const finished = at(
+      ...TRAINING,
+      ev(progress('validating', 1875)),
+      ev({ type: 'run-finished', runId: 1, reason: 'completed', elapsedMs: 5000 }),
+    );
     expect(describeProgress(finished).text).toBe('Finished · Epoch 3/10 · step 1,875/1,875 · took 5s');
     const failed = at(ev({ type: 'error', runId: null, scope: 'data', message: 'truncated' }));
     expect(describeProgress(failed).text).toMatch(/could not load the data/);
@@ -68,14 +78,24 @@ describe('describeProgress', () => {
   it('says which seed of how many, with the bar over all seeds', () => {
     const config = { ...CONFIG, repeats: 3 };
     const state = at(...READY, { type: 'train-requested', runId: 1, config }, ev(progress('training', 1200, 1)));
-    expect(describeProgress(state).text).toMatch(/^Seed 2 of 3 · Epoch 3\/10 · step 1,200\/1,875 · 5,400 samples\/s · ETA /);
+    expect(describeProgress(state).text).toMatch(
+      /^Seed 2 of 3 · Epoch 3\/10 · step 1,200\/1,875 · 5,400 samples\/s · ETA /,
+    );
     expect(describeProgress(state).bar).toEqual({ kind: 'value', value: 18750 + 4950, max: 3 * 18750 });
   });
 
   it('names the net still training when the other is off or has diverged', () => {
-    const plainOnly = at(...READY, { type: 'train-requested', runId: 1, config: { ...CONFIG, nets: 'plain' } }, ev(progress('training')));
+    const plainOnly = at(
+      ...READY,
+      { type: 'train-requested', runId: 1, config: { ...CONFIG, nets: 'plain' } },
+      ev(progress('training')),
+    );
     expect(describeProgress(plainOnly).text).toMatch(/step 1,200\/1,875 · training No BN only · 5,400/);
-    const diverged = at(...TRAINING, ev(progress('training')), ev({ type: 'diverged', runId: 1, net: 'plain', repeat: 0, epoch: 3, step: 1100 }));
+    const diverged = at(
+      ...TRAINING,
+      ev(progress('training')),
+      ev({ type: 'diverged', runId: 1, net: 'plain', repeat: 0, epoch: 3, step: 1100 }),
+    );
     expect(describeProgress(diverged).text).toContain('· training With BN only ·');
     expect(describeProgress(at(...TRAINING, ev(progress('training')))).text).not.toContain('only');
   });
@@ -83,14 +103,28 @@ describe('describeProgress', () => {
 
 describe('describeProgress while paused or in slow motion', () => {
   it('says Pausing… until the worker holds the run, then Paused with the exact position', () => {
-    expect(describeProgress(at(...TRAINING, ev(progress('training')), { type: 'pause-requested' })).text).toBe('Pausing… · Epoch 3/10 · step 1,200/1,875');
-    const paused = at(...TRAINING, ev(progress('training')), { type: 'pause-requested' }, ev({ type: 'run-paused', runId: 1 }));
+    expect(describeProgress(at(...TRAINING, ev(progress('training')), { type: 'pause-requested' })).text).toBe(
+      'Pausing… · Epoch 3/10 · step 1,200/1,875',
+    );
+    const paused = at(
+      ...TRAINING,
+      ev(progress('training')),
+      { type: 'pause-requested' },
+      ev({ type: 'run-paused', runId: 1 }),
+    );
     expect(describeProgress(paused).text).toBe('Paused · Epoch 3/10 · step 1,200/1,875');
-    expect(describeProgress(at(...TRAINING, ev({ type: 'run-paused', runId: 1 }))).text).toBe('Paused before the first step.');
+    expect(describeProgress(at(...TRAINING, ev({ type: 'run-paused', runId: 1 }))).text).toBe(
+      'Paused before the first step.',
+    );
   });
 
   it('names the slow-motion speed instead of the ETA', () => {
-    const slow = at(...READY, { type: 'speed-chosen', stepsPerSecond: 0.5 }, { type: 'train-requested', runId: 1, config: CONFIG }, ev(progress('training')));
+    const slow = at(
+      ...READY,
+      { type: 'speed-chosen', stepsPerSecond: 0.5 },
+      { type: 'train-requested', runId: 1, config: CONFIG },
+      ev(progress('training')),
+    );
     expect(describeProgress(slow).text).toBe('Epoch 3/10 · step 1,200/1,875 · slow motion, 1 step every 2 s');
     expect(speedLabel(10)).toBe('10 steps/s');
     expect(speedLabel(1)).toBe('1 step/s');

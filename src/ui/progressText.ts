@@ -38,12 +38,18 @@ export function netsNote(state: Pick<UiState, 'runConfig' | 'divergences' | 'pro
   const trained = trainedNets(state.runConfig);
   const going = trained.filter((net) => !state.divergences.some((d) => d.net === net && d.repeat === repeat));
   if (going.length === 2) return '';
-  return going.length === 0 ? ' · no net training' : ` · training ${going.map((net) => NET_SHORT_NAMES[net]).join(', ')} only`;
+  return going.length === 0
+    ? ' · no net training'
+    : ` · training ${going.map((net) => NET_SHORT_NAMES[net]).join(', ')} only`;
 }
 
 export function describeProgress(state: UiState): ProgressView {
   const p = state.progress;
-  const run = (text: string, bar: Bar = p ? runBar(p) : NONE): ProgressView => ({ text, bar, label: 'Training progress' });
+  const run = (text: string, bar: Bar = p ? runBar(p) : NONE): ProgressView => ({
+    text,
+    bar,
+    label: 'Training progress',
+  });
   switch (state.status) {
     case 'idle':
       return { text: 'Starting the training worker…', bar: BUSY, label: 'Starting' };
@@ -52,11 +58,17 @@ export function describeProgress(state: UiState): ProgressView {
     case 'ready':
       return { text: readyText(state), bar: NONE, label: 'Data' };
     case 'running':
-      if (state.pause.paused) return run(p ? `Paused · ${position(p)}${netsNote(state)}` : 'Paused before the first step.');
-      if (!p) return run(`Starting the run: building ${trainedNets(state.runConfig).length === 1 ? 'the network' : 'both networks'}…`, BUSY);
+      if (state.pause.paused)
+        return run(p ? `Paused · ${position(p)}${netsNote(state)}` : 'Paused before the first step.');
+      if (!p)
+        return run(
+          `Starting the run: building ${trainedNets(state.runConfig).length === 1 ? 'the network' : 'both networks'}…`,
+          BUSY,
+        );
       if (state.pause.pending === 'pause') return run(`Pausing… · ${position(p)}`);
       if (p.phase === 'validating') return run(`${position(p)}${netsNote(state)} · Validating…`);
-      if (state.stepsPerSecond !== null) return run(`${position(p)}${netsNote(state)} · slow motion, ${speedLabel(state.stepsPerSecond)}`);
+      if (state.stepsPerSecond !== null)
+        return run(`${position(p)}${netsNote(state)} · slow motion, ${speedLabel(state.stepsPerSecond)}`);
       return run(
         `${position(p)}${netsNote(state)} · ${formatInt(p.samplesPerSec)} samples/s${p.etaMs === null ? '' : ` · ETA ${formatDuration(p.etaMs)}`}`,
       );
@@ -67,7 +79,12 @@ export function describeProgress(state: UiState): ProgressView {
     case 'stopped':
       return run(p ? `Stopped · ${position(p)} · ${after(state)}` : 'Stopped before the first step.');
     case 'error':
-      if (state.runId === null) return { text: 'Cannot train: the worker could not load the data (see the error above).', bar: NONE, label: 'Data' };
+      if (state.runId === null)
+        return {
+          text: 'Cannot train: the worker could not load the data (see the error above).',
+          bar: NONE,
+          label: 'Data',
+        };
       return run(p ? `Run failed · ${position(p)}` : 'Run failed before the first step.');
     default:
       return assertNever(state.status, 'run status');

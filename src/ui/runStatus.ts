@@ -8,7 +8,9 @@ export function isPaused(state: Pick<UiState, 'status' | 'pause'>): boolean {
 }
 
 /** Mini-batches trained in this run so far (one step = one mini-batch through every net), over every epoch and seed. */
-export function stepsDone(p: Pick<ProgressState, 'repeat' | 'epoch' | 'epochs' | 'step' | 'stepsPerEpoch'> | null): number {
+export function stepsDone(
+  p: Pick<ProgressState, 'repeat' | 'epoch' | 'epochs' | 'step' | 'stepsPerEpoch'> | null,
+): number {
   if (p === null) return 0;
   return (p.repeat * p.epochs + p.epoch - 1) * p.stepsPerEpoch + p.step;
 }
@@ -36,5 +38,7 @@ export function estimateEtaMs(p: {
 
 /** Whether the form's config may be sent: the worker has the data and no run is still winding down. */
 export function canTrain(state: UiState, configValid: boolean): boolean {
-  return configValid && state.data.phase === 'ready' && !isRunActive(state.status) && state.workerFault?.kind !== 'crashed';
+  return (
+    configValid && state.data.phase === 'ready' && !isRunActive(state.status) && state.workerFault?.kind !== 'crashed'
+  );
 }

@@ -49,7 +49,9 @@ describe('settings draft', () => {
   });
 
   it('refuses blank, non-numeric, fractional and out-of-range text, field by field', () => {
-    const { config, errors } = readDraft(draftWith({ epochs: '', batchSize: '12.5', lr: 'fast', trainSize: '99', layers: '64,abc' }));
+    const { config, errors } = readDraft(
+      draftWith({ epochs: '', batchSize: '12.5', lr: 'fast', trainSize: '99', layers: '64,abc' }),
+    );
     expect(config).toBeNull();
     expect(errors).toEqual({
       epochs: 'Epochs must be a number.',
@@ -86,7 +88,16 @@ describe('fields that do not apply', () => {
   it('marks the BN fields and the bias before BN as unused when only the plain net trains', () => {
     const text = draftWith({ nets: 'plain' }).text;
     const unused = FIELDS.filter((f) => inapplicableReason(f.key, text) !== null).map((f) => f.key);
-    expect(unused).toEqual(['denseBias', 'bnLayers', 'bnPlace', 'bnMomentum', 'bnEpsilon', 'bnScale', 'bnCenter', 'bnImpl']);
+    expect(unused).toEqual([
+      'denseBias',
+      'bnLayers',
+      'bnPlace',
+      'bnMomentum',
+      'bnEpsilon',
+      'bnScale',
+      'bnCenter',
+      'bnImpl',
+    ]);
     expect(FIELDS.filter((f) => inapplicableReason(f.key, draftWith({}).text) !== null)).toEqual([]);
   });
 
@@ -161,7 +172,9 @@ describe('the log-scale slider', () => {
 
 describe('group summaries', () => {
   it('say in one line what a collapsed group holds', () => {
-    expect(groupSummary('network', draftWith({ denseBias: '0' }).text)).toBe('128,64 · ReLU · Glorot (Keras) · Bias before BN off');
+    expect(groupSummary('network', draftWith({ denseBias: '0' }).text)).toBe(
+      '128,64 · ReLU · Glorot (Keras) · Bias before BN off',
+    );
     expect(groupSummary('batchnorm', draftWith({}).text)).toBe(
       'BN on layers all · Before act. · Momentum 0.99 · ε 0.001 · Learnable γ on · Learnable β on · TF.js built-in',
     );

@@ -2,7 +2,16 @@
 // pure rules behind the widgets (which fields apply, BN layer checkboxes, +/− layer, the log slider). Kept as text so a
 // half-typed value ("0.") is not rewritten under the user's cursor.
 import { MAX_HIDDEN_LAYERS, type TrainConfig } from '../shared/config';
-import { FIELDS, fieldSpec, formatLimit, parseField, parseNumberText, type FieldGroup, type FieldKey, type FieldSpec } from '../shared/configFields';
+import {
+  FIELDS,
+  fieldSpec,
+  formatLimit,
+  parseField,
+  parseNumberText,
+  type FieldGroup,
+  type FieldKey,
+  type FieldSpec,
+} from '../shared/configFields';
 import { configFromTexts, configToTexts, type FieldErrors, type FieldTexts } from '../shared/configText';
 
 export interface SettingsDraft {
@@ -82,7 +91,9 @@ export function bnTextWithin(bnText: string, count: number): string {
 
 function widthsOf(text: string): number[] | null {
   const parsed = parseField(fieldSpec('layers'), text);
-  return parsed.ok && Array.isArray(parsed.value) ? parsed.value.filter((w): w is number => typeof w === 'number') : null;
+  return parsed.ok && Array.isArray(parsed.value)
+    ? parsed.value.filter((w): w is number => typeof w === 'number')
+    : null;
 }
 
 /** The widths text with one more layer (as wide as the last), or null when the text is invalid or already full. */

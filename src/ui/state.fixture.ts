@@ -39,7 +39,11 @@ export const fresh = () => initState({ config: CONFIG, problems: [] });
 export const ready = () =>
   run(
     fresh(),
-    ev({ type: 'backend', runId: null, info: { backend: 'wasm', reason: 'software WebGL', renderer: 'SwiftShader', probe: null, probeSource: null } }),
+    ev({
+      type: 'backend',
+      runId: null,
+      info: { backend: 'wasm', reason: 'software WebGL', renderer: 'SwiftShader', probe: null, probeSource: null },
+    }),
     ev({ type: 'data-progress', runId: null, loadedBytes: 10, totalBytes: 100 }),
     ev({ type: 'data-ready', runId: null, trainCount: 60000, testCount: 10000, ms: 150 }),
   );

@@ -22,7 +22,10 @@ describe('data and backend', () => {
   });
 
   it('shows a data error and keeps Train disabled', () => {
-    const s = run(fresh(), ev({ type: 'error', runId: null, scope: 'data', message: 'train-labels-idx1-ubyte is truncated' }));
+    const s = run(
+      fresh(),
+      ev({ type: 'error', runId: null, scope: 'data', message: 'train-labels-idx1-ubyte is truncated' }),
+    );
     expect(s.status).toBe('error');
     expect(s.data.phase).toBe('error');
     expect(s.messages.map((m) => m.text)).toEqual(['train-labels-idx1-ubyte is truncated']);
@@ -44,7 +47,13 @@ describe('a run', () => {
     expect(canTrain(s, true)).toBe(false);
     s = run(
       s,
-      ev({ type: 'run-started', runId: 1, config: CONFIG, stepsPerEpoch: 63, params: { bn: { total: 1, trainable: 1 }, plain: { total: 1, trainable: 1 } } }),
+      ev({
+        type: 'run-started',
+        runId: 1,
+        config: CONFIG,
+        stepsPerEpoch: 63,
+        params: { bn: { total: 1, trainable: 1 }, plain: { total: 1, trainable: 1 } },
+      }),
       ev(progress(1, 1, 30)),
       ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: metrics(0.3) }),
       ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 2, metrics: metrics(0.2) }),
@@ -52,8 +61,14 @@ describe('a run', () => {
     );
     expect(s.status).toBe('finished');
     expect(s.finishedMs).toBe(5000);
-    expect(s.history.bn.map((r) => [r.epoch, r.loss])).toEqual([[1, 0.3], [2, 0.2]]);
-    expect(s.history.plain.map((r) => [r.epoch, r.loss])).toEqual([[1, 0.6], [2, 0.4]]);
+    expect(s.history.bn.map((r) => [r.epoch, r.loss])).toEqual([
+      [1, 0.3],
+      [2, 0.2],
+    ]);
+    expect(s.history.plain.map((r) => [r.epoch, r.loss])).toEqual([
+      [1, 0.6],
+      [2, 0.4],
+    ]);
     expect(canTrain(s, true)).toBe(true);
   });
 
@@ -64,12 +79,22 @@ describe('a run', () => {
       ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: metrics(0.3) }),
       ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 2, metrics: metrics(0.25) }),
     );
-    expect(s.history.bn.map((r) => [r.epoch, r.loss])).toEqual([[1, 0.3], [2, 0.25]]);
+    expect(s.history.bn.map((r) => [r.epoch, r.loss])).toEqual([
+      [1, 0.3],
+      [2, 0.25],
+    ]);
   });
 
   it('derives progress with the run length and an ETA', () => {
     const s = run(training(), ev(progress(1, 2, 63, 2000)));
-    expect(s.progress).toMatchObject({ epoch: 2, epochs: 2, step: 63, stepsPerEpoch: 63, samplesPerSec: 5400, etaMs: 0 });
+    expect(s.progress).toMatchObject({
+      epoch: 2,
+      epochs: 2,
+      step: 63,
+      stepsPerEpoch: 63,
+      samplesPerSec: 5400,
+      etaMs: 0,
+    });
   });
 
   it('stops: running → stopping → stopped, and ignores Stop when nothing runs', () => {
@@ -81,7 +106,9 @@ describe('a run', () => {
     expect(s.status).toBe('stopped');
     expect(s.progress?.step).toBe(11);
     // Nothing of that run moves the screen afterwards.
-    expect(run(s, ev(progress(1, 1, 12)), ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: metrics(0.3) }))).toBe(s);
+    expect(
+      run(s, ev(progress(1, 1, 12)), ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: metrics(0.3) })),
+    ).toBe(s);
   });
 });
 
@@ -97,7 +124,13 @@ describe('Train again', () => {
     expect(before.status).toBe('error');
     expect(before.messages).toHaveLength(2);
     const after = reducer(before, { type: 'train-requested', runId: 2, config: { ...CONFIG, epochs: 5 } });
-    expect(after).toMatchObject({ status: 'running', runId: 2, progress: null, finishedMs: null, history: { bn: [], plain: [] } });
+    expect(after).toMatchObject({
+      status: 'running',
+      runId: 2,
+      progress: null,
+      finishedMs: null,
+      history: { bn: [], plain: [] },
+    });
     expect(after.runConfig?.epochs).toBe(5);
     expect(after.messages.map((m) => m.text)).toEqual(['worker hiccup']);
   });
@@ -109,7 +142,13 @@ describe('Train again', () => {
       { type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: metrics(0.3) },
       { type: 'run-finished', runId: 1, reason: 'stopped', elapsedMs: 10 },
       { type: 'error', runId: 1, scope: 'training', message: 'late failure' },
-      { type: 'run-started', runId: 1, config: CONFIG, stepsPerEpoch: 99, params: { bn: { total: 1, trainable: 1 }, plain: { total: 1, trainable: 1 } } },
+      {
+        type: 'run-started',
+        runId: 1,
+        config: CONFIG,
+        stepsPerEpoch: 99,
+        params: { bn: { total: 1, trainable: 1 }, plain: { total: 1, trainable: 1 } },
+      },
     ];
     expect(run(s, ...stale.map(ev))).toBe(s);
     // Events of the current run and of the worker itself still count.
@@ -120,15 +159,23 @@ describe('Train again', () => {
 
 describe('errors', () => {
   it('ends the current run on its error and leaves Train usable', () => {
-    const s = run(training(), ev({ type: 'error', runId: 1, scope: 'config', message: 'Settings refused: Epochs must be between 1 and 100.' }));
+    const s = run(
+      training(),
+      ev({ type: 'error', runId: 1, scope: 'config', message: 'Settings refused: Epochs must be between 1 and 100.' }),
+    );
     expect(s.status).toBe('error');
-    expect(s.messages[0]).toMatchObject({ scope: 'config', runId: 1, text: 'Settings refused: Epochs must be between 1 and 100.' });
+    expect(s.messages[0]).toMatchObject({
+      scope: 'config',
+      runId: 1,
+      text: 'Settings refused: Epochs must be between 1 and 100.',
+    });
     expect(canTrain(s, true)).toBe(true);
   });
 
   it('keeps a run going through a worker message error, and caps and dismisses messages', () => {
     let s = training();
-    for (let i = 0; i < MAX_MESSAGES + 3; i++) s = reducer(s, ev({ type: 'error', runId: null, scope: 'worker', message: `m${i}` }));
+    for (let i = 0; i < MAX_MESSAGES + 3; i++)
+      s = reducer(s, ev({ type: 'error', runId: null, scope: 'worker', message: `m${i}` }));
     expect(s.status).toBe('running');
     expect(s.messages).toHaveLength(MAX_MESSAGES);
     expect(s.messages.at(-1)?.text).toBe(`m${MAX_MESSAGES + 2}`);
@@ -139,10 +186,16 @@ describe('errors', () => {
   });
 
   it('records page errors and lets the URL notice be dismissed', () => {
-    const s = initState({ config: CONFIG, problems: [{ key: 'lr', name: 'lr', given: 'banana', message: 'Learning rate must be a number.', used: '0.001' }] });
+    const s = initState({
+      config: CONFIG,
+      problems: [{ key: 'lr', name: 'lr', given: 'banana', message: 'Learning rate must be a number.', used: '0.001' }],
+    });
     expect(s.configProblems).toHaveLength(1);
     expect(reducer(s, { type: 'config-problems-dismissed' }).configProblems).toEqual([]);
-    expect(reducer(s, { type: 'ui-error', message: 'no PNG' }).messages[0]).toMatchObject({ scope: 'ui', text: 'no PNG' });
+    expect(reducer(s, { type: 'ui-error', message: 'no PNG' }).messages[0]).toMatchObject({
+      scope: 'ui',
+      text: 'no PNG',
+    });
   });
 });
 
@@ -166,7 +219,7 @@ describe('ETA', () => {
     expect(estimateEtaMs({ epoch: 1, epochs: 2, step: 5, stepsPerEpoch: 100, elapsedMs: 0 })).toBeNull();
   });
 
-  it('keeps each repeat\'s epochs apart, and shows the repeat in progress', () => {
+  it("keeps each repeat's epochs apart, and shows the repeat in progress", () => {
     const config = { ...CONFIG, repeats: 2 };
     const s = run(
       ready(),

@@ -70,9 +70,13 @@ export function reducer(state: UiState, action: UiAction): UiState {
     case 'stop-requested':
       return state.status === 'running' ? { ...state, status: 'stopping' } : state;
     case 'pause-requested':
-      return state.status === 'running' && !state.pause.paused ? { ...state, pause: { ...state.pause, pending: 'pause' } } : state;
+      return state.status === 'running' && !state.pause.paused
+        ? { ...state, pause: { ...state.pause, pending: 'pause' } }
+        : state;
     case 'resume-requested':
-      return state.status === 'running' && state.pause.paused ? { ...state, pause: { ...state.pause, pending: 'resume' } } : state;
+      return state.status === 'running' && state.pause.paused
+        ? { ...state, pause: { ...state.pause, pending: 'resume' } }
+        : state;
     case 'speed-chosen':
       return { ...state, stepsPerSecond: action.stepsPerSecond };
     case 'config-edited':
@@ -103,7 +107,12 @@ function onEvent(state: UiState, event: WorkerEvent): UiState {
   const active = isRunActive(state.status);
   switch (event.type) {
     case 'backend':
-      return { ...state, backend: event.info, backendFailed: false, status: state.status === 'idle' ? 'loading-data' : state.status };
+      return {
+        ...state,
+        backend: event.info,
+        backendFailed: false,
+        status: state.status === 'idle' ? 'loading-data' : state.status,
+      };
     case 'data-progress':
       if (state.data.phase === 'ready') return state;
       return {
@@ -153,15 +162,29 @@ function onEvent(state: UiState, event: WorkerEvent): UiState {
     case 'run-paused':
       if (!active) return state;
       // A pause confirmed; a Resume pressed meanwhile is still on its way.
-      return { ...state, pause: { paused: true, pending: state.pause.pending === 'pause' ? null : state.pause.pending } };
+      return {
+        ...state,
+        pause: { paused: true, pending: state.pause.pending === 'pause' ? null : state.pause.pending },
+      };
     case 'run-resumed':
       if (!active) return state;
-      return { ...state, pause: { paused: false, pending: state.pause.pending === 'resume' ? null : state.pause.pending } };
+      return {
+        ...state,
+        pause: { paused: false, pending: state.pause.pending === 'resume' ? null : state.pause.pending },
+      };
     case 'run-finished':
       if (!active) return state;
-      return { ...state, status: event.reason === 'completed' ? 'finished' : 'stopped', finishedMs: event.elapsedMs, pause: NOT_PAUSED };
+      return {
+        ...state,
+        status: event.reason === 'completed' ? 'finished' : 'stopped',
+        finishedMs: event.elapsedMs,
+        pause: NOT_PAUSED,
+      };
     case 'models':
-      return { ...state, answering: event.source ? { source: event.source, nets: event.nets, config: event.config } : null };
+      return {
+        ...state,
+        answering: event.source ? { source: event.source, nets: event.nets, config: event.config } : null,
+      };
     // Answers to requests: the code that asked awaits them (TrainingClient.request); the state does not change.
     case 'prediction':
     case 'test-inspection':
@@ -215,6 +238,7 @@ function onError(state: UiState, event: Extract<WorkerEvent, { type: 'error' }>)
 
 /** True until the data first arrives (an earlier worker hiccup may have flagged an error that the data now disproves). */
 function waitingForData(state: UiState): boolean {
-  return state.status === 'idle' || state.status === 'loading-data' || (state.status === 'error' && state.runId === null);
+  return (
+    state.status === 'idle' || state.status === 'loading-data' || (state.status === 'error' && state.runId === null)
+  );
 }
-

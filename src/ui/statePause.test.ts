@@ -34,18 +34,29 @@ describe('pause, step and slow motion', () => {
 
   it('ends the pause with the run (stopped while paused, or failed), and a new run starts unpaused', () => {
     const paused = run(training(), ev({ type: 'run-paused', runId: 1 }));
-    const stopped = run(paused, { type: 'stop-requested' }, ev({ type: 'run-finished', runId: 1, reason: 'stopped', elapsedMs: 100 }));
+    const stopped = run(
+      paused,
+      { type: 'stop-requested' },
+      ev({ type: 'run-finished', runId: 1, reason: 'stopped', elapsedMs: 100 }),
+    );
     expect(stopped.status).toBe('stopped');
     expect(stopped.pause).toEqual({ paused: false, pending: null });
     expect(isPaused(run(paused, { type: 'stop-requested' }))).toBe(false);
     const failed = run(paused, ev({ type: 'error', runId: 1, scope: 'training', message: 'boom' }));
     expect(failed.pause.paused).toBe(false);
     const pending = run(training(), { type: 'pause-requested' });
-    expect(reducer(pending, { type: 'train-requested', runId: 2, config: CONFIG }).pause).toEqual({ paused: false, pending: null });
+    expect(reducer(pending, { type: 'train-requested', runId: 2, config: CONFIG }).pause).toEqual({
+      paused: false,
+      pending: null,
+    });
   });
 
   it('keeps the chosen speed for the next runs', () => {
-    const s = run(ready(), { type: 'speed-chosen', stepsPerSecond: 2 }, { type: 'train-requested', runId: 1, config: CONFIG });
+    const s = run(
+      ready(),
+      { type: 'speed-chosen', stepsPerSecond: 2 },
+      { type: 'train-requested', runId: 1, config: CONFIG },
+    );
     expect(s.stepsPerSecond).toBe(2);
     expect(reducer(s, { type: 'speed-chosen', stepsPerSecond: null }).stepsPerSecond).toBeNull();
   });

@@ -15,12 +15,20 @@ const run = (state: UiState, ...actions: UiAction[]): UiState => actions.reduce(
 const ready = () =>
   run(
     initState({ config: CONFIG, problems: [] }),
-    ev({ type: 'backend', runId: null, info: { backend: 'wasm', reason: 'test', renderer: null, probe: null, probeSource: null } }),
+    ev({
+      type: 'backend',
+      runId: null,
+      info: { backend: 'wasm', reason: 'test', renderer: null, probe: null, probeSource: null },
+    }),
     ev({ type: 'data-ready', runId: null, trainCount: 60000, testCount: 10000, ms: 150 }),
   );
 const metrics = { loss: 0.3, accuracy: 0.9, valLoss: 0.2, valAccuracy: 0.93, seconds: 1 };
 const withEpoch = () =>
-  run(ready(), { type: 'train-requested', runId: 1, config: CONFIG }, ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: { bn: metrics, plain: metrics } }));
+  run(
+    ready(),
+    { type: 'train-requested', runId: 1, config: CONFIG },
+    ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: { bn: metrics, plain: metrics } }),
+  );
 const progress = (runId: number): WorkerEvent => ({
   type: 'progress',
   runId,
@@ -53,7 +61,11 @@ describe('a worker that crashes', () => {
     expect(canTrain(restarted, true)).toBe(false);
     const again = run(
       restarted,
-      ev({ type: 'backend', runId: null, info: { backend: 'wasm', reason: 'test', renderer: null, probe: null, probeSource: null } }),
+      ev({
+        type: 'backend',
+        runId: null,
+        info: { backend: 'wasm', reason: 'test', renderer: null, probe: null, probeSource: null },
+      }),
       ev({ type: 'data-ready', runId: null, trainCount: 60000, testCount: 10000, ms: 150 }),
     );
     expect(again.status).toBe('ready');
@@ -90,6 +102,8 @@ describe('a lost WebGL context', () => {
       interruptedRunId,
     });
     expect(run(withEpoch(), ev(lost(1))).messages.at(-1)?.text).toMatch(/moved to wasm\. The run starts again/);
-    expect(run(ready(), ev(lost(null))).messages.at(-1)?.text).toBe('The WebGL context was lost; training moved to wasm.');
+    expect(run(ready(), ev(lost(null))).messages.at(-1)?.text).toBe(
+      'The WebGL context was lost; training moved to wasm.',
+    );
   });
 });

@@ -11,7 +11,14 @@ export interface WorkerFault {
   message: string;
 }
 
-const WAITING_DATA: DataState = { phase: 'waiting', loadedBytes: 0, totalBytes: 0, trainCount: null, testCount: null, ms: null };
+const WAITING_DATA: DataState = {
+  phase: 'waiting',
+  loadedBytes: 0,
+  totalBytes: 0,
+  trainCount: null,
+  testCount: null,
+  ms: null,
+};
 
 /** The worker failed: the run it had (if any) is over, and only a fresh worker (Restart) helps. */
 export function workerCrashed(state: UiState, message: string): UiState {
@@ -34,7 +41,15 @@ export function workerStalled(state: UiState, seconds: number): UiState {
 
 /** A fresh worker is starting: it picks a backend and loads the data again; the charts and the log stay. */
 export function workerRestarted(state: UiState): UiState {
-  return { ...state, workerFault: null, backend: null, backendFailed: false, data: WAITING_DATA, status: 'loading-data', answering: null };
+  return {
+    ...state,
+    workerFault: null,
+    backend: null,
+    backendFailed: false,
+    data: WAITING_DATA,
+    status: 'loading-data',
+    answering: null,
+  };
 }
 
 /** Progress from the run on screen proves the worker is alive again. */

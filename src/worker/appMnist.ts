@@ -25,7 +25,11 @@ function start(baseUrl: string, keep: boolean): Load {
   };
   const data = (async () => {
     const store = keep ? await openDataCache(MNIST_CACHE) : null;
-    const mnist = await loadMnist(packedSource(baseUrl, MNIST_PACKED_FILES, store), onProgress, packedSizes(MNIST_PACKED_FILES));
+    const mnist = await loadMnist(
+      packedSource(baseUrl, MNIST_PACKED_FILES, store),
+      onProgress,
+      packedSizes(MNIST_PACKED_FILES),
+    );
     const urls = Object.values(MNIST_PACKED_FILES).map((f) => new URL(f.name, baseUrl).href);
     await store?.keepOnly(urls).catch(() => {});
     return mnist;
@@ -45,7 +49,11 @@ export function startEarly(workerUrl: string): void {
 }
 
 /** The data from `dataBaseUrl`: the download already under way if it is the same folder, a new one otherwise. */
-export function loadAppMnist(dataBaseUrl: string, onProgress: Progress, { keep = true }: { keep?: boolean } = {}): Promise<Mnist> {
+export function loadAppMnist(
+  dataBaseUrl: string,
+  onProgress: Progress,
+  { keep = true }: { keep?: boolean } = {},
+): Promise<Mnist> {
   const load = started !== null && started.baseUrl === dataBaseUrl ? started : start(dataBaseUrl, keep);
   started = null;
   load.relay.listener = onProgress;

@@ -47,7 +47,10 @@ export class BackendGuard {
   /** Activates the next backend of the plan (and watches it in turn). */
   async failover(): Promise<ActiveBackend> {
     const lost = this.lostBackend ?? 'webgl';
-    const plan: BackendPlan = { order: this.rest, reason: `${this.reason}; then the ${lost} context was lost, so the worker moved on` };
+    const plan: BackendPlan = {
+      order: this.rest,
+      reason: `${this.reason}; then the ${lost} context was lost, so the worker moved on`,
+    };
     const active = await activateBackend(plan);
     this.lostBackend = null;
     this.watch(active.backend, plan);

@@ -74,16 +74,28 @@ describe('TrainingClient when the worker fails', () => {
     const memory = client.request({ type: 'memory' });
     const sent = worker(1).sent[1];
     if (sent?.type !== 'memory') throw new Error('no memory request sent');
-    worker(1).emit({ type: 'memory', runId: null, requestId: sent.requestId, backend: 'wasm', numTensors: 3, numBytes: 12 });
+    worker(1).emit({
+      type: 'memory',
+      runId: null,
+      requestId: sent.requestId,
+      backend: 'wasm',
+      numTensors: 3,
+      numBytes: 12,
+    });
     await expect(memory).resolves.toMatchObject({ numTensors: 3 });
   });
 
   it('without a failure listener a crash arrives as a worker error event', () => {
     const events: WorkerEvent[] = [];
     const w = new FakeWorker();
-    new TrainingClient((e) => events.push(e), () => w as unknown as Worker);
+    new TrainingClient(
+      (e) => events.push(e),
+      () => w as unknown as Worker,
+    );
     w.crash('gone');
-    expect(events).toEqual([{ type: 'error', runId: null, scope: 'worker', message: 'The training worker failed: gone.' }]);
+    expect(events).toEqual([
+      { type: 'error', runId: null, scope: 'worker', message: 'The training worker failed: gone.' },
+    ]);
   });
 });
 
@@ -159,7 +171,10 @@ describe('TrainingClient requests', () => {
     vi.advanceTimersByTime(1);
     const error = await caught;
     expect(error).toBeInstanceOf(WorkerRequestError);
-    expect(error).toMatchObject({ code: 'timeout', message: 'The training worker did not answer “memory” within 1 s.' });
+    expect(error).toMatchObject({
+      code: 'timeout',
+      message: 'The training worker did not answer “memory” within 1 s.',
+    });
   });
 
   it('counts the time limit from when the worker is ready, not while it loads', async () => {
@@ -186,7 +201,14 @@ describe('TrainingClient requests', () => {
     const first = client.request({ type: 'memory' });
     const sent = worker(0).sent[0];
     if (sent?.type !== 'memory') throw new Error('no memory request sent');
-    worker(0).emit({ type: 'memory', runId: null, requestId: sent.requestId, backend: 'wasm', numTensors: 1, numBytes: 4 });
+    worker(0).emit({
+      type: 'memory',
+      runId: null,
+      requestId: sent.requestId,
+      backend: 'wasm',
+      numTensors: 1,
+      numBytes: 4,
+    });
     await expect(first).resolves.toMatchObject({ numTensors: 1 });
     expect(vi.getTimerCount()).toBe(0);
     client.restart();

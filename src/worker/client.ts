@@ -56,7 +56,8 @@ export class TrainingClient {
     private readonly onEvent: (event: WorkerEvent) => void,
     private readonly createWorker: WorkerFactory = createTrainingWorker,
     /** Without a listener a failure arrives as an `error` event of scope 'worker'. */
-    private readonly onFailure: FailureListener = (message) => onEvent({ type: 'error', runId: null, scope: 'worker', message }),
+    private readonly onFailure: FailureListener = (message) =>
+      onEvent({ type: 'error', runId: null, scope: 'worker', message }),
     private readonly timeouts: RequestTimeouts = REQUEST_TIMEOUT_MS,
   ) {
     this.worker = this.spawn();
@@ -80,7 +81,12 @@ export class TrainingClient {
     });
     worker.addEventListener('messageerror', () => {
       if (worker !== this.worker) return;
-      this.onEvent({ type: 'error', runId: null, scope: 'worker', message: 'A message from the training worker could not be read.' });
+      this.onEvent({
+        type: 'error',
+        runId: null,
+        scope: 'worker',
+        message: 'A message from the training worker could not be read.',
+      });
     });
     return worker;
   }
@@ -130,7 +136,10 @@ export class TrainingClient {
       if (this.pending.get(requestId) !== waiter) return;
       this.pending.delete(requestId);
       waiter.reject(
-        new WorkerRequestError(`The training worker did not answer “${waiter.type}” within ${Math.round(limit / 1000)} s.`, 'timeout'),
+        new WorkerRequestError(
+          `The training worker did not answer “${waiter.type}” within ${Math.round(limit / 1000)} s.`,
+          'timeout',
+        ),
       );
     }, limit);
   }

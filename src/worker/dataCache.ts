@@ -4,7 +4,9 @@
 import type { PackStore } from '../data/mnist';
 
 /** A store over one named cache, or null where the Cache API is missing (insecure origins): then no copy is kept. */
-export async function openDataCache(name: string): Promise<(PackStore & { keepOnly(urls: string[]): Promise<void> }) | null> {
+export async function openDataCache(
+  name: string,
+): Promise<(PackStore & { keepOnly(urls: string[]): Promise<void> }) | null> {
   if (typeof caches === 'undefined') return null;
   let cache: Cache;
   try {

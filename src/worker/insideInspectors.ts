@@ -56,9 +56,20 @@ export class InsideInspectors {
       sample = await this.sample(view, series?.unit ?? view.unit ?? 0, ctx);
     } catch (e) {
       // The history still answers; the panel says why it has no numbers.
-      this.post({ type: 'error', runId: null, scope: 'worker', message: `The BN maths could not be computed: ${messageOf(e)}` });
+      this.post({
+        type: 'error',
+        runId: null,
+        scope: 'worker',
+        message: `The BN maths could not be computed: ${messageOf(e)}`,
+      });
     }
-    this.post({ type: 'inside-series', runId: series && r ? r.runId : null, requestId: command.requestId, series, sample });
+    this.post({
+      type: 'inside-series',
+      runId: series && r ? r.runId : null,
+      requestId: command.requestId,
+      series,
+      sample,
+    });
   }
 
   private async sample(view: InsideView, unit: number, ctx: SampleSources): Promise<BnMath | null> {
@@ -78,17 +89,27 @@ function messageOf(e: unknown): string {
 }
 
 /** Algorithm 2 on the BN net that answers predictions now (training, trained or loaded), over its training set. */
-export async function handleRecalibrate(requestId: number, ctx: { slot: ModelSlot; post: Post; data(): Promise<Mnist> }): Promise<void> {
+export async function handleRecalibrate(
+  requestId: number,
+  ctx: { slot: ModelSlot; post: Post; data(): Promise<Mnist> },
+): Promise<void> {
   try {
     const data = await ctx.data();
     const answering = ctx.slot.current();
     const model = answering?.models.bn;
     if (!answering || !model) throw new Error('There is no BN net to recalibrate yet: train one, or load saved nets.');
     const { trainSize, batchSize } = answering.config;
-    if (batchSize < 2) throw new Error('Recalibration needs mini-batches of at least 2 examples (batch size 1 has no variance).');
+    if (batchSize < 2)
+      throw new Error('Recalibration needs mini-batches of at least 2 examples (batch size 1 has no variance).');
     const result = recalibrate(model, data.train, trainSize, batchSize, data.test);
     ctx.post({ type: 'bn-recalibrated', runId: null, requestId, result });
   } catch (e) {
-    ctx.post({ type: 'error', runId: null, scope: 'models', requestId, message: `Recalibration failed: ${messageOf(e)}` });
+    ctx.post({
+      type: 'error',
+      runId: null,
+      scope: 'models',
+      requestId,
+      message: `Recalibration failed: ${messageOf(e)}`,
+    });
   }
 }

@@ -9,7 +9,10 @@ import type { SavedModelsInfo, SomeNets, WorkerCommand, WorkerEvent } from '../s
 import { deleteSaved, listSaved, loadSaved, saveModels } from './modelStore';
 import type { Answering, ModelSlot } from './modelSlot';
 
-export type ModelCommand = Exclude<WorkerCommand, { type: 'init' | 'train' | 'stop' | 'pause' | 'resume' | 'step' | 'speed' | 'memory' }>;
+export type ModelCommand = Exclude<
+  WorkerCommand,
+  { type: 'init' | 'train' | 'stop' | 'pause' | 'resume' | 'step' | 'speed' | 'memory' }
+>;
 
 export interface ModelContext {
   slot: ModelSlot;
@@ -26,7 +29,11 @@ function infoFor(now: Answering, name: string): SavedModelsInfo {
 }
 
 /** Nets loaded from the browser or a file start answering, and the request learns what was loaded. */
-function answerWithLoaded(ctx: ModelContext, requestId: number, loaded: { info: SavedModelsInfo; models: SomeNets<tf.LayersModel> }): void {
+function answerWithLoaded(
+  ctx: ModelContext,
+  requestId: number,
+  loaded: { info: SavedModelsInfo; models: SomeNets<tf.LayersModel> },
+): void {
   const { info, models } = loaded;
   ctx.slot.load(info.name, info.config, models, info.valAccuracy);
   ctx.post({ type: 'models-loaded', runId: null, requestId, entry: info });
@@ -77,7 +84,13 @@ export async function handleModelCommand(command: ModelCommand, ctx: ModelContex
         const name = now.source.kind === 'loaded' ? now.source.name : `batchnorm-lab-run-${now.source.runId}`;
         const bytes = await exportBundle(now.models, infoFor(now, name));
         const buffer = bytes.slice().buffer;
-        post({ type: 'models-exported', runId: null, requestId, fileName: `${name.replace(/[^\w.-]+/g, '_')}.json`, bytes: buffer });
+        post({
+          type: 'models-exported',
+          runId: null,
+          requestId,
+          fileName: `${name.replace(/[^\w.-]+/g, '_')}.json`,
+          bytes: buffer,
+        });
         return;
       }
       case 'import-models': {

@@ -49,7 +49,12 @@ export class ModelSlot {
   }
 
   /** A repeat ended and handed its models over: the slot owns them now. */
-  adopt(runId: number, config: TrainConfig, models: SomeNets<tf.LayersModel>, valAccuracy: SomeNets<number> = {}): void {
+  adopt(
+    runId: number,
+    config: TrainConfig,
+    models: SomeNets<tf.LayersModel>,
+    valAccuracy: SomeNets<number> = {},
+  ): void {
     this.dropKept();
     this.live = null;
     this.kept = { models, config, source: { kind: 'trained', runId }, valAccuracy };

@@ -5,7 +5,12 @@ import { defaultConfig } from '../shared/config';
 import type { SavedModelsInfo } from '../shared/protocol';
 import { deleteSaved, listSaved, loadSaved, ModelStoreError, saveModels } from './modelStore';
 
-const INFO: SavedModelsInfo = { name: 'x', config: defaultConfig(), savedAt: '2026-11-27T05:40:00.000Z', valAccuracy: {} };
+const INFO: SavedModelsInfo = {
+  name: 'x',
+  config: defaultConfig(),
+  savedAt: '2026-11-27T05:40:00.000Z',
+  valAccuracy: {},
+};
 
 async function failure(work: Promise<unknown>): Promise<ModelStoreError> {
   const error = await work.then(

@@ -32,13 +32,17 @@ export class ModelStoreError extends Error {
 function storeError(error: DOMException | null, doing: string): ModelStoreError {
   const name = error?.name ?? '';
   if (name === 'QuotaExceededError') {
-    return new ModelStoreError('quota', `The browser has no room left ${doing}: delete some saved nets, or keep them with “Download file”.`);
+    return new ModelStoreError(
+      'quota',
+      `The browser has no room left ${doing}: delete some saved nets, or keep them with “Download file”.`,
+    );
   }
   const detail = error?.message ? ` (${error.message})` : '';
   return new ModelStoreError('failed', `The browser's storage failed ${doing}${detail}.`);
 }
 
-const UNAVAILABLE = "This browser does not let the page keep data (IndexedDB is off, as in some private modes): use “Download file” instead.";
+const UNAVAILABLE =
+  'This browser does not let the page keep data (IndexedDB is off, as in some private modes): use “Download file” instead.';
 
 let opening: Promise<IDBDatabase> | null = null;
 
@@ -62,8 +66,14 @@ function open(): Promise<IDBDatabase> {
       if (!db.objectStoreNames.contains(INFO)) db.createObjectStore(INFO);
     };
     request.onblocked = () =>
-      reject(new ModelStoreError('blocked', 'Saved nets are locked by another tab of BatchNorm Lab running an older version: close it and try again.'));
-    request.onerror = () => reject(new ModelStoreError('unavailable', `${UNAVAILABLE} (${request.error?.message ?? 'open failed'})`));
+      reject(
+        new ModelStoreError(
+          'blocked',
+          'Saved nets are locked by another tab of BatchNorm Lab running an older version: close it and try again.',
+        ),
+      );
+    request.onerror = () =>
+      reject(new ModelStoreError('unavailable', `${UNAVAILABLE} (${request.error?.message ?? 'open failed'})`));
     request.onsuccess = () => {
       const db = request.result;
       // A newer version in another tab needs this connection gone; the next call reopens.
@@ -86,7 +96,11 @@ function open(): Promise<IDBDatabase> {
 }
 
 /** Runs `work` in one transaction over both stores; resolves with its result once the transaction has committed. */
-async function transact<T>(mode: IDBTransactionMode, doing: string, work: (models: IDBObjectStore, info: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+async function transact<T>(
+  mode: IDBTransactionMode,
+  doing: string,
+  work: (models: IDBObjectStore, info: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
   const db = await open();
   return new Promise<T>((resolve, reject) => {
     let tx: IDBTransaction;
@@ -118,7 +132,11 @@ function checkedName(name: string): string {
 }
 
 /** Saves a pair of nets under a name (1–60 characters, trimmed); an entry of that name is replaced. Returns what was stored. */
-export async function saveModels(name: string, models: SomeNets<tf.LayersModel>, info: SavedModelsInfo): Promise<SavedModelsInfo> {
+export async function saveModels(
+  name: string,
+  models: SomeNets<tf.LayersModel>,
+  info: SavedModelsInfo,
+): Promise<SavedModelsInfo> {
   const key = checkedName(name);
   const entry: SavedModelsInfo = { ...info, name: key };
   const bytes = await exportBundle(models, entry);
@@ -145,14 +163,22 @@ export async function listSaved(): Promise<SavedModelsInfo[]> {
 export async function loadSaved(name: string): Promise<{ info: SavedModelsInfo; models: SomeNets<tf.Sequential> }> {
   const key = checkedName(name);
   const stored = await transact<unknown>('readonly', `to read “${key}”`, (models) => models.get(key));
-  if (stored === undefined) throw new ModelStoreError('not-found', `There are no saved nets named “${key}” in this browser (deleted in another tab?).`);
+  if (stored === undefined)
+    throw new ModelStoreError(
+      'not-found',
+      `There are no saved nets named “${key}” in this browser (deleted in another tab?).`,
+    );
   if (!(stored instanceof ArrayBuffer) && !(stored instanceof Uint8Array)) {
-    throw new ModelStoreError('corrupt', `The saved nets “${key}” cannot be read: the stored entry is not a model file.`);
+    throw new ModelStoreError(
+      'corrupt',
+      `The saved nets “${key}” cannot be read: the stored entry is not a model file.`,
+    );
   }
   try {
     return await importBundle(stored);
   } catch (e) {
-    if (e instanceof ModelFileError) throw new ModelStoreError('corrupt', `The saved nets “${key}” cannot be read: ${e.message}`);
+    if (e instanceof ModelFileError)
+      throw new ModelStoreError('corrupt', `The saved nets “${key}” cannot be read: ${e.message}`);
     throw e;
   }
 }

@@ -63,7 +63,20 @@ describe('a paced run', () => {
       if (n === 10) await until(() => run.epochs.length === 1);
     }
     // Every step was reported; the tenth ended epoch 1, which was validated before the run held again.
-    expect(run.progress.map((p) => `${p.epoch}.${p.step}`)).toEqual(['1.1', '1.2', '1.3', '1.4', '1.5', '1.6', '1.7', '1.8', '1.9', '1.10', '2.1', '2.2']);
+    expect(run.progress.map((p) => `${p.epoch}.${p.step}`)).toEqual([
+      '1.1',
+      '1.2',
+      '1.3',
+      '1.4',
+      '1.5',
+      '1.6',
+      '1.7',
+      '1.8',
+      '1.9',
+      '1.10',
+      '2.1',
+      '2.2',
+    ]);
     expect(run.progress[9]?.phase).toBe('validating');
     expect(run.epochs).toEqual([1]);
     await new Promise((r) => setTimeout(r, 50));

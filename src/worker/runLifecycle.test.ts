@@ -128,7 +128,9 @@ describe('RunLifecycle', () => {
     const { runs, events, setData } = setup();
     setData(Promise.reject(new Error('404')));
     await runs.train(train(3));
-    expect(events).toEqual([{ type: 'error', runId: 3, scope: 'data', message: 'Cannot train: the MNIST data did not load.' }]);
+    expect(events).toEqual([
+      { type: 'error', runId: 3, scope: 'data', message: 'Cannot train: the MNIST data did not load.' },
+    ]);
   });
 
   it('a failing run is reported with its message and lets its nets go', async () => {

@@ -75,12 +75,22 @@ export class RunLifecycle {
     const { runId, config } = command;
     const problems = validateConfig(config);
     if (problems.length > 0) {
-      post({ type: 'error', runId, scope: 'config', message: `The worker refused the settings: ${problems.map((p) => p.message).join(' ')}` });
+      post({
+        type: 'error',
+        runId,
+        scope: 'config',
+        message: `The worker refused the settings: ${problems.map((p) => p.message).join(' ')}`,
+      });
       return;
     }
     const ready = this.deps.data();
     if (!ready) {
-      post({ type: 'error', runId, scope: 'worker', message: 'The worker was asked to train before it was initialised.' });
+      post({
+        type: 'error',
+        runId,
+        scope: 'worker',
+        message: 'The worker was asked to train before it was initialised.',
+      });
       return;
     }
     const pacer = new RunPacer(
@@ -163,7 +173,12 @@ export class RunLifecycle {
         interruptedRunId: interrupted,
       });
     } catch (e) {
-      post({ type: 'error', runId: null, scope: 'backend', message: `The WebGL context was lost and no other backend could start: ${messageOf(e)}` });
+      post({
+        type: 'error',
+        runId: null,
+        scope: 'backend',
+        message: `The WebGL context was lost and no other backend could start: ${messageOf(e)}`,
+      });
     }
   }
 
@@ -181,9 +196,13 @@ export class RunLifecycle {
           slot.training(runId, config, models);
         },
         adoptModels: (_, models) => slot.adopt(runId, config, models, valAccuracy),
-        onProgress: (report) => post({ type: 'progress', runId, ...report, elapsedMs: report.elapsedMs - pacer.pausedMs() }),
+        onProgress: (report) =>
+          post({ type: 'progress', runId, ...report, elapsedMs: report.elapsedMs - pacer.pausedMs() }),
         onEpoch: (repeat, epoch, metrics) => {
-          valAccuracy = { ...valAccuracy, ...Object.fromEntries(Object.entries(metrics).map(([net, m]) => [net, m.valAccuracy])) };
+          valAccuracy = {
+            ...valAccuracy,
+            ...Object.fromEntries(Object.entries(metrics).map(([net, m]) => [net, m.valAccuracy])),
+          };
           post({ type: 'epoch', runId, repeat, epoch, metrics });
         },
         onDiverged: (divergence) => post({ type: 'diverged', runId, ...divergence }),
@@ -197,7 +216,8 @@ export class RunLifecycle {
     } catch (e) {
       slot.runFailed();
       // An op on a lost context may throw before the loop sees the loss; the backend-lost event explains it.
-      if (this.deps.lostBackend() === null) post({ type: 'error', runId, scope: 'training', message: `Training failed: ${messageOf(e)}` });
+      if (this.deps.lostBackend() === null)
+        post({ type: 'error', runId, scope: 'training', message: `Training failed: ${messageOf(e)}` });
     } finally {
       pacer.stop();
       if (this.current === run) this.current = null;

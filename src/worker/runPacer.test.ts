@@ -49,7 +49,10 @@ async function settled(p: Promise<void> | null): Promise<boolean> {
 function setup(options: { speed?: number | null; paused?: boolean } = {}) {
   const timer = new FakeTimer();
   const said: string[] = [];
-  const pacer = new RunPacer({ ...options, timer }, { onHeld: () => said.push('held'), onResumed: () => said.push('resumed') });
+  const pacer = new RunPacer(
+    { ...options, timer },
+    { onHeld: () => said.push('held'), onResumed: () => said.push('resumed') },
+  );
   return { timer, said, pacer };
 }
 
@@ -170,6 +173,7 @@ describe('RunPacer', () => {
   it('accepts only positive finite speeds up to 1,000 steps a second', () => {
     expect(validSpeed(2)).toBe(2);
     expect(validSpeed(0.5)).toBe(0.5);
-    for (const bad of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, 5000, '2', null, undefined]) expect(validSpeed(bad)).toBeNull();
+    for (const bad of [0, -1, Number.NaN, Number.POSITIVE_INFINITY, 5000, '2', null, undefined])
+      expect(validSpeed(bad)).toBeNull();
   });
 });

@@ -100,7 +100,13 @@ async function loadData(dataBaseUrl: string): Promise<Mnist> {
     const data = await loadAppMnist(dataBaseUrl, (loadedBytes, totalBytes) =>
       post({ type: 'data-progress', runId: null, loadedBytes, totalBytes }),
     );
-    post({ type: 'data-ready', runId: null, trainCount: data.train.count, testCount: data.test.count, ms: performance.now() - start });
+    post({
+      type: 'data-ready',
+      runId: null,
+      trainCount: data.train.count,
+      testCount: data.test.count,
+      ms: performance.now() - start,
+    });
     return data;
   } catch (e) {
     post({ type: 'error', runId: null, scope: 'data', message: `The MNIST data could not be loaded. ${messageOf(e)}` });
@@ -116,7 +122,9 @@ function handle(command: WorkerCommand): void {
         backendChosen = new Promise((resolve) => {
           settle = resolve;
         });
-        ready = init(command.backend, command.dataBaseUrl, command.cachedProbe ?? null, command.debug ?? {}, () => settle());
+        ready = init(command.backend, command.dataBaseUrl, command.cachedProbe ?? null, command.debug ?? {}, () =>
+          settle(),
+        );
         ready.catch(() => {}); // reported by init; later trains report it again
       }
       return;
@@ -151,7 +159,13 @@ function handle(command: WorkerCommand): void {
         try {
           post({ type: 'memory', runId: null, requestId: command.requestId, ...memoryReport() });
         } catch (e) {
-          post({ type: 'error', runId: null, scope: 'worker', requestId: command.requestId, message: `The worker's memory could not be read: ${messageOf(e)}` });
+          post({
+            type: 'error',
+            runId: null,
+            scope: 'worker',
+            requestId: command.requestId,
+            message: `The worker's memory could not be read: ${messageOf(e)}`,
+          });
         }
       });
       return;

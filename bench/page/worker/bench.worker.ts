@@ -8,7 +8,16 @@ import { activateBackend } from '../../../src/core/backend';
 import { loadAppMnist } from '../../../src/worker/appMnist';
 import { readWebGLRenderer } from '../../../src/worker/rendererProbe';
 import { yieldToEvents } from '../../../src/worker/yieldToEvents';
-import type { BackendResult, BenchMessage, BenchOptions, BenchReply, LoopResult, NetsTimed, Throughput, Variant } from '../benchTypes';
+import type {
+  BackendResult,
+  BenchMessage,
+  BenchOptions,
+  BenchReply,
+  LoopResult,
+  NetsTimed,
+  Throughput,
+  Variant,
+} from '../benchTypes';
 import { memoryAcrossEpochs, timeAppLoop, timeFit, timeValidation } from './measure';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -24,7 +33,9 @@ function log(text: string): void {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] ?? Number.NaN)
+    : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
 }
 
 function summary(runs: number[]): Throughput {
@@ -55,7 +66,8 @@ async function run(options: BenchOptions): Promise<BackendResult> {
     };
     for (let r = 0; r < options.repeats; r++) {
       for (const nets of NETS) runs.app[nets].push(await timeAppLoop(data, plan, nets, 'hand-written', yieldToEvents));
-      for (const nets of NETS) runs['app-autodiff'][nets].push(await timeAppLoop(data, plan, nets, 'autodiff', yieldToEvents));
+      for (const nets of NETS)
+        runs['app-autodiff'][nets].push(await timeAppLoop(data, plan, nets, 'autodiff', yieldToEvents));
       const bn = await timeFit(data, plan, 'bn');
       const plain = await timeFit(data, plan, 'plain');
       runs.fit.bn.push(bn);
@@ -78,12 +90,24 @@ async function run(options: BenchOptions): Promise<BackendResult> {
   log(`${options.backend}: validation pass ${median(validationRuns).toFixed(0)} ms`);
   const memory = await memoryAcrossEpochs(data, 5, yieldToEvents);
   log(`${options.backend}: tensors per epoch ${memory.epochs.map((p) => p.numTensors).join(', ')}`);
-  return { backend: options.backend, tfjsVersion: tf.version.tfjs, detail, loops, validationMs: summary(validationRuns), memory, dataLoadMs };
+  return {
+    backend: options.backend,
+    tfjsVersion: tf.version.tfjs,
+    detail,
+    loops,
+    validationMs: summary(validationRuns),
+    memory,
+    dataLoadMs,
+  };
 }
 
 self.addEventListener('message', (e: MessageEvent<BenchMessage>) => {
   run(e.data.options).then(
     (result) => reply({ type: 'result', result }),
-    (error: unknown) => reply({ type: 'error', message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error) }),
+    (error: unknown) =>
+      reply({
+        type: 'error',
+        message: error instanceof Error ? `${error.message}\n${error.stack ?? ''}` : String(error),
+      }),
   );
 });

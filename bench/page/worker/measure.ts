@@ -33,8 +33,19 @@ async function settle(models: tf.LayersModel[]): Promise<void> {
  * Samples per second of the app's loop: one epoch of warmup + steps batches through runExperiment, timed from the
  * end of the warm-up to the end of the last step (its progress report included; validation excluded).
  */
-export async function timeAppLoop(data: Mnist, plan: LoopPlan, nets: NetsTimed, step: StepKind, yieldControl: () => Promise<void>): Promise<number> {
-  const config = blogConfig({ batchSize: plan.batchSize, trainSize: (plan.warmup + plan.steps) * plan.batchSize, epochs: 1, nets: nets === 'both' ? 'both' : nets });
+export async function timeAppLoop(
+  data: Mnist,
+  plan: LoopPlan,
+  nets: NetsTimed,
+  step: StepKind,
+  yieldControl: () => Promise<void>,
+): Promise<number> {
+  const config = blogConfig({
+    batchSize: plan.batchSize,
+    trainSize: (plan.warmup + plan.steps) * plan.batchSize,
+    epochs: 1,
+    nets: nets === 'both' ? 'both' : nets,
+  });
   let models: tf.LayersModel[] = [];
   let stepsDone = 0;
   let start = 0;
@@ -66,7 +77,11 @@ export async function timeAppLoop(data: Mnist, plan: LoopPlan, nets: NetsTimed, 
 
 /** A split's first `count` examples as the tensors model.fit takes: images [n,28,28] in [0,1], labels [n]. */
 function fitTensors(split: Split, start: number, count: number): { x: tf.Tensor3D; y: tf.Tensor1D } {
-  const x = tf.tensor3d(split.images.subarray(start * IMAGE_SIZE, (start + count) * IMAGE_SIZE), [count, IMAGE_SIDE, IMAGE_SIDE]);
+  const x = tf.tensor3d(split.images.subarray(start * IMAGE_SIZE, (start + count) * IMAGE_SIZE), [
+    count,
+    IMAGE_SIDE,
+    IMAGE_SIDE,
+  ]);
   const y = tf.tensor1d(Float32Array.from(split.labels.subarray(start, start + count)));
   return { x, y };
 }
@@ -117,9 +132,16 @@ function memoryPoint(epoch: number): MemoryPoint {
 }
 
 /** tf.memory() around and during a short run of both nets over several epochs (each with its validation pass). */
-export async function memoryAcrossEpochs(data: Mnist, epochs: number, yieldControl: () => Promise<void>): Promise<{ before: MemoryPoint; epochs: MemoryPoint[]; after: MemoryPoint }> {
+export async function memoryAcrossEpochs(
+  data: Mnist,
+  epochs: number,
+  yieldControl: () => Promise<void>,
+): Promise<{ before: MemoryPoint; epochs: MemoryPoint[]; after: MemoryPoint }> {
   const before = memoryPoint(0);
   const points: MemoryPoint[] = [];
-  await runExperiment(data, blogConfig({ trainSize: 3200, epochs }), { onEpoch: (_, epoch) => points.push(memoryPoint(epoch)), yieldControl });
+  await runExperiment(data, blogConfig({ trainSize: 3200, epochs }), {
+    onEpoch: (_, epoch) => points.push(memoryPoint(epoch)),
+    yieldControl,
+  });
   return { before, epochs: points, after: memoryPoint(epochs + 1) };
 }

@@ -24,7 +24,9 @@ function twins(flags: Flags, seed: number): { lib: tf.layers.Layer; ours: Scratc
     lib.weights.map((w, i) => {
       const name = w.originalName;
       // Variances must stay positive.
-      return name.includes('variance') ? tf.randomUniform([D], 0.5, 2, 'float32', seed + i) : tf.randomNormal([D], 0, 1, 'float32', seed + i);
+      return name.includes('variance')
+        ? tf.randomUniform([D], 0.5, 2, 'float32', seed + i)
+        : tf.randomNormal([D], 0, 1, 'float32', seed + i);
     }),
   );
   lib.setWeights(values);
@@ -35,17 +37,23 @@ function twins(flags: Flags, seed: number): { lib: tf.layers.Layer; ours: Scratc
 
 function weightsOf(layer: tf.layers.Layer): Record<string, number[]> {
   const out: Record<string, number[]> = {};
-  for (const w of layer.weights) out[w.originalName.split('/').pop() ?? w.originalName] = Array.from(w.read().dataSync());
+  for (const w of layer.weights)
+    out[w.originalName.split('/').pop() ?? w.originalName] = Array.from(w.read().dataSync());
   return out;
 }
 
 function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string): void {
   expect(actual.length, what).toBe(expected.length);
-  for (let i = 0; i < expected.length; i++) expect(Math.abs((actual[i] ?? NaN) - (expected[i] ?? NaN)), `${what}[${i}]`).toBeLessThan(TOL);
+  for (let i = 0; i < expected.length; i++)
+    expect(Math.abs((actual[i] ?? NaN) - (expected[i] ?? NaN)), `${what}[${i}]`).toBeLessThan(TOL);
 }
 
 /** Output, input gradient and γ/β gradients of a training-mode call under a random linear loss Σ w·y. */
-function trainingPass(layer: tf.layers.Layer, x: tf.Tensor2D, w: tf.Tensor2D): { y: number[]; dx: number[]; grads: Record<string, number[]> } {
+function trainingPass(
+  layer: tf.layers.Layer,
+  x: tf.Tensor2D,
+  w: tf.Tensor2D,
+): { y: number[]; dx: number[]; grads: Record<string, number[]> } {
   return tf.tidy(() => {
     const trainable = layer.trainableWeights.map((v) => v.read() as tf.Variable);
     let y: number[] = [];
@@ -146,7 +154,9 @@ describe('ScratchBatchNorm backward pass', () => {
     const d = 3;
     const small = new ScratchBatchNorm({ epsilon: 1e-3 });
     small.build([null, d]);
-    small.setWeights(tf.tidy(() => [tf.tensor1d([1.5, -0.7, 0.9]), tf.tensor1d([0.2, -0.1, 0.4]), tf.zeros([d]), tf.ones([d])]));
+    small.setWeights(
+      tf.tidy(() => [tf.tensor1d([1.5, -0.7, 0.9]), tf.tensor1d([0.2, -0.1, 0.4]), tf.zeros([d]), tf.ones([d])]),
+    );
     const xData = Array.from({ length: m * d }, (_, i) => Math.sin(i * 1.7) * 2 + (i % d));
     const wData = Array.from({ length: m * d }, (_, i) => Math.cos(i * 0.9));
     const x = tf.tensor2d(xData, [m, d]);
@@ -155,7 +165,11 @@ describe('ScratchBatchNorm backward pass', () => {
     const gammaValues = [1.5, -0.7, 0.9];
     const betaValues = [0.2, -0.1, 0.4];
     const h = 1e-5;
-    const numeric = (fx: (xs: number[], g: number[], b: number[]) => number, vary: 'x' | 'gamma' | 'beta', i: number): number => {
+    const numeric = (
+      fx: (xs: number[], g: number[], b: number[]) => number,
+      vary: 'x' | 'gamma' | 'beta',
+      i: number,
+    ): number => {
       const bump = (sign: number): number => {
         const xs = [...xData];
         const g = [...gammaValues];
@@ -167,7 +181,8 @@ describe('ScratchBatchNorm backward pass', () => {
       return (bump(1) - bump(-1)) / (2 * h);
     };
     const loss = (xs: number[], g: number[], b: number[]): number => referenceLoss(xs, g, b, wData, m, d, 1e-3);
-    for (let i = 0; i < m * d; i++) expect(Math.abs((dx[i] ?? NaN) - numeric(loss, 'x', i)), `dx[${i}]`).toBeLessThan(1e-4);
+    for (let i = 0; i < m * d; i++)
+      expect(Math.abs((dx[i] ?? NaN) - numeric(loss, 'x', i)), `dx[${i}]`).toBeLessThan(1e-4);
     for (let j = 0; j < d; j++) {
       expect(Math.abs((grads.gamma?.[j] ?? NaN) - numeric(loss, 'gamma', j)), `dγ[${j}]`).toBeLessThan(1e-4);
       expect(Math.abs((grads.beta?.[j] ?? NaN) - numeric(loss, 'beta', j)), `dβ[${j}]`).toBeLessThan(1e-4);
@@ -183,11 +198,15 @@ describe('ScratchBatchNorm in a model', () => {
     const model = tf.sequential();
     model.add(tf.layers.dense({ units: 4, inputShape: [3], name: 'd' }));
     model.add(new ScratchBatchNorm({ momentum: 0.95, epsilon: 1e-4, scale: false, name: 'bn' }));
-    const json = model.toJSON(undefined, false) as unknown as { config: { layers: Array<{ class_name: string; config: Record<string, unknown> }> } };
+    const json = model.toJSON(undefined, false) as unknown as {
+      config: { layers: Array<{ class_name: string; config: Record<string, unknown> }> };
+    };
     const saved = json.config.layers[1];
     expect(saved?.class_name).toBe(SCRATCH_BN_CLASS);
     expect(saved?.config).toMatchObject({ momentum: 0.95, epsilon: 1e-4, scale: false, center: true });
-    const rebuilt = await tf.models.modelFromJSON({ modelTopology: JSON.parse(JSON.stringify(json)) as tf.io.ModelJSON['modelTopology'] });
+    const rebuilt = await tf.models.modelFromJSON({
+      modelTopology: JSON.parse(JSON.stringify(json)) as tf.io.ModelJSON['modelTopology'],
+    });
     const layer = rebuilt.layers[1];
     expect(layer).toBeInstanceOf(ScratchBatchNorm);
     expect(layer?.weights.map((w) => w.originalName)).toEqual(['bn/beta', 'bn/moving_mean', 'bn/moving_variance']);
@@ -202,7 +221,15 @@ function freeLayer(layer: tf.layers.Layer): void {
 }
 
 /** Σ w·y of a batch-norm forward pass in float64, straight from the definition. */
-function referenceLoss(xs: number[], gamma: number[], beta: number[], w: number[], m: number, d: number, eps: number): number {
+function referenceLoss(
+  xs: number[],
+  gamma: number[],
+  beta: number[],
+  w: number[],
+  m: number,
+  d: number,
+  eps: number,
+): number {
   let total = 0;
   for (let j = 0; j < d; j++) {
     let mean = 0;

@@ -24,7 +24,14 @@ type Kwargs = Record<string, unknown>;
  * and rounds once, and the WASM build rounds the division and the addition of β at once (measured), so an output can
  * be one rounding apart (scratchMatchesLibrary.test.ts). Training mode uses μ, σ² of the batch, inference the running ones.
  */
-function normalizeAffine(x: tf.Tensor2D, mean: tf.Tensor1D, variance: tf.Tensor1D, gamma: tf.Tensor1D, beta: tf.Tensor1D, epsilon: number): tf.Tensor2D {
+function normalizeAffine(
+  x: tf.Tensor2D,
+  mean: tf.Tensor1D,
+  variance: tf.Tensor1D,
+  gamma: tf.Tensor1D,
+  beta: tf.Tensor1D,
+  epsilon: number,
+): tf.Tensor2D {
   return tf.add(tf.div(tf.mul(tf.sub(x, mean), gamma), tf.sqrt(tf.add(variance, epsilon))), beta);
 }
 
@@ -48,7 +55,9 @@ function normalizeAffine(x: tf.Tensor2D, mean: tf.Tensor1D, variance: tf.Tensor1
  * Only inputs are saved for the backward pass (μ, σ² are recomputed there, deterministically): a custom op may not
  * keep tensors it made itself.
  */
-export function batchNormTrainOp(epsilon: number): (x: tf.Tensor2D, gamma: tf.Tensor1D, beta: tf.Tensor1D) => tf.Tensor2D {
+export function batchNormTrainOp(
+  epsilon: number,
+): (x: tf.Tensor2D, gamma: tf.Tensor1D, beta: tf.Tensor1D) => tf.Tensor2D {
   const op = tf.customGrad((...args: Array<tf.Tensor | tf.GradSaveFunc>) => {
     const [x, gamma, beta, save] = args as [tf.Tensor2D, tf.Tensor1D, tf.Tensor1D, tf.GradSaveFunc];
     save([x, gamma]);
@@ -86,7 +95,14 @@ export function batchMoments(x: tf.Tensor2D): { mean: tf.Tensor1D; variance: tf.
 }
 
 /** Inference mode: the running (or any given) statistics instead of the batch's. */
-export function batchNormInference(x: tf.Tensor2D, mean: tf.Tensor1D, variance: tf.Tensor1D, gamma: tf.Tensor1D, beta: tf.Tensor1D, epsilon: number): tf.Tensor2D {
+export function batchNormInference(
+  x: tf.Tensor2D,
+  mean: tf.Tensor1D,
+  variance: tf.Tensor1D,
+  gamma: tf.Tensor1D,
+  beta: tf.Tensor1D,
+  epsilon: number,
+): tf.Tensor2D {
   return tf.tidy(() => normalizeAffine(x, mean, variance, gamma, beta, epsilon));
 }
 
@@ -118,7 +134,8 @@ export class ScratchBatchNorm extends tf.layers.Layer {
   override build(inputShape: tf.Shape | tf.Shape[]): void {
     const shape = (Array.isArray(inputShape[0]) ? inputShape[0] : inputShape) as tf.Shape;
     const dim = shape[shape.length - 1];
-    if (typeof dim !== 'number' || shape.length !== 2) throw new Error(`${SCRATCH_BN_CLASS} takes [batch, units] inputs; got ${JSON.stringify(shape)}.`);
+    if (typeof dim !== 'number' || shape.length !== 2)
+      throw new Error(`${SCRATCH_BN_CLASS} takes [batch, units] inputs; got ${JSON.stringify(shape)}.`);
     if (this.scale) this.gamma = this.addWeight('gamma', [dim], 'float32', tf.initializers.ones(), undefined, true);
     if (this.center) this.beta = this.addWeight('beta', [dim], 'float32', tf.initializers.zeros(), undefined, true);
     this.movingMean = this.addWeight('moving_mean', [dim], 'float32', tf.initializers.zeros(), undefined, false);
@@ -139,7 +156,14 @@ export class ScratchBatchNorm extends tf.layers.Layer {
       const gamma = (this.gamma?.read() ?? tf.ones([units])) as tf.Tensor1D;
       const beta = (this.beta?.read() ?? tf.zeros([units])) as tf.Tensor1D;
       if (kwargs['training'] !== true) {
-        return batchNormInference(x, movingMean.read() as tf.Tensor1D, movingVariance.read() as tf.Tensor1D, gamma, beta, this.epsilon);
+        return batchNormInference(
+          x,
+          movingMean.read() as tf.Tensor1D,
+          movingVariance.read() as tf.Tensor1D,
+          gamma,
+          beta,
+          this.epsilon,
+        );
       }
       // The statistics again, outside the op, for the running averages: they do not reach the loss.
       const { mean, variance } = batchMoments(x);
@@ -152,12 +176,19 @@ export class ScratchBatchNorm extends tf.layers.Layer {
   }
 
   private statistics(): { movingMean: tf.LayerVariable; movingVariance: tf.LayerVariable } {
-    if (this.movingMean === null || this.movingVariance === null) throw new Error(`${SCRATCH_BN_CLASS} '${this.name}' was called before it was built.`);
+    if (this.movingMean === null || this.movingVariance === null)
+      throw new Error(`${SCRATCH_BN_CLASS} '${this.name}' was called before it was built.`);
     return { movingMean: this.movingMean, movingVariance: this.movingVariance };
   }
 
   override getConfig(): tf.serialization.ConfigDict {
-    return { ...super.getConfig(), momentum: this.momentum, epsilon: this.epsilon, scale: this.scale, center: this.center };
+    return {
+      ...super.getConfig(),
+      momentum: this.momentum,
+      epsilon: this.epsilon,
+      scale: this.scale,
+      center: this.center,
+    };
   }
 }
 

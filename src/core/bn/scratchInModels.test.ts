@@ -30,12 +30,17 @@ describe('the BN net with bnImpl = scratch', () => {
     const ours = buildNet('bn', { ...SMALL, bnImpl: 'scratch' }, 1);
     const lib = buildNet('bn', SMALL, 1);
     expect(ours.getLayer(layerName.batchNorm(0))).toBeInstanceOf(ScratchBatchNorm);
-    expect(ours.weights.map((w) => [w.originalName, w.shape])).toEqual(lib.weights.map((w) => [w.originalName, w.shape]));
+    expect(ours.weights.map((w) => [w.originalName, w.shape])).toEqual(
+      lib.weights.map((w) => [w.originalName, w.shape]),
+    );
     ours.dispose();
     lib.dispose();
   });
 
-  for (const flags of [{ bnScale: true, bnCenter: true }, { bnScale: false, bnCenter: false }]) {
+  for (const flags of [
+    { bnScale: true, bnCenter: true },
+    { bnScale: false, bnCenter: false },
+  ]) {
     it(`trains to the same weights as the built-in layer over 8 Adam steps (γ/β ${flags.bnScale ? 'on' : 'off'})`, () => {
       const before = tf.memory().numTensors;
       // No bias before BN: its true gradient is 0, so Adam turns the float noise of either layer into full-size steps
@@ -47,7 +52,9 @@ describe('the BN net with bnImpl = scratch', () => {
       trainSteps(lib, 8);
       const a = lib.getWeights().map((t) => Array.from(t.dataSync()));
       const b = ours.getWeights().map((t) => Array.from(t.dataSync()));
-      a.forEach((w, i) => w.forEach((v, j) => expect(Math.abs((b[i]?.[j] ?? NaN) - v), `weight ${i}[${j}]`).toBeLessThan(1e-4)));
+      a.forEach((w, i) =>
+        w.forEach((v, j) => expect(Math.abs((b[i]?.[j] ?? NaN) - v), `weight ${i}[${j}]`).toBeLessThan(1e-4)),
+      );
       ours.dispose();
       lib.dispose();
       expect(tf.memory().numTensors).toBe(before);
@@ -61,7 +68,8 @@ describe('the BN net with bnImpl = scratch', () => {
     const info = { name: 'scratch', config, savedAt: '2026-11-27T07:00:00.000Z', valAccuracy: {} };
     const loaded = await importBundle(await exportBundle({ bn: model }, info));
     expect(loaded.models.bn?.getLayer(layerName.batchNorm(1))).toBeInstanceOf(ScratchBatchNorm);
-    const predict = (m: tf.LayersModel): number[] => tf.tidy(() => Array.from((m.predict(tf.ones([2, 28, 28])) as tf.Tensor).dataSync()));
+    const predict = (m: tf.LayersModel): number[] =>
+      tf.tidy(() => Array.from((m.predict(tf.ones([2, 28, 28])) as tf.Tensor).dataSync()));
     const reloaded = loaded.models.bn;
     if (!reloaded) throw new Error('no BN net loaded');
     expect(predict(reloaded)).toEqual(predict(model));
@@ -69,7 +77,9 @@ describe('the BN net with bnImpl = scratch', () => {
     const legacyConfig: Partial<TrainConfig> = { ...SMALL, nets: 'bn' };
     delete legacyConfig.bnImpl;
     const legacy = buildNet('bn', SMALL, 3);
-    const old = await importBundle(await exportBundle({ bn: legacy }, { ...info, config: legacyConfig as TrainConfig }));
+    const old = await importBundle(
+      await exportBundle({ bn: legacy }, { ...info, config: legacyConfig as TrainConfig }),
+    );
     expect(old.info.config.bnImpl).toBe('layers');
     expect(old.models.bn?.getLayer(layerName.batchNorm(0))).not.toBeInstanceOf(ScratchBatchNorm);
     for (const m of [model, reloaded, legacy, old.models.bn]) m?.dispose();

@@ -42,7 +42,13 @@ interface Pass {
 /** One training-mode call of a fresh layer with random γ, β under the linear loss Σ w·y: its output and gradients. */
 function pass(layer: tf.layers.Layer, m: number, seed: number): Pass {
   layer.build([null, D]);
-  tf.tidy(() => layer.setWeights(layer.weights.map((w, i) => (w.originalName.includes('variance') ? tf.ones([D]) : tf.randomNormal([D], 0.5, 1, 'float32', seed + i)))));
+  tf.tidy(() =>
+    layer.setWeights(
+      layer.weights.map((w, i) =>
+        w.originalName.includes('variance') ? tf.ones([D]) : tf.randomNormal([D], 0.5, 1, 'float32', seed + i),
+      ),
+    ),
+  );
   return tf.tidy(() => {
     const x = tf.variable(tf.randomNormal([m, D], 3, 2, 'float32', seed + 10));
     const w = tf.randomNormal([m, D], 0, 1, 'float32', seed + 11);

@@ -21,7 +21,8 @@ describe('sampleMath', () => {
     const model = buildNet('bn', { ...defaultConfig(), layers: [12, 6] }, 3);
     // Move the running statistics and γ, β off their initial 0, 1 so that every number is checked for real.
     const bn = model.layers.filter((l) => l.getClassName() === 'BatchNormalization');
-    for (const layer of bn) layer.setWeights(layer.getWeights().map((w, i) => tf.tidy(() => tf.add(w, tf.scalar(0.1 * (i + 1))))));
+    for (const layer of bn)
+      layer.setWeights(layer.getWeights().map((w, i) => tf.tidy(() => tf.add(w, tf.scalar(0.1 * (i + 1))))));
     const weights = model.getWeights().map((w) => Array.from(w.dataSync()));
     const before = tf.memory().numTensors;
 
@@ -75,7 +76,11 @@ describe('sampleMath', () => {
 
   it('takes a unit past the layer’s width as its last unit, and a batch larger than the split as the whole split', () => {
     const model = buildNet('bn', { ...defaultConfig(), layers: [5] }, 2);
-    const small: Split = { count: 20, images: train.images.subarray(0, 20 * 784), labels: train.labels.subarray(0, 20) };
+    const small: Split = {
+      count: 20,
+      images: train.images.subarray(0, 20 * 784),
+      labels: train.labels.subarray(0, 20),
+    };
     const math = sampleMath(model, small, 32, 0, 99);
     expect(math?.unit).toBe(4);
     expect(math?.m).toBe(20);

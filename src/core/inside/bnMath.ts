@@ -20,7 +20,11 @@ export function bnMath(v: BnVisit, layer: number, unit: number, source: BnMath['
   const x = v.input.dataSync();
   const xHat = v.xHat.dataSync();
   const y = v.output.dataSync();
-  const rows = Array.from({ length: Math.min(MATH_ROWS, m) }, (_, i) => ({ x: x[i * units + u] ?? NaN, xhat: xHat[i * units + u] ?? NaN, y: y[i * units + u] ?? NaN }));
+  const rows = Array.from({ length: Math.min(MATH_ROWS, m) }, (_, i) => ({
+    x: x[i * units + u] ?? NaN,
+    xhat: xHat[i * units + u] ?? NaN,
+    y: y[i * units + u] ?? NaN,
+  }));
   const at = (t: tf.Tensor | null, fallback: number): number => (t ? (t.dataSync()[u] ?? NaN) : fallback);
   return {
     source,
@@ -50,7 +54,13 @@ export function movedAverage(running: number, batchValue: number, momentum: numb
  * The maths on the first `batchSize` images of a split (no run in progress: there is no current mini-batch), at BN
  * layer `layer`, unit `unit`; null when that hidden layer has no BN. Nothing in the net changes.
  */
-export function sampleMath(model: tf.LayersModel, split: Split, batchSize: number, layer: number, unit: number): BnMath | null {
+export function sampleMath(
+  model: tf.LayersModel,
+  split: Split,
+  batchSize: number,
+  layer: number,
+  unit: number,
+): BnMath | null {
   const m = Math.min(batchSize, split.count);
   if (m < 1) return null;
   // A holder: the visitor fills it inside the tidy, where the pass's tensors still live.

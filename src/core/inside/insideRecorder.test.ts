@@ -18,14 +18,33 @@ beforeAll(async () => {
   data = await loadMnistForTests(1000);
 });
 
-const CONFIG: TrainConfig = { ...defaultConfig(), layers: [16, 8], activation: 'sigmoid', trainSize: 500, batchSize: 50, epochs: 2, optimizer: 'sgd', lr: 0.5 };
+const CONFIG: TrainConfig = {
+  ...defaultConfig(),
+  layers: [16, 8],
+  activation: 'sigmoid',
+  trainSize: 500,
+  batchSize: 50,
+  epochs: 2,
+  optimizer: 'sgd',
+  lr: 0.5,
+};
 const EVERY_STEP = { minIntervalMs: 0, share: 1 };
 
-async function run(config: TrainConfig, view: InsideView | null): Promise<{ epochs: Array<SomeNets<EpochMetrics>>; records: InsideRecord[]; recorder: InsideRecorder | null }> {
+async function run(
+  config: TrainConfig,
+  view: InsideView | null,
+): Promise<{ epochs: Array<SomeNets<EpochMetrics>>; records: InsideRecord[]; recorder: InsideRecorder | null }> {
   const epochs: Array<SomeNets<EpochMetrics>> = [];
   const records: InsideRecord[] = [];
   const recorder = view
-    ? new InsideRecorder({ config, test: data.test, view: () => view, onRecord: (r) => records.push(r), recordBudget: EVERY_STEP, modesBudget: EVERY_STEP })
+    ? new InsideRecorder({
+        config,
+        test: data.test,
+        view: () => view,
+        onRecord: (r) => records.push(r),
+        recordBudget: EVERY_STEP,
+        modesBudget: EVERY_STEP,
+      })
     : null;
   await runExperiment(data, config, {
     onEpoch: (_r, _e, metrics) => epochs.push(metrics),
@@ -40,7 +59,8 @@ describe('the inspectors’ recorder', () => {
     const watched = await run(CONFIG, { open: true, layer: 1, unit: null });
     watched.recorder?.dispose();
     expect(watched.records.length).toBe(20);
-    const strip = (list: Array<SomeNets<EpochMetrics>>) => list.map((m) => ({ bn: { ...m.bn, seconds: 0 }, plain: { ...m.plain, seconds: 0 } }));
+    const strip = (list: Array<SomeNets<EpochMetrics>>) =>
+      list.map((m) => ({ bn: { ...m.bn, seconds: 0 }, plain: { ...m.plain, seconds: 0 } }));
     expect(strip(watched.epochs)).toEqual(strip(plain.epochs));
   });
 
@@ -75,8 +95,14 @@ describe('the inspectors’ recorder', () => {
         expect(row.xhat).toBeCloseTo((row.x - m.mean) / Math.sqrt(m.variance + m.epsilon), 4);
         expect(row.y).toBeCloseTo(m.gamma * row.xhat + m.beta, 5);
       }
-      expect(m.runningMeanAfter).toBeCloseTo(m.runningMeanBefore - (m.runningMeanBefore - m.mean) * (1 - m.momentum), 5);
-      expect(m.runningVarAfter).toBeCloseTo(m.runningVarBefore - (m.runningVarBefore - m.variance) * (1 - m.momentum), 5);
+      expect(m.runningMeanAfter).toBeCloseTo(
+        m.runningMeanBefore - (m.runningMeanBefore - m.mean) * (1 - m.momentum),
+        5,
+      );
+      expect(m.runningVarAfter).toBeCloseTo(
+        m.runningVarBefore - (m.runningVarBefore - m.variance) * (1 - m.momentum),
+        5,
+      );
       expect(r.modes?.images).toBe(1000);
       expect(r.modes?.train).toBeGreaterThanOrEqual(0);
       expect(r.modes?.inference).toBeLessThanOrEqual(1);
@@ -92,7 +118,14 @@ describe('the inspectors’ recorder', () => {
     const view: InsideView = { open: true, layer: 1, unit: null };
     const records: InsideRecord[] = [];
     const config = { ...CONFIG, epochs: 1 };
-    const recorder = new InsideRecorder({ config, test: data.test, view: () => view, onRecord: (r) => records.push(r), recordBudget: EVERY_STEP, modesBudget: EVERY_STEP });
+    const recorder = new InsideRecorder({
+      config,
+      test: data.test,
+      view: () => view,
+      onRecord: (r) => records.push(r),
+      recordBudget: EVERY_STEP,
+      modesBudget: EVERY_STEP,
+    });
     await runExperiment(data, config, { stepObserver: recorder });
     const typical = records[0]?.typicalUnit ?? -1;
     expect(records.every((r) => r.unit === typical && r.typicalUnit === typical)).toBe(true);

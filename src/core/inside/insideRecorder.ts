@@ -7,7 +7,16 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Split } from '../../data/mnist';
 import type { TrainConfig } from '../../shared/config';
-import { FIGURE1_PERCENTILES, type BnMath, type InsideRecord, type InsideSeries, type InsideView, type LayerFlow, type ModeAccuracy, type NetRecord } from '../../shared/inside';
+import {
+  FIGURE1_PERCENTILES,
+  type BnMath,
+  type InsideRecord,
+  type InsideSeries,
+  type InsideView,
+  type LayerFlow,
+  type ModeAccuracy,
+  type NetRecord,
+} from '../../shared/inside';
 import { NET_IDS } from '../../shared/metrics';
 import type { SomeNets } from '../../shared/protocol';
 import { meanCrossEntropy } from '../losses';
@@ -105,7 +114,14 @@ export class InsideRecorder implements StepObserver {
     return Math.min(Math.max(0, Math.floor(view.layer)), this.options.config.layers.length - 1);
   }
 
-  private recordBefore(repeat: number, step: number, models: SomeNets<tf.LayersModel>, batch: Batch, view: InsideView, started: number): Pending {
+  private recordBefore(
+    repeat: number,
+    step: number,
+    models: SomeNets<tf.LayersModel>,
+    batch: Batch,
+    view: InsideView,
+    started: number,
+  ): Pending {
     const { config } = this.options;
     const layer = this.layerOf(view);
     const history = this.history ?? new PercentileHistory(repeat);
@@ -115,7 +131,9 @@ export class InsideRecorder implements StepObserver {
       const model = models[net];
       if (!model) continue;
       probeValues[net] = this.nonlinearityInputs(model);
-      percentiles[net] = (probeValues[net] ?? []).map((v, i) => unitPercentiles(v, v.length / (config.layers[i] ?? 1), config.layers[i] ?? 1, FIGURE1_PERCENTILES));
+      percentiles[net] = (probeValues[net] ?? []).map((v, i) =>
+        unitPercentiles(v, v.length / (config.layers[i] ?? 1), config.layers[i] ?? 1, FIGURE1_PERCENTILES),
+      );
     }
     history.add(step, percentiles);
     const width = config.layers[layer] ?? 1;
@@ -143,7 +161,16 @@ export class InsideRecorder implements StepObserver {
         saturated: values.map((v) => saturatedShare(v, config.activation)),
       };
     }
-    const record: InsideRecord = { repeat, step, layer, unit, typicalUnit: history.typicalUnit(layer), nets, math, modes: this.modeAccuracy(models.bn, started) };
+    const record: InsideRecord = {
+      repeat,
+      step,
+      layer,
+      unit,
+      typicalUnit: history.typicalUnit(layer),
+      nets,
+      math,
+      modes: this.modeAccuracy(models.bn, started),
+    };
     return { record, kernelsBefore, mathLayer };
   }
 
@@ -162,9 +189,18 @@ export class InsideRecorder implements StepObserver {
    * Gradient norms of the Dense kernels on the step's batch (the loss the step minimizes, in training mode, computed
    * without touching the BN statistics), copies of the kernels to measure the update, and the BN maths for the BN net.
    */
-  private gradients(model: tf.LayersModel, batch: Batch, mathAt: { layer: number; unit: number } | null): { norms: number[]; kernels: tf.Tensor[]; math: BnMath | null; mathLayer: string | null } {
+  private gradients(
+    model: tf.LayersModel,
+    batch: Batch,
+    mathAt: { layer: number; unit: number } | null,
+  ): { norms: number[]; kernels: tf.Tensor[]; math: BnMath | null; mathLayer: string | null } {
     const kernels = denseKernels(model);
-    const out: { norms: number[]; kernels: tf.Tensor[]; math: BnMath | null; mathLayer: string | null } = { norms: [], kernels: [], math: null, mathLayer: null };
+    const out: { norms: number[]; kernels: tf.Tensor[]; math: BnMath | null; mathLayer: string | null } = {
+      norms: [],
+      kernels: [],
+      math: null,
+      mathLayer: null,
+    };
     tf.tidy(() => {
       const { grads } = tf.variableGrads(() => {
         const probs = probeForward(model, batch.x, { kind: 'batch' }, (v) => {

@@ -51,7 +51,14 @@ export class PercentileHistory {
       for (const row of rows) for (let k = 0; k < P; k++) out[k]?.push(row[unit * P + k] ?? Number.NaN);
       percentiles[net] = out;
     }
-    return { repeat: this.repeat, layer, unit, typicalUnit: this.typicalUnit(layer), steps: [...this.steps], percentiles };
+    return {
+      repeat: this.repeat,
+      layer,
+      unit,
+      typicalUnit: this.typicalUnit(layer),
+      steps: [...this.steps],
+      percentiles,
+    };
   }
 
   /** Medians of the net without BN (BN makes every unit look alike), else of the only net. */

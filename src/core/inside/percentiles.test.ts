@@ -6,7 +6,9 @@ describe('percentiles', () => {
   it('interpolate linearly between order statistics, as numpy does by default', () => {
     const sorted = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
     // numpy.percentile(range(1, 11), [0, 15, 50, 85, 100]) = [1, 2.35, 5.5, 8.65, 10]
-    expect([0, 15, 50, 85, 100].map((p) => percentileOfSorted(sorted, p))).toEqual([1, 2.35, 5.5, 8.65, 10].map((v): unknown => expect.closeTo(v, 12)));
+    expect([0, 15, 50, 85, 100].map((p) => percentileOfSorted(sorted, p))).toEqual(
+      [1, 2.35, 5.5, 8.65, 10].map((v): unknown => expect.closeTo(v, 12)),
+    );
     expect(percentileOfSorted([4], 85)).toBe(4);
     expect(percentileOfSorted([], 50)).toBeNaN();
   });

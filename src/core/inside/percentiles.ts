@@ -19,7 +19,12 @@ export function percentileOfSorted(sorted: ArrayLike<number>, p: number): number
  * Percentiles of every column of a row-major [rows × units] matrix: result[u * ps.length + k] is unit u's ps[k]-th
  * percentile.
  */
-export function unitPercentiles(values: ArrayLike<number>, rows: number, units: number, ps: readonly number[]): Float32Array {
+export function unitPercentiles(
+  values: ArrayLike<number>,
+  rows: number,
+  units: number,
+  ps: readonly number[],
+): Float32Array {
   const out = new Float32Array(units * ps.length);
   const column = new Float64Array(rows);
   for (let u = 0; u < units; u++) {
@@ -37,7 +42,9 @@ export function unitPercentiles(values: ArrayLike<number>, rows: number, units: 
  * opens on neither an extreme nor a dead unit. `medians[u]` is unit u's median.
  */
 export function typicalUnit(medians: ArrayLike<number>): number {
-  const order = Array.from({ length: medians.length }, (_, u) => u).sort((a, b) => (medians[a] ?? 0) - (medians[b] ?? 0) || a - b);
+  const order = Array.from({ length: medians.length }, (_, u) => u).sort(
+    (a, b) => (medians[a] ?? 0) - (medians[b] ?? 0) || a - b,
+  );
   return order[Math.floor((order.length - 1) / 2)] ?? 0;
 }
 

@@ -58,7 +58,12 @@ export type Visit = BnVisit | ActivationVisit | DenseVisit;
  * Walks the net's description (netLayers), so it knows each layer's role and hidden index without reading names.
  * Tensors given to the visitor live in the caller's tidy; the caller wraps this in one.
  */
-export function probeForward(model: tf.LayersModel, x: tf.Tensor, mode: StatsMode, visit?: (v: Visit) => void): tf.Tensor2D {
+export function probeForward(
+  model: tf.LayersModel,
+  x: tf.Tensor,
+  mode: StatsMode,
+  visit?: (v: Visit) => void,
+): tf.Tensor2D {
   const layers = requireNetLayers(model);
   let h = layers.flatten.apply(x) as tf.Tensor2D;
   const batchNorm = (layer: tf.layers.Layer, hidden: number): void => {
@@ -84,7 +89,12 @@ export function probeForward(model: tf.LayersModel, x: tf.Tensor, mode: StatsMod
 }
 
 /** The mean and variance a BN layer normalizes with in this pass. */
-function statistics(layer: tf.layers.Layer, input: tf.Tensor2D, parts: BnParts, mode: StatsMode): { mean: tf.Tensor1D; variance: tf.Tensor1D } {
+function statistics(
+  layer: tf.layers.Layer,
+  input: tf.Tensor2D,
+  parts: BnParts,
+  mode: StatsMode,
+): { mean: tf.Tensor1D; variance: tf.Tensor1D } {
   switch (mode.kind) {
     case 'batch': {
       const { mean, variance } = tf.moments(input, 0);

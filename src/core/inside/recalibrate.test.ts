@@ -22,9 +22,24 @@ describe('populationStatistics', () => {
   it('is the mean of the batch means and m/(m−1) times the mean of the biased batch variances', () => {
     // Two units, three batches of m = 4.
     const batches = [
-      [[1, 10], [2, 20], [3, 30], [6, 40]],
-      [[0, 5], [0, 5], [4, 5], [4, 5]],
-      [[-1, 0], [1, 0], [-1, 2], [1, 2]],
+      [
+        [1, 10],
+        [2, 20],
+        [3, 30],
+        [6, 40],
+      ],
+      [
+        [0, 5],
+        [0, 5],
+        [4, 5],
+        [4, 5],
+      ],
+      [
+        [-1, 0],
+        [1, 0],
+        [-1, 2],
+        [1, 2],
+      ],
     ];
     const m = 4;
     const moments = batches.map((rows) => {
@@ -32,7 +47,11 @@ describe('populationStatistics', () => {
       const variance = [0, 1].map((u) => rows.reduce((s, r) => s + ((r[u] ?? 0) - (mean[u] ?? 0)) ** 2, 0) / m);
       return { mean, variance };
     });
-    const p = populationStatistics(moments.map((b) => b.mean), moments.map((b) => b.variance), m);
+    const p = populationStatistics(
+      moments.map((b) => b.mean),
+      moments.map((b) => b.variance),
+      m,
+    );
     // Equal batches: E[μ_B] is the mean of all 12 values; m/(m−1)·E[σ²_B] is the mean of the unbiased within-batch variances.
     const all = (u: number): number[] => batches.flat().map((r) => r[u] ?? 0);
     const unbiased = (rows: number[][], u: number): number => {

@@ -10,10 +10,18 @@ import type { RecalibrationResult } from '../../shared/inside';
 import { probeForward, type StatsMode } from './probeForward';
 
 /** Per-unit population mean and variance from equal-size batches' means and biased variances. */
-export function populationStatistics(batchMeans: readonly ArrayLike<number>[], batchVariances: readonly ArrayLike<number>[], m: number): { mean: Float64Array; variance: Float64Array } {
+export function populationStatistics(
+  batchMeans: readonly ArrayLike<number>[],
+  batchVariances: readonly ArrayLike<number>[],
+  m: number,
+): { mean: Float64Array; variance: Float64Array } {
   const batches = batchMeans.length;
-  if (batches === 0 || batchVariances.length !== batches) throw new Error('Population statistics need the same number (≥ 1) of batch means and variances.');
-  if (m < 2) throw new Error('Population statistics need mini-batches of at least 2 examples (the variance is scaled by m/(m−1)).');
+  if (batches === 0 || batchVariances.length !== batches)
+    throw new Error('Population statistics need the same number (≥ 1) of batch means and variances.');
+  if (m < 2)
+    throw new Error(
+      'Population statistics need mini-batches of at least 2 examples (the variance is scaled by m/(m−1)).',
+    );
   const units = batchMeans[0]?.length ?? 0;
   const mean = new Float64Array(units);
   const variance = new Float64Array(units);
@@ -33,7 +41,11 @@ export function populationStatistics(batchMeans: readonly ArrayLike<number>[], b
 /** Examples [start, start + size) of a split as an image batch and its labels (caller disposes). */
 export function splitBatch(split: Split, start: number, size: number): { x: tf.Tensor3D; y: tf.Tensor1D } {
   return tf.tidy(() => ({
-    x: tf.tensor3d(split.images.subarray(start * IMAGE_SIZE, (start + size) * IMAGE_SIZE), [size, IMAGE_SIDE, IMAGE_SIDE]),
+    x: tf.tensor3d(split.images.subarray(start * IMAGE_SIZE, (start + size) * IMAGE_SIZE), [
+      size,
+      IMAGE_SIDE,
+      IMAGE_SIDE,
+    ]),
     y: tf.tensor1d(Int32Array.from(split.labels.subarray(start, start + size)), 'int32'),
   }));
 }
@@ -43,7 +55,13 @@ export function splitBatch(split: Split, start: number, size: number): { x: tf.T
  * In batch mode the batch size matters (it is training mode on the test set); a last partial batch is left out there
  * so that every batch has the training batch size.
  */
-export function accuracyWith(model: tf.LayersModel, split: Split, count: number, batchSize: number, mode: StatsMode): { accuracy: number; images: number } {
+export function accuracyWith(
+  model: tf.LayersModel,
+  split: Split,
+  count: number,
+  batchSize: number,
+  mode: StatsMode,
+): { accuracy: number; images: number } {
   const n = Math.min(count, split.count);
   const usable = mode.kind === 'batch' ? n - (n % batchSize) : n;
   let correct = 0;
@@ -63,7 +81,13 @@ export function accuracyWith(model: tf.LayersModel, split: Split, count: number,
 }
 
 /** Algorithm 2 over the first `trainCount` training examples in batches of m, then the test accuracy before and after. */
-export function recalibrate(model: tf.LayersModel, train: Split, trainCount: number, m: number, test: Split): RecalibrationResult {
+export function recalibrate(
+  model: tf.LayersModel,
+  train: Split,
+  trainCount: number,
+  m: number,
+  test: Split,
+): RecalibrationResult {
   const start = performance.now();
   const batches = Math.floor(Math.min(trainCount, train.count) / m);
   if (batches === 0) throw new Error(`The training set has fewer than one mini-batch of ${m}.`);
@@ -97,7 +121,11 @@ export function recalibrate(model: tf.LayersModel, train: Split, trainCount: num
       const running = layer.weights.map((w) => ({ name: w.originalName, values: w.read().dataSync() }));
       const runningMean = running.find((w) => w.name.endsWith('/moving_mean'))?.values ?? [];
       const runningVar = running.find((w) => w.name.endsWith('/moving_variance'))?.values ?? [];
-      shifts.push({ layer: hiddenOf.get(name) ?? -1, mean: maxAbsDiff(population.mean, runningMean), variance: maxAbsDiff(population.variance, runningVar) });
+      shifts.push({
+        layer: hiddenOf.get(name) ?? -1,
+        mean: maxAbsDiff(population.mean, runningMean),
+        variance: maxAbsDiff(population.variance, runningVar),
+      });
     }
     const before = accuracyWith(model, test, test.count, 1000, { kind: 'running' }).accuracy;
     const after = accuracyWith(model, test, test.count, 1000, { kind: 'given', stats }).accuracy;

@@ -24,7 +24,14 @@ interface Props<P extends XYPoint> {
   ariaDescribedBy?: string;
 }
 
-export function QueuedLine<P extends XYPoint>({ datasets, options, plugins, subscribe, ariaLabel, ariaDescribedBy }: Props<P>) {
+export function QueuedLine<P extends XYPoint>({
+  datasets,
+  options,
+  plugins,
+  subscribe,
+  ariaLabel,
+  ariaDescribedBy,
+}: Props<P>) {
   const chart = useRef<ChartJS<'line', P[]> | null>(null);
   // One data object for the chart's life: react-chartjs-2 would otherwise redraw synchronously on every new one.
   const [initial] = useState(() => ({ datasets }));
@@ -61,5 +68,15 @@ export function QueuedLine<P extends XYPoint>({ datasets, options, plugins, subs
     return subscribe(() => chartFrames.request(target));
   }, [target, subscribe]);
 
-  return <Line ref={chart} data={initial} options={options} plugins={plugins} datasetIdKey="id" aria-label={ariaLabel} aria-describedby={ariaDescribedBy} />;
+  return (
+    <Line
+      ref={chart}
+      data={initial}
+      options={options}
+      plugins={plugins}
+      datasetIdKey="id"
+      aria-label={ariaLabel}
+      aria-describedby={ariaDescribedBy}
+    />
+  );
 }

@@ -125,10 +125,13 @@ const animationFrames: FrameScheduler = {
 /** On screen = any part within 200 px of the viewport, so a chart scrolled to is already drawn. */
 const intersectionWatch: VisibilityWatch = (element, onChange) => {
   if (typeof IntersectionObserver === 'undefined') return () => {};
-  const observer = new IntersectionObserver((entries) => {
-    const last = entries[entries.length - 1];
-    if (last) onChange(last.isIntersecting);
-  }, { rootMargin: '200px' });
+  const observer = new IntersectionObserver(
+    (entries) => {
+      const last = entries[entries.length - 1];
+      if (last) onChange(last.isIntersecting);
+    },
+    { rootMargin: '200px' },
+  );
   observer.observe(element);
   return () => observer.disconnect();
 };

@@ -50,7 +50,14 @@ function spreadOf(dataset: object): readonly EpochStat[] | undefined {
 }
 
 function isPoint(value: unknown): value is Point {
-  return typeof value === 'object' && value !== null && 'x' in value && 'y' in value && typeof value.x === 'number' && typeof value.y === 'number';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'x' in value &&
+    'y' in value &&
+    typeof value.x === 'number' &&
+    typeof value.y === 'number'
+  );
 }
 
 function seriesOf(chart: Chart): Series[] {
@@ -128,7 +135,9 @@ function buildOptions(kind: MetricKind, axis: AxisSpec): ChartOptions<'line'> {
         // From 0, so the first epoch's running curve is on the axis; epoch points sit at the ends of epochs.
         min: 0,
         max: axisMax(axis),
-        ticks: steps ? { precision: 0, maxTicksLimit: 8 } : { stepSize: axis.epochs <= 20 ? 1 : undefined, precision: 0 },
+        ticks: steps
+          ? { precision: 0, maxTicksLimit: 8 }
+          : { stepSize: axis.epochs <= 20 ? 1 : undefined, precision: 0 },
         grid: { color: FIGURE_GRID },
         title: { display: true, text: AXIS_TITLE_X[axis.mode] },
       },

@@ -21,7 +21,15 @@ const history = { bn: [row(1, 0.2, 0.97)], plain: [row(1, 0.3, 0.95)] };
 const CONFIG: TrainConfig = { ...DEFAULT_CONFIG, epochs: 2, trainSize: 1000, batchSize: 100 };
 
 function input(over: Partial<FigureInput> = {}): FigureInput {
-  return { config: CONFIG, stepsPerEpoch: 10, seedRuns: [history], divergences: [], liveRepeat: 0, earlier: [], ...over };
+  return {
+    config: CONFIG,
+    stepsPerEpoch: 10,
+    seedRuns: [history],
+    divergences: [],
+    liveRepeat: 0,
+    earlier: [],
+    ...over,
+  };
 }
 
 const newLive = () => new LiveSeries();
@@ -31,9 +39,21 @@ describe('buildDatasets', () => {
   it('gives every series a stable id, the net named by its settings, and the same colour per net, dashed for validation', () => {
     const live = newLive();
     const sets = buildDatasets('accuracy', figureData(input()), live.points);
-    expect(ids(sets)).toEqual(['bn-train', 'bn-validation', 'plain-train', 'plain-validation', 'bn-running', 'plain-running']);
+    expect(ids(sets)).toEqual([
+      'bn-train',
+      'bn-validation',
+      'plain-train',
+      'plain-validation',
+      'bn-running',
+      'plain-running',
+    ]);
     expect(ids(buildDatasets('accuracy', figureData(input()), live.points))).toEqual(ids(sets));
-    expect(sets[0]).toMatchObject({ label: 'With BN (before ReLU) · training', borderColor: NET_STYLE.bn.color, borderDash: [], data: [{ x: 1, y: 0.9 }] });
+    expect(sets[0]).toMatchObject({
+      label: 'With BN (before ReLU) · training',
+      borderColor: NET_STYLE.bn.color,
+      borderDash: [],
+      data: [{ x: 1, y: 0.9 }],
+    });
     expect(sets[1]).toMatchObject({ borderColor: NET_STYLE.bn.color, borderDash: [6, 4], data: [{ x: 1, y: 0.97 }] });
     expect(sets[2]?.label).toBe('No BN · training');
     expect(sets[2]?.pointStyle).not.toBe(sets[0]?.pointStyle);
@@ -77,11 +97,28 @@ describe('buildDatasets', () => {
 
   it('marks where a net diverged on its last finite running point', () => {
     const live = newLive();
-    live.append({ repeat: 0, epoch: 2, step: 3, stepsPerEpoch: 10, running: { bn: { loss: 0.5, accuracy: 0.9 }, plain: { loss: 7, accuracy: 0.4 } } });
-    live.append({ repeat: 0, epoch: 2, step: 4, stepsPerEpoch: 10, running: { bn: { loss: 0.4, accuracy: 0.9 }, plain: { loss: Number.NaN, accuracy: 0.1 } } });
+    live.append({
+      repeat: 0,
+      epoch: 2,
+      step: 3,
+      stepsPerEpoch: 10,
+      running: { bn: { loss: 0.5, accuracy: 0.9 }, plain: { loss: 7, accuracy: 0.4 } },
+    });
+    live.append({
+      repeat: 0,
+      epoch: 2,
+      step: 4,
+      stepsPerEpoch: 10,
+      running: { bn: { loss: 0.4, accuracy: 0.9 }, plain: { loss: Number.NaN, accuracy: 0.1 } },
+    });
     const fig = figureData(input({ divergences: [{ net: 'plain', repeat: 0, epoch: 2, step: 4 }] }));
     const marker = buildDatasets('loss', fig, live.points).find((d) => d.role === 'diverged');
-    expect(marker).toMatchObject({ id: 'plain-diverged', label: 'No BN diverged', data: [{ x: 1.3, y: 7 }], showLine: false });
+    expect(marker).toMatchObject({
+      id: 'plain-diverged',
+      label: 'No BN diverged',
+      data: [{ x: 1.3, y: 7 }],
+      showLine: false,
+    });
     // A divergence in another seed than the one on screen has no marker here.
     const other = figureData(input({ divergences: [{ net: 'plain', repeat: 1, epoch: 2, step: 4 }] }));
     expect(buildDatasets('loss', other, live.points).some((d) => d.role === 'diverged')).toBe(false);
@@ -98,7 +135,18 @@ describe('buildDatasets', () => {
         valAccuracy: [{ epoch: 1, mean: 0.9, min: 0.9, max: 0.9, count: 1 }],
       },
     ];
-    const sets = buildDatasets('accuracy', figureData(input({ earlier, config: { ...CONFIG, xAxis: 'steps' } })), newLive().points);
-    expect(sets[0]).toMatchObject({ id: 'earlier-r1-plain', role: 'earlier', label: 'Run 1 · No BN (lr 0.03)', data: [{ x: 20, y: 0.9 }], borderColor: NET_STYLE.plain.earlier, pointRadius: 0 });
+    const sets = buildDatasets(
+      'accuracy',
+      figureData(input({ earlier, config: { ...CONFIG, xAxis: 'steps' } })),
+      newLive().points,
+    );
+    expect(sets[0]).toMatchObject({
+      id: 'earlier-r1-plain',
+      role: 'earlier',
+      label: 'Run 1 · No BN (lr 0.03)',
+      data: [{ x: 20, y: 0.9 }],
+      borderColor: NET_STYLE.plain.earlier,
+      pointRadius: 0,
+    });
   });
 });

@@ -58,11 +58,20 @@ export function datasetId(net: NetId, role: DatasetRole, suffix = ''): string {
   return `${net}-${role}${suffix}`;
 }
 
-function points(axis: Pick<AxisSpec, 'mode' | 'stepsPerEpoch'>, stats: readonly EpochStat[], pick: (s: EpochStat) => number): Point[] {
+function points(
+  axis: Pick<AxisSpec, 'mode' | 'stepsPerEpoch'>,
+  stats: readonly EpochStat[],
+  pick: (s: EpochStat) => number,
+): Point[] {
   return stats.map((s) => ({ x: epochX(axis, s.epoch), y: pick(s) }));
 }
 
-function epochSeries(net: NetId, role: 'train' | 'validation', fig: FigureData, stats: readonly EpochStat[]): LabDataset {
+function epochSeries(
+  net: NetId,
+  role: 'train' | 'validation',
+  fig: FigureData,
+  stats: readonly EpochStat[],
+): LabDataset {
   const style = NET_STYLE[net];
   const validation = role === 'validation';
   const what = validation ? 'validation' : 'training';
@@ -92,7 +101,12 @@ function epochSeries(net: NetId, role: 'train' | 'validation', fig: FigureData, 
 }
 
 /** The seeds' min–max as two edge series, the upper filled down to the lower (Chart.js's Filler, relative '-1'). */
-function bandSeries(net: NetId, role: 'train' | 'validation', fig: FigureData, stats: readonly EpochStat[]): LabDataset[] {
+function bandSeries(
+  net: NetId,
+  role: 'train' | 'validation',
+  fig: FigureData,
+  stats: readonly EpochStat[],
+): LabDataset[] {
   const style = NET_STYLE[net];
   const edge = (which: 'min' | 'max'): LabDataset => ({
     id: datasetId(net, 'band', `-${role}-${which}`),
@@ -140,7 +154,12 @@ function lastFinite(data: readonly Point[]): Point | null {
 }
 
 /** A ✕ on the last finite point of a diverged net's curve: the running curve, else its last epoch point. */
-function divergedMarker(net: NetId, fig: FigureData, running: readonly Point[], epochPoints: readonly Point[]): LabDataset {
+function divergedMarker(
+  net: NetId,
+  fig: FigureData,
+  running: readonly Point[],
+  epochPoints: readonly Point[],
+): LabDataset {
   const style = NET_STYLE[net];
   const at = lastFinite(running) ?? lastFinite(epochPoints);
   return {
@@ -182,15 +201,20 @@ function earlierSeries(curve: EarlierCurve, kind: MetricKind, fig: FigureData): 
 }
 
 /** The panel's series: `running` are the live arrays themselves, so appends reach the chart without a rebuild. */
-export function buildDatasets(kind: MetricKind, fig: FigureData, running: PerNet<Record<MetricKind, Point[]>>): LabDataset[] {
+export function buildDatasets(
+  kind: MetricKind,
+  fig: FigureData,
+  running: PerNet<Record<MetricKind, Point[]>>,
+): LabDataset[] {
   const fields = METRIC_FIELDS[kind];
   const earlier = fig.earlier.map((curve) => earlierSeries(curve, kind, fig));
-  const bands = fig.seeds >= 2
-    ? fig.nets.flatMap((net) => [
-        ...bandSeries(net, 'train', fig, fig.stats[net][fields.train]),
-        ...bandSeries(net, 'validation', fig, fig.stats[net][fields.validation]),
-      ])
-    : [];
+  const bands =
+    fig.seeds >= 2
+      ? fig.nets.flatMap((net) => [
+          ...bandSeries(net, 'train', fig, fig.stats[net][fields.train]),
+          ...bandSeries(net, 'validation', fig, fig.stats[net][fields.validation]),
+        ])
+      : [];
   const curves = fig.nets.flatMap((net) => [
     epochSeries(net, 'train', fig, fig.stats[net][fields.train]),
     epochSeries(net, 'validation', fig, fig.stats[net][fields.validation]),

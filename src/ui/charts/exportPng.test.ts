@@ -4,8 +4,17 @@ import { layoutFigure, wrapParts } from './exportPng';
 
 describe('layoutFigure', () => {
   it('places panels side by side under the header with margins', () => {
-    const layout = layoutFigure([{ width: 600, height: 380 }, { width: 600, height: 400 }], 1);
-    expect(layout.panels).toEqual([{ x: 16, y: 60 }, { x: 632, y: 60 }]);
+    const layout = layoutFigure(
+      [
+        { width: 600, height: 380 },
+        { width: 600, height: 400 },
+      ],
+      1,
+    );
+    expect(layout.panels).toEqual([
+      { x: 16, y: 60 },
+      { x: 632, y: 60 },
+    ]);
     expect(layout.width).toBe(16 + 600 + 16 + 600 + 16);
     expect(layout.height).toBe(60 + 400 + 16);
   });
@@ -25,7 +34,10 @@ describe('wrapParts', () => {
   const measure = (text: string) => text.length;
 
   it('fills each line with whole parts, joined by middle dots', () => {
-    expect(wrapParts(['Adam lr 0.001', 'batch 32', '2 epochs', 'seed 42'], 26, measure)).toEqual(['Adam lr 0.001 · batch 32', '2 epochs · seed 42']);
+    expect(wrapParts(['Adam lr 0.001', 'batch 32', '2 epochs', 'seed 42'], 26, measure)).toEqual([
+      'Adam lr 0.001 · batch 32',
+      '2 epochs · seed 42',
+    ]);
   });
 
   it('keeps a part that is too long on its own line rather than dropping it', () => {

@@ -55,7 +55,11 @@ export function layoutFigure(panels: readonly Size[], scale: number, subtitleLin
   return { width: Math.max(x, 2 * margin), height: header + tallest + margin, panels: placed, header, margin };
 }
 
-export function renderFigure(canvases: readonly HTMLCanvasElement[], title: string, subtitle: string): HTMLCanvasElement {
+export function renderFigure(
+  canvases: readonly HTMLCanvasElement[],
+  title: string,
+  subtitle: string,
+): HTMLCanvasElement {
   const first = canvases[0];
   const scale = first && first.clientWidth > 0 ? first.width / first.clientWidth : 1;
   const out = document.createElement('canvas');
@@ -86,6 +90,9 @@ export function renderFigure(canvases: readonly HTMLCanvasElement[], title: stri
 
 export function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => {
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The figure could not be encoded as PNG.'))), 'image/png');
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('The figure could not be encoded as PNG.'))),
+      'image/png',
+    );
   });
 }

@@ -13,7 +13,17 @@ describe('describeRun', () => {
   });
 
   it('follows the optimizer, activation, BN placement and layers, and names the seeds of a repeat', () => {
-    const config: TrainConfig = { ...BLOG, optimizer: 'sgd', lr: 0.1, activation: 'sigmoid', bnPlace: 'after', bnLayers: [2], layers: [32, 16, 8], repeats: 3, bnScale: false };
+    const config: TrainConfig = {
+      ...BLOG,
+      optimizer: 'sgd',
+      lr: 0.1,
+      activation: 'sigmoid',
+      bnPlace: 'after',
+      bnLayers: [2],
+      layers: [32, 16, 8],
+      repeats: 3,
+      bnScale: false,
+    };
     expect(describeLayers(config)).toBe('Dense(32)→Sigmoid→Dense(16)→Sigmoid→[BN]→Dense(8)→Sigmoid→Dense(10)');
     const text = describeRun(config, null);
     expect(text).toContain('SGD lr 0.1');
@@ -36,6 +46,8 @@ describe('figureKey', () => {
     expect(key).toContain('● With BN (after tanh) · ▲ No BN.');
     expect(key).not.toContain('band');
     expect(key).not.toContain('earlier');
-    expect(figureKey({ ...BLOG, nets: 'bn' }, 3, true)).toMatch(/mean of 3 seeds.*min–max.*earlier runs.*● With BN \(before ReLU\)\.$/);
+    expect(figureKey({ ...BLOG, nets: 'bn' }, 3, true)).toMatch(
+      /mean of 3 seeds.*min–max.*earlier runs.*● With BN \(before ReLU\)\.$/,
+    );
   });
 });

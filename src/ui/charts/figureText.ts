@@ -34,7 +34,8 @@ export function describeLayers(config: TrainConfig): string {
 }
 
 export function describeRun(config: TrainConfig, backend: string | null): string {
-  const seeds = config.repeats > 1 ? `seeds ${config.seed}–${repeatSeed(config, config.repeats - 1)}` : `seed ${config.seed}`;
+  const seeds =
+    config.repeats > 1 ? `seeds ${config.seed}–${repeatSeed(config, config.repeats - 1)}` : `seed ${config.seed}`;
   const parts = [
     describeLayers(config),
     `${choiceLabel('optimizer', config.optimizer)} lr ${config.lr}`,

@@ -22,7 +22,11 @@ describe('LiveSeries', () => {
     live.append(at(0.2, 0.8));
     live.append(at(0.3, 0.6));
     expect(told).toEqual(['loss', 'accuracy', 'loss', 'accuracy', 'loss', 'accuracy']);
-    expect(live.points.bn.loss).toEqual([{ x: 0.1, y: 1 }, { x: 0.2, y: 0.8 }, { x: 0.3, y: 0.6 }]);
+    expect(live.points.bn.loss).toEqual([
+      { x: 0.1, y: 1 },
+      { x: 0.2, y: 0.8 },
+      { x: 0.3, y: 0.6 },
+    ]);
     expect(live.points.plain.loss.map((p) => p.y)).toEqual([2, 1.6, 1.2]);
     expect(live.points.bn.accuracy).toHaveLength(3);
     expect([live.points.bn.loss, live.points.plain.accuracy]).toEqual(arrays);
@@ -65,7 +69,11 @@ describe('LiveSeries with Chart.js watching its arrays', () => {
     live.append(at(0.2, 1));
     live.reset();
     // Chart.js reads "inserted" as arguments.length - 2, so splice(0) alone would insert -1 elements and throw.
-    expect(calls).toEqual([['push', 1], ['push', 1], ['splice', 0, 2]]);
+    expect(calls).toEqual([
+      ['push', 1],
+      ['push', 1],
+      ['splice', 0, 2],
+    ]);
   });
 });
 
@@ -106,7 +114,13 @@ describe('LiveSeries on the steps axis, across seeds and divergence', () => {
 
   it('skips a net absent from the report and turns a non-finite value into a gap', () => {
     const series = new LiveSeries();
-    series.append({ repeat: 0, epoch: 1, step: 10, stepsPerEpoch: 100, running: { plain: { loss: Number.POSITIVE_INFINITY, accuracy: 0.1 } } });
+    series.append({
+      repeat: 0,
+      epoch: 1,
+      step: 10,
+      stepsPerEpoch: 100,
+      running: { plain: { loss: Number.POSITIVE_INFINITY, accuracy: 0.1 } },
+    });
     expect(series.points.bn.loss).toEqual([]);
     expect(Number.isNaN(series.points.plain.loss[0]?.y)).toBe(true);
     expect(series.points.plain.accuracy[0]?.y).toBe(0.1);

@@ -19,7 +19,10 @@ describe('mergeDatasets', () => {
   });
 
   it('copies a new dataset in (never the caller’s object) and follows the new order', () => {
-    const next: Set[] = [{ id: 'c', label: 'c', data: [] }, { id: 'a', label: 'a', data: [] }];
+    const next: Set[] = [
+      { id: 'c', label: 'c', data: [] },
+      { id: 'a', label: 'a', data: [] },
+    ];
     const a: Set = { id: 'a', label: 'a0', data: [] };
     const merged = mergeDatasets([a], next);
     expect(merged.map((d) => d.id)).toEqual(['c', 'a']);
@@ -29,7 +32,13 @@ describe('mergeDatasets', () => {
 
   it('matches each old dataset at most once when ids repeat', () => {
     const a: Set = { id: 'a', label: '1', data: [] };
-    const merged = mergeDatasets([a], [{ id: 'a', label: '2', data: [] }, { id: 'a', label: '3', data: [] }]);
+    const merged = mergeDatasets(
+      [a],
+      [
+        { id: 'a', label: '2', data: [] },
+        { id: 'a', label: '3', data: [] },
+      ],
+    );
     expect(merged[0]).toBe(a);
     expect(merged[1]).not.toBe(a);
     expect(merged.map((d) => d.label)).toEqual(['2', '3']);

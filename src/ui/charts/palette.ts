@@ -15,8 +15,20 @@ export interface NetStyle {
 }
 
 export const NET_STYLE: Record<NetId, NetStyle> = {
-  bn: { color: '#0072B2', faint: 'rgba(0, 114, 178, 0.35)', band: 'rgba(0, 114, 178, 0.14)', earlier: 'rgba(0, 114, 178, 0.3)', point: 'circle' },
-  plain: { color: '#D55E00', faint: 'rgba(213, 94, 0, 0.35)', band: 'rgba(213, 94, 0, 0.14)', earlier: 'rgba(213, 94, 0, 0.3)', point: 'triangle' },
+  bn: {
+    color: '#0072B2',
+    faint: 'rgba(0, 114, 178, 0.35)',
+    band: 'rgba(0, 114, 178, 0.14)',
+    earlier: 'rgba(0, 114, 178, 0.3)',
+    point: 'circle',
+  },
+  plain: {
+    color: '#D55E00',
+    faint: 'rgba(213, 94, 0, 0.35)',
+    band: 'rgba(213, 94, 0, 0.14)',
+    earlier: 'rgba(213, 94, 0, 0.3)',
+    point: 'triangle',
+  },
 };
 
 /** The marker shape of a net's point in text (the figure key, the legend of the PNG). */

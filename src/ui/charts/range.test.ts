@@ -13,8 +13,20 @@ describe('focusRange', () => {
     const range = focusRange(
       [
         epochCurve([0.25, 0.1]),
-        { role: 'validation', data: [{ x: 1, y: 0.12 }, { x: 2, y: Number.NaN }] },
-        { role: 'running', data: [{ x: 0.05, y: 2.3 }, { x: 1.5, y: 0.3 }] },
+        {
+          role: 'validation',
+          data: [
+            { x: 1, y: 0.12 },
+            { x: 2, y: Number.NaN },
+          ],
+        },
+        {
+          role: 'running',
+          data: [
+            { x: 0.05, y: 2.3 },
+            { x: 1.5, y: 0.3 },
+          ],
+        },
       ],
       'loss',
     );
@@ -33,7 +45,14 @@ describe('focusRange with diverging nets and the steps axis', () => {
     const range = focusRange(
       [
         epochCurve([0.3, 0.2]),
-        { role: 'running', data: [{ x: 1.5, y: Number.POSITIVE_INFINITY }, { x: 1.6, y: Number.NaN }, { x: 1.7, y: Number.NEGATIVE_INFINITY }] },
+        {
+          role: 'running',
+          data: [
+            { x: 1.5, y: Number.POSITIVE_INFINITY },
+            { x: 1.6, y: Number.NaN },
+            { x: 1.7, y: Number.NEGATIVE_INFINITY },
+          ],
+        },
         { role: 'diverged', data: [{ x: 1.4, y: 0.25 }] },
       ],
       'loss',
@@ -45,7 +64,16 @@ describe('focusRange with diverging nets and the steps axis', () => {
 
   it('ignores the first epoch of the running curve up to the first epoch end in steps', () => {
     const range = focusRange(
-      [{ role: 'train', data: [{ x: 100, y: 0.5 }] }, { role: 'running', data: [{ x: 90, y: 2.3 }, { x: 150, y: 0.6 }] }],
+      [
+        { role: 'train', data: [{ x: 100, y: 0.5 }] },
+        {
+          role: 'running',
+          data: [
+            { x: 90, y: 2.3 },
+            { x: 150, y: 0.6 },
+          ],
+        },
+      ],
       'loss',
       100,
     );
@@ -54,6 +82,19 @@ describe('focusRange with diverging nets and the steps axis', () => {
 
   it('lets earlier runs and bands set the range when no epoch of this run has ended', () => {
     expect(focusRange([{ role: 'earlier', data: [{ x: 1, y: 0.9 }] }], 'accuracy')).not.toBeNull();
-    expect(focusRange([{ role: 'band', data: [{ x: 1, y: 0.5 }, { x: 2, y: 0.7 }] }], 'loss')?.max).toBeCloseTo(0.7 + 0.2 * 0.08);
+    expect(
+      focusRange(
+        [
+          {
+            role: 'band',
+            data: [
+              { x: 1, y: 0.5 },
+              { x: 2, y: 0.7 },
+            ],
+          },
+        ],
+        'loss',
+      )?.max,
+    ).toBeCloseTo(0.7 + 0.2 * 0.08);
   });
 });

@@ -66,13 +66,19 @@ describe('the gap verdict', () => {
   });
 
   it('summarizes the epochs every seed has, with the higher net when the gap is real', () => {
-    const rows = summarize([seed([0.96, 0.97], [0.94, 0.965]), seed([0.965, 0.975], [0.945, 0.97]), seed([0.97], [0.95])], ['bn', 'plain']);
+    const rows = summarize(
+      [seed([0.96, 0.97], [0.94, 0.965]), seed([0.965, 0.975], [0.945, 0.97]), seed([0.97], [0.95])],
+      ['bn', 'plain'],
+    );
     expect(rows.map((r) => r.epoch)).toEqual([1]);
     expect(rows[0]).toMatchObject({ verdict: 'exceeds', higher: 'bn' });
     expect(rows[0]?.nets.bn).toMatchObject({ min: 0.96, max: 0.97, count: 3 });
 
     const two = summarize([seed([0.96, 0.97], [0.94, 0.965]), seed([0.965, 0.975], [0.945, 0.97])], ['bn', 'plain']);
-    expect(two.map((r) => [r.epoch, r.verdict, r.higher])).toEqual([[1, 'exceeds', 'bn'], [2, 'within', null]]);
+    expect(two.map((r) => [r.epoch, r.verdict, r.higher])).toEqual([
+      [1, 'exceeds', 'bn'],
+      [2, 'within', null],
+    ]);
   });
 
   it('gives no verdict with one seed, one net, or a net missing from a seed', () => {

@@ -46,7 +46,8 @@ export interface SeedContext {
 export function isSeedComplete(run: SeedRun, repeat: number, ctx: SeedContext): boolean {
   return ctx.nets.every(
     (net) =>
-      run[net].some((row) => row.epoch >= ctx.epochs) || ctx.divergences.some((d) => d.net === net && d.repeat === repeat),
+      run[net].some((row) => row.epoch >= ctx.epochs) ||
+      ctx.divergences.some((d) => d.net === net && d.repeat === repeat),
   );
 }
 
@@ -82,9 +83,15 @@ export interface SummaryRow {
  * One row per epoch that every given run has (for some net), with each net's statistics of `field` and the verdict.
  * Pass the completed seeds: an unfinished seed would shorten every column to its length.
  */
-export function summarize(runs: readonly SeedRun[], nets: readonly NetId[], field: MetricField = 'valAccuracy'): SummaryRow[] {
+export function summarize(
+  runs: readonly SeedRun[],
+  nets: readonly NetId[],
+  field: MetricField = 'valAccuracy',
+): SummaryRow[] {
   if (runs.length === 0) return [];
-  const perNet = new Map(nets.map((net) => [net, new Map(epochStats(runs, net, field).map((s) => [s.epoch, s]))] as const));
+  const perNet = new Map(
+    nets.map((net) => [net, new Map(epochStats(runs, net, field).map((s) => [s.epoch, s]))] as const),
+  );
   const epochsOf = (run: SeedRun) => new Set(nets.flatMap((net) => run[net].map((row) => row.epoch)));
   const [first, ...rest] = runs.map(epochsOf);
   const shared = [...(first ?? [])].filter((e) => rest.every((set) => set.has(e))).sort((a, b) => a - b);
@@ -95,7 +102,12 @@ export function summarize(runs: readonly SeedRun[], nets: readonly NetId[], fiel
       if (stat) stats[net] = stat;
     }
     const { bn, plain } = stats;
-    const comparable = runs.length >= 2 && bn !== undefined && plain !== undefined && bn.count === runs.length && plain.count === runs.length;
+    const comparable =
+      runs.length >= 2 &&
+      bn !== undefined &&
+      plain !== undefined &&
+      bn.count === runs.length &&
+      plain.count === runs.length;
     const verdict = comparable ? gapVerdict(bn, plain) : null;
     const higher = comparable && verdict === 'exceeds' ? (bn.mean > plain.mean ? 'bn' : 'plain') : null;
     return { epoch, nets: stats, verdict, higher };

@@ -29,7 +29,11 @@ export function FieldControl({ spec, texts, errors, running, onEdit }: Props) {
     case 'number':
       return <NumericInput spec={spec} {...common} />;
     case 'choice':
-      return spec.key === 'backend' ? <BackendSelect spec={spec} {...common} running={running} /> : <ChoiceSelect spec={spec} {...common} />;
+      return spec.key === 'backend' ? (
+        <BackendSelect spec={spec} {...common} running={running} />
+      ) : (
+        <ChoiceSelect spec={spec} {...common} />
+      );
     case 'flag':
       return <FlagCheckbox spec={spec} {...common} />;
     case 'widths':

@@ -41,8 +41,24 @@ interface ShellProps {
   children: ReactNode;
 }
 
-export function FieldShell({ id, label, hint, error, inapplicable, inline = false, wide = false, labelElement, children }: ShellProps) {
-  const classes = ['field', error ? 'invalid' : '', inapplicable !== null ? 'inapplicable' : '', inline ? 'inline' : '', wide ? 'wide' : ''];
+export function FieldShell({
+  id,
+  label,
+  hint,
+  error,
+  inapplicable,
+  inline = false,
+  wide = false,
+  labelElement,
+  children,
+}: ShellProps) {
+  const classes = [
+    'field',
+    error ? 'invalid' : '',
+    inapplicable !== null ? 'inapplicable' : '',
+    inline ? 'inline' : '',
+    wide ? 'wide' : '',
+  ];
   const labelNode = labelElement ?? <label htmlFor={id}>{label}</label>;
   return (
     <div className={classes.filter((c) => c !== '').join(' ')}>

@@ -27,7 +27,12 @@ export function SettingsGroup({ group, collapsible, summary, hasError, children 
   );
   if (!collapsible) return fieldset;
   return (
-    <details className="settings-details" data-group={group} open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details
+      className="settings-details"
+      data-group={group}
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary>
         <span className="group-title">{GROUP_LABELS[group]}</span>
         {open ? null : <span className="group-summary">{summary}</span>}

@@ -14,7 +14,14 @@ export function WidthsInput(props: Props) {
   const added = widthsWithLayerAdded(text);
   const removed = widthsWithLayerRemoved(text);
   return (
-    <FieldShell id={id} label={spec.label} hint={`${spec.min}–${spec.max} units each · ${spec.hint}`} error={error} inapplicable={inapplicable} wide>
+    <FieldShell
+      id={id}
+      label={spec.label}
+      hint={`${spec.min}–${spec.max} units each · ${spec.hint}`}
+      error={error}
+      inapplicable={inapplicable}
+      wide
+    >
       <div className="widths-row">
         <input
           id={id}

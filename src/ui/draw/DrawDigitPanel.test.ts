@@ -61,7 +61,11 @@ describe('DrawDigitPanel', () => {
 
   it('asks for a digit on an empty pad, with Clear and Undo disabled and no prediction shown', () => {
     const html = render('empty', { bn: SEVEN, plain: SEVEN });
-    expect(attrs(html, 'prediction-bn')).toMatchObject({ 'data-state': 'empty', 'data-digit': '', 'data-confidence': '' });
+    expect(attrs(html, 'prediction-bn')).toMatchObject({
+      'data-state': 'empty',
+      'data-digit': '',
+      'data-confidence': '',
+    });
     expect(text(html, 'prediction-bn', '</h3>')).toContain('With BN (before ReLU)');
     expect(html).toContain('Draw a digit</p>');
     expect(attrs(html, 'clear-drawing')).toHaveProperty('disabled');
@@ -77,20 +81,28 @@ describe('DrawDigitPanel', () => {
 
   it("shows each net's top digit and confidence, and whether they agree", () => {
     const html = render('ready', { bn: SEVEN, plain: ONE }, new Float32Array(784));
-    expect(attrs(html, 'prediction-bn')).toMatchObject({ 'data-state': 'ready', 'data-digit': '7', 'data-confidence': '0.9700' });
+    expect(attrs(html, 'prediction-bn')).toMatchObject({
+      'data-state': 'ready',
+      'data-digit': '7',
+      'data-confidence': '0.9700',
+    });
     expect(attrs(html, 'prediction-plain')).toMatchObject({ 'data-digit': '1', 'data-confidence': '0.6200' });
     expect(html).toContain('97.0% sure');
     expect(html.match(/class="prob top"/g)).toHaveLength(2);
     expect(html.match(/<li /g)).toHaveLength(20);
     expect(attrs(html, 'prediction-agreement')['data-agree']).toBe('false');
-    expect(text(html, 'prediction-agreement', '</p>')).toBe('The nets disagree: With BN (before ReLU) reads 7, No BN reads 1.');
+    expect(text(html, 'prediction-agreement', '</p>')).toBe(
+      'The nets disagree: With BN (before ReLU) reads 7, No BN reads 1.',
+    );
     expect(attrs(html, 'pixel-preview')).toBeDefined();
     expect(html).toContain('What the nets see (28×28)');
   });
 
   it('keeps the last reading while the next one is pending, and waits for the first', () => {
     expect(attrs(render('pending', { bn: SEVEN, plain: SEVEN }), 'prediction-bn')['data-digit']).toBe('7');
-    expect(text(render('pending', { bn: SEVEN, plain: SEVEN }), 'prediction-agreement', '</p>')).toBe('Both nets read 7.');
+    expect(text(render('pending', { bn: SEVEN, plain: SEVEN }), 'prediction-agreement', '</p>')).toBe(
+      'Both nets read 7.',
+    );
     const waiting = render('pending', null);
     expect(attrs(waiting, 'prediction-bn')).toMatchObject({ 'data-state': 'waiting', 'data-digit': '' });
     expect(waiting).toContain('Reading your digit…');
@@ -99,7 +111,11 @@ describe('DrawDigitPanel', () => {
   it('names a net the run did not train, and a diverged net', () => {
     const html = render('ready', { plain: Array.from({ length: 10 }, () => Number.NaN) });
     expect(attrs(html, 'prediction-bn')).toMatchObject({ 'data-state': 'untrained', 'data-digit': '' });
-    expect(attrs(html, 'prediction-plain')).toMatchObject({ 'data-state': 'invalid', 'data-digit': '', 'data-confidence': '' });
+    expect(attrs(html, 'prediction-plain')).toMatchObject({
+      'data-state': 'invalid',
+      'data-digit': '',
+      'data-confidence': '',
+    });
     expect(attrs(html, 'prediction-agreement')['data-agree']).toBe('');
   });
 

@@ -24,7 +24,15 @@ interface Props {
 }
 
 /** Memoized: the page re-renders on every progress message; this changes only with its own props. */
-export const DrawDigitPanel = memo(function DrawDigitPanel({ strokes, onStrokesChange, preview, predictions, status, netNames, disabled = false }: Props) {
+export const DrawDigitPanel = memo(function DrawDigitPanel({
+  strokes,
+  onStrokesChange,
+  preview,
+  predictions,
+  status,
+  netNames,
+  disabled = false,
+}: Props) {
   const bn = netPrediction(status, predictions, 'bn');
   const plain = netPrediction(status, predictions, 'plain');
   return (

@@ -13,7 +13,8 @@ export function NetsAgreement({ bn, plain, names }: Props) {
   const verdict = agreement(bn.kind === 'ready' ? bn.top : null, plain.kind === 'ready' ? plain.top : null);
   let text = '';
   if (verdict?.kind === 'agree') text = `Both nets read ${verdict.digit}.`;
-  else if (verdict?.kind === 'disagree') text = `The nets disagree: ${names.bn} reads ${verdict.bn}, ${names.plain} reads ${verdict.plain}.`;
+  else if (verdict?.kind === 'disagree')
+    text = `The nets disagree: ${names.bn} reads ${verdict.bn}, ${names.plain} reads ${verdict.plain}.`;
   return (
     <p
       className={`nets-agreement${verdict === null ? '' : ` ${verdict.kind}`}`}

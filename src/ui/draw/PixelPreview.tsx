@@ -32,7 +32,11 @@ export function PixelPreview({ pixels }: Props) {
   if (pixels !== null && !usable) {
     // A wiring mistake, not a user's: say so plainly rather than draw a wrong picture.
     label = `What the nets see: unavailable (expected ${PIXEL_COUNT} pixels, got ${pixels.length})`;
-    body = <span className="pixel-preview-empty">Preview unavailable: {pixels.length} pixels instead of {PIXEL_COUNT}</span>;
+    body = (
+      <span className="pixel-preview-empty">
+        Preview unavailable: {pixels.length} pixels instead of {PIXEL_COUNT}
+      </span>
+    );
   } else if (usable) {
     label = 'What the nets see: your drawing scaled to 28 by 28 grey pixels';
     body = <canvas ref={canvasRef} className="pixel-preview-canvas" aria-hidden="true" />;

@@ -57,7 +57,10 @@ export function PredictionBars({ net, title, testId, view }: Props) {
             <li key={digit} className={`prob${top ? ' top' : ''}`} aria-current={top || undefined}>
               <span className="prob-digit">{digit}</span>
               <span className="prob-track" aria-hidden="true">
-                <span className="prob-fill" style={{ transform: `scaleX(${probability === null ? 0 : barFraction(probability)})` }} />
+                <span
+                  className="prob-fill"
+                  style={{ transform: `scaleX(${probability === null ? 0 : barFraction(probability)})` }}
+                />
               </span>
               <span className="prob-value">{probability === null ? '–' : percentText(probability)}</span>
               {/* Not by colour alone: the top bar also has a marker and a bold label. */}

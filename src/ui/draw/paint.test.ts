@@ -35,7 +35,17 @@ function recorder(): Painter & { calls: Call[] } {
 describe('paintStrokes', () => {
   it('paints a black square, then round strokes of the shared width', () => {
     const ctx = recorder();
-    paintStrokes(ctx, [[{ x: 0.1, y: 0.2 }, { x: 0.5, y: 0.5 }, { x: 0.9, y: 0.2 }]], 200);
+    paintStrokes(
+      ctx,
+      [
+        [
+          { x: 0.1, y: 0.2 },
+          { x: 0.5, y: 0.5 },
+          { x: 0.9, y: 0.2 },
+        ],
+      ],
+      200,
+    );
     expect(ctx.calls[0]).toEqual({ op: 'fillRect', args: [0, 0, 200, 200], fill: '#000000' });
     expect(ctx.lineWidth).toBeCloseTo(STROKE_WIDTH * 200);
     expect(ctx.lineCap).toBe('round');
@@ -72,7 +82,11 @@ describe('paintPixels', () => {
     paintPixels(ctx, pixels, 280);
     const blocks = ctx.calls.filter((c) => c.op === 'fillRect').slice(0, PREVIEW_SIDE * PREVIEW_SIDE);
     expect(blocks[0]).toEqual({ op: 'fillRect', args: [0, 0, 10, 10], fill: 'rgb(128, 128, 128)' });
-    expect(blocks[2 * PREVIEW_SIDE + 5]).toEqual({ op: 'fillRect', args: [50, 20, 10, 10], fill: 'rgb(255, 255, 255)' });
+    expect(blocks[2 * PREVIEW_SIDE + 5]).toEqual({
+      op: 'fillRect',
+      args: [50, 20, 10, 10],
+      fill: 'rgb(255, 255, 255)',
+    });
     expect(blocks[1]?.fill).toBe('rgb(0, 0, 0)');
   });
 

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { agreement, barFraction, confidenceText, netPrediction, percentText, predictionData, topClass } from './prediction';
+import {
+  agreement,
+  barFraction,
+  confidenceText,
+  netPrediction,
+  percentText,
+  predictionData,
+  topClass,
+} from './prediction';
 
 const SEVEN = [0.001, 0.002, 0.01, 0.003, 0.0001, 0.0009, 0.001, 0.97, 0.01, 0.002];
 
@@ -42,8 +50,15 @@ describe('texts', () => {
 
 describe('agreement', () => {
   it('says whether both nets read the same digit', () => {
-    expect(agreement({ digit: 3, probability: 0.9 }, { digit: 3, probability: 0.6 })).toEqual({ kind: 'agree', digit: 3 });
-    expect(agreement({ digit: 3, probability: 0.9 }, { digit: 8, probability: 0.6 })).toEqual({ kind: 'disagree', bn: 3, plain: 8 });
+    expect(agreement({ digit: 3, probability: 0.9 }, { digit: 3, probability: 0.6 })).toEqual({
+      kind: 'agree',
+      digit: 3,
+    });
+    expect(agreement({ digit: 3, probability: 0.9 }, { digit: 8, probability: 0.6 })).toEqual({
+      kind: 'disagree',
+      bn: 3,
+      plain: 8,
+    });
     expect(agreement(null, { digit: 8, probability: 0.6 })).toBeNull();
   });
 });
@@ -57,8 +72,15 @@ describe('netPrediction', () => {
   });
 
   it("shows each net's answer, and keeps it while the next one is pending", () => {
-    expect(netPrediction('ready', both, 'bn')).toEqual({ kind: 'ready', probabilities: SEVEN, top: { digit: 7, probability: 0.97 } });
-    expect(netPrediction('pending', both, 'plain')).toMatchObject({ kind: 'ready', top: { digit: 2, probability: 0.97 } });
+    expect(netPrediction('ready', both, 'bn')).toEqual({
+      kind: 'ready',
+      probabilities: SEVEN,
+      top: { digit: 7, probability: 0.97 },
+    });
+    expect(netPrediction('pending', both, 'plain')).toMatchObject({
+      kind: 'ready',
+      top: { digit: 2, probability: 0.97 },
+    });
   });
 
   it('waits for a first answer, and names a net the run did not train', () => {
@@ -68,7 +90,9 @@ describe('netPrediction', () => {
   });
 
   it("says when a net's output is not usable (a diverged net outputs NaN)", () => {
-    expect(netPrediction('ready', { bn: Array.from({ length: 10 }, () => Number.NaN) }, 'bn')).toEqual({ kind: 'invalid' });
+    expect(netPrediction('ready', { bn: Array.from({ length: 10 }, () => Number.NaN) }, 'bn')).toEqual({
+      kind: 'invalid',
+    });
   });
 });
 

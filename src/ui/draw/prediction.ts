@@ -43,7 +43,9 @@ export type Agreement = { kind: 'agree'; digit: number } | { kind: 'disagree'; b
 /** Whether both nets read the same digit; null unless both have read one. */
 export function agreement(bn: TopClass | null, plain: TopClass | null): Agreement | null {
   if (bn === null || plain === null) return null;
-  return bn.digit === plain.digit ? { kind: 'agree', digit: bn.digit } : { kind: 'disagree', bn: bn.digit, plain: plain.digit };
+  return bn.digit === plain.digit
+    ? { kind: 'agree', digit: bn.digit }
+    : { kind: 'disagree', bn: bn.digit, plain: plain.digit };
 }
 
 /** Where the pad and the models are: no model trained yet, nothing drawn, a prediction asked for, or one in hand. */
@@ -77,7 +79,8 @@ export function netPrediction(status: DrawStatus, predictions: Predictions | nul
     case 'pending':
     case 'ready': {
       const probabilities = predictions?.[net];
-      if (probabilities === undefined) return predictions?.[OTHER_NET[net]] === undefined ? { kind: 'waiting' } : { kind: 'untrained' };
+      if (probabilities === undefined)
+        return predictions?.[OTHER_NET[net]] === undefined ? { kind: 'waiting' } : { kind: 'untrained' };
       const top = topClass(probabilities);
       return top === null ? { kind: 'invalid' } : { kind: 'ready', probabilities, top };
     }

@@ -45,7 +45,12 @@ export function ConfusionMatrix({ net, name, matrix }: Props) {
 
   return (
     // Focusable: on a phone the matrix scrolls sideways, and a keyboard must be able to scroll it too.
-    <figure tabIndex={0} className={`confusion net-${net}`} data-testid={`confusion-${net}`} data-accuracy={accuracy === null ? '' : accuracy.toFixed(4)}>
+    <figure
+      tabIndex={0}
+      className={`confusion net-${net}`}
+      data-testid={`confusion-${net}`}
+      data-accuracy={accuracy === null ? '' : accuracy.toFixed(4)}
+    >
       <table className="confusion-table" aria-describedby={`confusion-${net}-summary`}>
         <caption>
           <span className="confusion-glyph" style={{ color: NET_STYLE[net].color }} aria-hidden="true">
@@ -87,9 +92,17 @@ export function ConfusionMatrix({ net, name, matrix }: Props) {
                 const count = matrix[t]?.[p] ?? 0;
                 const hit = t === p;
                 const strength = shadeStrength(rowShare(matrix, t, p), hit);
-                const classes = [hit ? 'hit' : 'miss', count === 0 ? 'zero' : '', !hit && isWorst(t, p) ? 'worst' : ''].filter(Boolean);
+                const classes = [
+                  hit ? 'hit' : 'miss',
+                  count === 0 ? 'zero' : '',
+                  !hit && isWorst(t, p) ? 'worst' : '',
+                ].filter(Boolean);
                 return (
-                  <td key={p} className={classes.join(' ')} style={{ backgroundColor: tint(hit ? NET_STYLE[net].color : 'var(--confusion-miss)', strength) }}>
+                  <td
+                    key={p}
+                    className={classes.join(' ')}
+                    style={{ backgroundColor: tint(hit ? NET_STYLE[net].color : 'var(--confusion-miss)', strength) }}
+                  >
                     {count}
                   </td>
                 );

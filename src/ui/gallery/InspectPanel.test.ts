@@ -21,14 +21,26 @@ function fake(nets: ('bn' | 'plain')[] = ['bn', 'plain']): TestInspection {
   pixels.fill(255, 0, 10);
   return {
     labels: Uint8Array.from({ length: N }, (_, i) => label(i)),
-    predicted: Object.fromEntries(nets.map((id) => [id, Uint8Array.from({ length: N }, (_, i) => (id === 'bn' ? bnReads(i) : plainReads(i)))])),
+    predicted: Object.fromEntries(
+      nets.map((id) => [id, Uint8Array.from({ length: N }, (_, i) => (id === 'bn' ? bnReads(i) : plainReads(i)))]),
+    ),
     sample: { indices: Int32Array.from(SAMPLE), pixels },
   };
 }
 
-function panel(inspection: TestInspection | null, over: { busy?: boolean; canRefresh?: boolean; note?: string } = {}): string {
+function panel(
+  inspection: TestInspection | null,
+  over: { busy?: boolean; canRefresh?: boolean; note?: string } = {},
+): string {
   return renderToString(
-    createElement(InspectPanel, { inspection, netNames: NAMES, busy: false, canRefresh: true, onRefresh: () => undefined, ...over }),
+    createElement(InspectPanel, {
+      inspection,
+      netNames: NAMES,
+      busy: false,
+      canRefresh: true,
+      onRefresh: () => undefined,
+      ...over,
+    }),
   );
 }
 
@@ -38,7 +50,9 @@ const gallery = (inspection: TestInspection, initialFilter: GalleryFilter): stri
 /** The attributes of each element with this data-testid. */
 function allAttrs(html: string, testId: string): Record<string, string>[] {
   const tags = html.match(new RegExp(`<[a-z0-9]+\\b[^>]*\\bdata-testid="${testId}"[^>]*>`, 'g')) ?? [];
-  return tags.map((tag) => Object.fromEntries([...tag.matchAll(/([a-z-]+)="([^"]*)"/g)].map((m) => [m[1] ?? '', m[2] ?? ''])));
+  return tags.map((tag) =>
+    Object.fromEntries([...tag.matchAll(/([a-z-]+)="([^"]*)"/g)].map((m) => [m[1] ?? '', m[2] ?? ''])),
+  );
 }
 
 function attrs(html: string, testId: string): Record<string, string> {
@@ -78,14 +92,18 @@ describe('InspectPanel', () => {
     expect(attrs(html, 'confusion-bn')['data-accuracy']).toBe('0.9900');
     expect(attrs(html, 'confusion-plain')['data-accuracy']).toBe('0.9700');
     const bn = html.slice(html.indexOf('data-testid="confusion-bn"'), html.indexOf('data-testid="confusion-plain"'));
-    expect(textOf(bn, /<caption/, '</caption>')).toContain('Confusion matrix: With BN (before ReLU), 10,000 test images');
+    expect(textOf(bn, /<caption/, '</caption>')).toContain(
+      'Confusion matrix: With BN (before ReLU), 10,000 test images',
+    );
     expect(bn.match(/<td class="(hit|miss)[^"]*"/g)).toHaveLength(100);
     expect(bn.match(/<th scope="row">/g)).toHaveLength(10);
     expect(bn.match(/<th scope="col"><span class="visually-hidden">read as/g)).toHaveLength(10);
     // Row "4": 900 read right, 100 read as 9 (the only error, so the only bold cell).
     expect(bn.match(/class="miss worst"[^>]*>100</g)).toHaveLength(1);
     expect(bn).toMatch(/class="hit"[^>]*>900</);
-    expect(textOf(bn, /class="confusion-summary"/, '</figcaption>')).toBe('Accuracy 99.00% (9,900 of 10,000) · most confused: 4 read as 9: 100');
+    expect(textOf(bn, /class="confusion-summary"/, '</figcaption>')).toBe(
+      'Accuracy 99.00% (9,900 of 10,000) · most confused: 4 read as 9: 100',
+    );
     const plainPart = html.slice(html.indexOf('data-testid="confusion-plain"'));
     expect(plainPart.match(/class="miss worst"/g)).toHaveLength(3);
     expect(textOf(plainPart, /class="confusion-summary"/, '</figcaption>')).toBe(

@@ -26,7 +26,9 @@ interface Props {
   note?: string;
 }
 
-type Analysis = { kind: 'problem'; message: string } | { kind: 'ok'; matrices: { net: NetId; matrix: Matrix }[]; split: Disagreements | null };
+type Analysis =
+  | { kind: 'problem'; message: string }
+  | { kind: 'ok'; matrices: { net: NetId; matrix: Matrix }[]; split: Disagreements | null };
 
 function analyse(inspection: TestInspection): Analysis {
   const message = inspectionProblem(inspection);
@@ -48,7 +50,14 @@ export function disagreementText(split: Disagreements, total: number, names: Rec
 }
 
 /** Memoized: the page re-renders on every progress message; the matrices and gallery change only with an inspection. */
-export const InspectPanel = memo(function InspectPanel({ inspection, netNames, busy, canRefresh, onRefresh, note }: Props) {
+export const InspectPanel = memo(function InspectPanel({
+  inspection,
+  netNames,
+  busy,
+  canRefresh,
+  onRefresh,
+  note,
+}: Props) {
   const analysis = useMemo(() => (inspection === null ? null : analyse(inspection)), [inspection]);
 
   let body;
@@ -80,7 +89,12 @@ export const InspectPanel = memo(function InspectPanel({ inspection, netNames, b
   }
 
   return (
-    <section className="card inspect-panel" aria-labelledby="inspect-heading" aria-busy={busy} data-testid="inspect-panel">
+    <section
+      className="card inspect-panel"
+      aria-labelledby="inspect-heading"
+      aria-busy={busy}
+      data-testid="inspect-panel"
+    >
       <div className="section-head">
         <div className="inspect-title">
           <h2 id="inspect-heading">Test set: where the nets go wrong</h2>
@@ -94,7 +108,13 @@ export const InspectPanel = memo(function InspectPanel({ inspection, netNames, b
           <span className="hint" role="status">
             {busy && inspection !== null ? 'Recomputing…' : ''}
           </span>
-          <button type="button" className="secondary" onClick={onRefresh} disabled={busy || !canRefresh} data-testid="inspect-refresh">
+          <button
+            type="button"
+            className="secondary"
+            onClick={onRefresh}
+            disabled={busy || !canRefresh}
+            data-testid="inspect-refresh"
+          >
             Recompute on the test set
           </button>
         </span>

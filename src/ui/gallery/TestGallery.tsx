@@ -4,7 +4,14 @@ import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { NET_IDS, type NetId } from '../../shared/metrics';
 import { NET_SHORT_NAMES } from '../../shared/netNames';
 import type { TestInspection } from '../../shared/protocol';
-import { filterCounts, galleryItems, matchesFilter, GALLERY_FILTERS, type GalleryFilter, type GalleryItem } from './confusion';
+import {
+  filterCounts,
+  galleryItems,
+  matchesFilter,
+  GALLERY_FILTERS,
+  type GalleryFilter,
+  type GalleryItem,
+} from './confusion';
 
 const SIDE = 28;
 const IMAGE_PIXELS = SIDE * SIDE;
@@ -64,7 +71,9 @@ const GalleryImage = memo(
       }
       ctx.putImageData(image, 0, 0);
     }, [pixels, position]);
-    return <canvas ref={ref} width={SIDE} height={SIDE} className="gallery-image" role="img" aria-label={description} />;
+    return (
+      <canvas ref={ref} width={SIDE} height={SIDE} className="gallery-image" role="img" aria-label={description} />
+    );
   },
   (before, after) => before.index === after.index && before.description === after.description,
 );
@@ -124,7 +133,12 @@ export function TestGallery({ inspection, initialFilter = 'all' }: Props) {
               data-pred-plain={item.predicted.plain ?? ''}
               data-wrong={item.wrong.join(' ')}
             >
-              <GalleryImage pixels={inspection.sample.pixels} position={item.position} index={item.index} description={itemDescription(item)} />
+              <GalleryImage
+                pixels={inspection.sample.pixels}
+                position={item.position}
+                index={item.index}
+                description={itemDescription(item)}
+              />
               {/* The image's label says all of this to a screen reader. */}
               <div className="gallery-text" aria-hidden="true">
                 <span className="gallery-truth">

@@ -35,7 +35,11 @@ const BN = Uint8Array.from([0, 1, 4, 9, 4, 9, 7, 2]);
 const PLAIN = Uint8Array.from([0, 7, 9, 9, 4, 4, 7, 1]);
 
 function inspection(predicted: TestInspection['predicted'], indices = [1, 3, 4, 7]): TestInspection {
-  return { labels: LABELS, predicted, sample: { indices: Int32Array.from(indices), pixels: new Uint8Array(indices.length * 784) } };
+  return {
+    labels: LABELS,
+    predicted,
+    sample: { indices: Int32Array.from(indices), pixels: new Uint8Array(indices.length * 784) },
+  };
 }
 
 describe('confusionMatrix', () => {
@@ -141,7 +145,12 @@ describe('the gallery', () => {
 
 describe('disagreements', () => {
   it('counts, over the whole test set, where the nets differ and who is right there', () => {
-    expect(disagreements(inspection({ bn: BN, plain: PLAIN }))).toEqual({ count: 4, bnRight: 3, plainRight: 0, neitherRight: 1 });
+    expect(disagreements(inspection({ bn: BN, plain: PLAIN }))).toEqual({
+      count: 4,
+      bnRight: 3,
+      plainRight: 0,
+      neitherRight: 1,
+    });
     expect(disagreements(inspection({ plain: PLAIN }))).toBeNull();
   });
 });
@@ -153,6 +162,8 @@ describe('inspectionProblem', () => {
     expect(inspectionProblem(inspection({ bn: Uint8Array.from([0, 1, 4, 9, 4, 9, 7, 12]) }))).toMatch(/not a digit/);
     expect(inspectionProblem(inspection({ bn: BN }, [1, 8]))).toMatch(/not in the test set/);
     const short = inspection({ bn: BN });
-    expect(inspectionProblem({ ...short, sample: { ...short.sample, pixels: new Uint8Array(10) } })).toMatch(/10 pixels for 4 images/);
+    expect(inspectionProblem({ ...short, sample: { ...short.sample, pixels: new Uint8Array(10) } })).toMatch(
+      /10 pixels for 4 images/,
+    );
   });
 });

@@ -18,7 +18,8 @@ function checkDigit(value: number | undefined, what: string, i: number): number 
 }
 
 export function confusionMatrix(labels: ArrayLike<number>, predicted: ArrayLike<number>): Matrix {
-  if (labels.length !== predicted.length) throw new RangeError(`${labels.length} labels but ${predicted.length} predictions.`);
+  if (labels.length !== predicted.length)
+    throw new RangeError(`${labels.length} labels but ${predicted.length} predictions.`);
   const matrix = Array.from({ length: DIGIT_COUNT }, () => new Array<number>(DIGIT_COUNT).fill(0));
   for (let i = 0; i < labels.length; i++) {
     const row = matrix[checkDigit(labels[i], 'Label', i)];
@@ -113,7 +114,8 @@ export function inspectionProblem(inspection: TestInspection): string | null {
   const all = [inspection.labels, ...NET_IDS.map((id) => inspection.predicted[id] ?? [])];
   if (all.some((values) => values.some((v) => v >= DIGIT_COUNT))) return 'A label or prediction is not a digit 0–9.';
   const { indices, pixels } = inspection.sample;
-  if (pixels.length !== indices.length * PIXELS_PER_IMAGE) return `The sample has ${pixels.length} pixels for ${indices.length} images.`;
+  if (pixels.length !== indices.length * PIXELS_PER_IMAGE)
+    return `The sample has ${pixels.length} pixels for ${indices.length} images.`;
   if (indices.some((i) => i < 0 || i >= n)) return 'A sample image is not in the test set.';
   return null;
 }

@@ -22,10 +22,16 @@ function describe(state: UiState): string {
   if (!source) return '';
   if (source.kind === 'loaded') return `the nets loaded from “${source.name}”`;
   const epochs = state.history.bn.length || state.history.plain.length;
-  return source.kind === 'training' ? `the nets in training, after epoch ${epochs}` : `the nets the last run left, after epoch ${epochs}`;
+  return source.kind === 'training'
+    ? `the nets in training, after epoch ${epochs}`
+    : `the nets the last run left, after epoch ${epochs}`;
 }
 
-export function useTestInspection(state: UiState, request: TrainingWorker['request'], onError: (message: string) => void): InspectionState {
+export function useTestInspection(
+  state: UiState,
+  request: TrainingWorker['request'],
+  onError: (message: string) => void,
+): InspectionState {
   const [inspection, setInspection] = useState<TestInspection | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
@@ -50,7 +56,9 @@ export function useTestInspection(state: UiState, request: TrainingWorker['reque
         setInspection({ labels, predicted, sample });
         setNote(described);
       })
-      .catch((e: unknown) => latest.current.onError(`The test set could not be inspected: ${e instanceof Error ? e.message : String(e)}`))
+      .catch((e: unknown) =>
+        latest.current.onError(`The test set could not be inspected: ${e instanceof Error ? e.message : String(e)}`),
+      )
       .finally(() => {
         inFlight.current = false;
         setBusy(false);

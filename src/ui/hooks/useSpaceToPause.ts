@@ -5,7 +5,11 @@ import { useEffect, useRef } from 'react';
 /** Whether a key press on this element belongs to it rather than to the page. */
 export function spaceBelongsTo(target: EventTarget | null): boolean {
   if (typeof Element === 'undefined' || !(target instanceof Element)) return false;
-  if (target.closest('input, textarea, select, button, a[href], summary, [contenteditable=""], [contenteditable="true"], canvas, [role="slider"], [role="textbox"], [tabindex]:not(body)')) {
+  if (
+    target.closest(
+      'input, textarea, select, button, a[href], summary, [contenteditable=""], [contenteditable="true"], canvas, [role="slider"], [role="textbox"], [tabindex]:not(body)',
+    )
+  ) {
     return true;
   }
   return false;

@@ -63,7 +63,10 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
         try {
           live.append(event);
         } catch (e) {
-          dispatch({ type: 'ui-error', message: `The live curves could not be updated: ${e instanceof Error ? e.message : String(e)}` });
+          dispatch({
+            type: 'ui-error',
+            message: `The live curves could not be updated: ${e instanceof Error ? e.message : String(e)}`,
+          });
         }
       }
       if (event.runId !== null && event.runId === currentRun.current) {
@@ -74,11 +77,17 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
       }
       // Timeline marks the benchmark reads (time from page load to a chosen backend and to data in the worker).
       if (event.type === 'backend' || event.type === 'data-ready') performance.mark(`bnlab:${event.type}`);
-      if (event.type === 'backend' && event.info.probeSource === 'measured' && event.info.probe) saveProbe(browserProbeStorage(), event.info.probe);
+      if (event.type === 'backend' && event.info.probeSource === 'measured' && event.info.probe)
+        saveProbe(browserProbeStorage(), event.info.probe);
       dispatch({ type: 'worker-event', event });
       // The run the lost WebGL context ended starts again on the worker's new backend.
       const again = lastConfig.current;
-      if (event.type === 'backend-lost' && event.interruptedRunId !== null && event.interruptedRunId === currentRun.current && again) {
+      if (
+        event.type === 'backend-lost' &&
+        event.interruptedRunId !== null &&
+        event.interruptedRunId === currentRun.current &&
+        again
+      ) {
         trainRef.current(again);
       }
     };
@@ -91,9 +100,16 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
     client.current = instance;
     clientReady.current.resolve(instance);
     // The worker picks its backend once, here; changing it means reloading the page (see BackendSelect).
-    instance.send({ type: 'init', backend, dataBaseUrl: new URL(MNIST_DIR, document.baseURI).href, cachedProbe: loadProbe(browserProbeStorage()), debug: debug.worker });
+    instance.send({
+      type: 'init',
+      backend,
+      dataBaseUrl: new URL(MNIST_DIR, document.baseURI).href,
+      cachedProbe: loadProbe(browserProbeStorage()),
+      debug: debug.worker,
+    });
     const timer = window.setInterval(() => {
-      if (watch.check(performance.now())) dispatch({ type: 'worker-stalled', seconds: Math.round(watch.thresholdMs / 1000) });
+      if (watch.check(performance.now()))
+        dispatch({ type: 'worker-stalled', seconds: Math.round(watch.thresholdMs / 1000) });
     }, 1000);
     return () => {
       disposed = true;
@@ -158,11 +174,14 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
     [sendToRun],
   );
 
-  const request = useCallback(<C extends RequestType>(command: RequestOf<C>, transfer?: Transferable[]): Promise<AnswerTo<C>> => {
-    const instance = client.current;
-    if (instance) return instance.request(command, transfer);
-    return clientReady.current.promise.then((ready) => ready.request(command, transfer));
-  }, []);
+  const request = useCallback(
+    <C extends RequestType>(command: RequestOf<C>, transfer?: Transferable[]): Promise<AnswerTo<C>> => {
+      const instance = client.current;
+      if (instance) return instance.request(command, transfer);
+      return clientReady.current.promise.then((ready) => ready.request(command, transfer));
+    },
+    [],
+  );
 
   return { state, dispatch, live, train, stop, pause, resume, step, setSpeed, restart, request };
 }

@@ -9,7 +9,10 @@ import { urlForConfig } from '../urlState';
  * Writes a valid config into the URL with replaceState (editing a field should not add history entries), and calls
  * `onNavigate` with the settings read from the URL when the user goes back or forward.
  */
-export function useUrlSync(config: TrainConfig | null, onNavigate: (read: { config: TrainConfig; problems: ConfigProblem[] }) => void): void {
+export function useUrlSync(
+  config: TrainConfig | null,
+  onNavigate: (read: { config: TrainConfig; problems: ConfigProblem[] }) => void,
+): void {
   useEffect(() => {
     if (config === null) return;
     const next = urlForConfig(config, window.location.pathname, window.location.hash);

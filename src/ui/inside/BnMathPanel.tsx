@@ -32,7 +32,13 @@ export function BnMathPanel({ math, step, emptyText }: Props) {
   // data-step: the 1-based step of this seed whose mini-batch is shown (empty for a sample batch).
   const shownStep = math?.source === 'step' && step !== null ? step + 1 : null;
   return (
-    <div className="bn-math" data-testid="bn-math" data-ready={math ? 'true' : 'false'} data-source={math?.source ?? ''} data-step={shownStep ?? ''}>
+    <div
+      className="bn-math"
+      data-testid="bn-math"
+      data-ready={math ? 'true' : 'false'}
+      data-source={math?.source ?? ''}
+      data-step={shownStep ?? ''}
+    >
       <h3>The maths with real numbers</h3>
       <div className="bn-math-formulas" dangerouslySetInnerHTML={{ __html: FORMULAS }} />
       {math === null ? (
@@ -43,9 +49,8 @@ export function BnMathPanel({ math, step, emptyText }: Props) {
             {math.source === 'step'
               ? `The mini-batch of training step ${shownStep === null ? '' : shownStep.toLocaleString('en-US')}`
               : 'No run in progress: a sample mini-batch, the first training images'}{' '}
-            (m ={' '}
-            <span data-field="m">{math.m}</span>), hidden layer {math.layer + 1}, unit {math.unit + 1}: μ_B and σ²_B are over all {math.m} examples;
-            the first {math.rows.length} are shown.
+            (m = <span data-field="m">{math.m}</span>), hidden layer {math.layer + 1}, unit {math.unit + 1}: μ_B and
+            σ²_B are over all {math.m} examples; the first {math.rows.length} are shown.
           </p>
           <dl className="bn-math-fields">
             <Field field="mu" label="μ_B" value={math.mean} title="batch mean" />
@@ -75,13 +80,18 @@ export function BnMathPanel({ math, step, emptyText }: Props) {
             </tbody>
           </table>
           <p className="bn-math-running">
-            Running averages (used in inference mode), momentum <span data-field="momentum">{plainDecimal(math.momentum)}</span>: mean{' '}
-            <span data-field="running-mean-before">{plainDecimal(math.runningMeanBefore)}</span> → {plainDecimal(math.momentum, 4)} ×{' '}
-            {plainDecimal(math.runningMeanBefore, 4)} + {plainDecimal(1 - math.momentum, 4)} × {plainDecimal(math.mean, 4)} ={' '}
+            Running averages (used in inference mode), momentum{' '}
+            <span data-field="momentum">{plainDecimal(math.momentum)}</span>: mean{' '}
+            <span data-field="running-mean-before">{plainDecimal(math.runningMeanBefore)}</span> →{' '}
+            {plainDecimal(math.momentum, 4)} × {plainDecimal(math.runningMeanBefore, 4)} +{' '}
+            {plainDecimal(1 - math.momentum, 4)} × {plainDecimal(math.mean, 4)} ={' '}
             <span data-field="running-mean-after">{plainDecimal(math.runningMeanAfter)}</span>; variance{' '}
             <span data-field="running-var-before">{plainDecimal(math.runningVarBefore)}</span> →{' '}
-            <span data-field="running-var-after">{plainDecimal(math.runningVarAfter)}</span> (the biased σ²_B, as Keras and TF.js keep it).
-            {math.source === 'sample' ? ' Computed: this sample trains nothing, so the net’s own averages stay as they are.' : ''}
+            <span data-field="running-var-after">{plainDecimal(math.runningVarAfter)}</span> (the biased σ²_B, as Keras
+            and TF.js keep it).
+            {math.source === 'sample'
+              ? ' Computed: this sample trains nothing, so the net’s own averages stay as they are.'
+              : ''}
           </p>
         </>
       )}

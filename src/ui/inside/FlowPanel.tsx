@@ -27,7 +27,11 @@ export function FlowPanel({ inside, names, saturates }: Props) {
     <div className="inside-flow">
       <label className="inside-picker">
         Show{' '}
-        <select data-testid="bn-flow-metric" value={metric} onChange={(e) => setMetric(METRICS.find((m) => m.value === e.target.value)?.value ?? 'gradNorm')}>
+        <select
+          data-testid="bn-flow-metric"
+          value={metric}
+          onChange={(e) => setMetric(METRICS.find((m) => m.value === e.target.value)?.value ?? 'gradNorm')}
+        >
           {METRICS.map((m) => (
             <option key={m.value} value={m.value} disabled={m.value === 'saturated' && !saturates}>
               {m.label}
@@ -36,7 +40,11 @@ export function FlowPanel({ inside, names, saturates }: Props) {
         </select>
       </label>
       <div className="inside-chart" data-testid="bn-flow" data-metric={metric} data-points={inside.flowSteps.length}>
-        <QueuedLine datasets={datasets} options={FLOW_OPTIONS[metric === 'saturated' ? 'share' : 'log']} ariaLabel="Gradient flow per layer over training steps" />
+        <QueuedLine
+          datasets={datasets}
+          options={FLOW_OPTIONS[metric === 'saturated' ? 'share' : 'log']}
+          ariaLabel="Gradient flow per layer over training steps"
+        />
       </div>
     </div>
   );

@@ -26,7 +26,9 @@ interface Props {
 /** What the BN net's panel shows on hidden layer `layer`. */
 export function bnRecordsText(config: TrainConfig, layer: number): string {
   if (!hasBn(config, layer)) return 'Dense output (no BN on this layer)';
-  return config.bnPlace === 'before' ? 'BN output γx̂+β (training mode)' : 'Dense output (BN comes after the activation)';
+  return config.bnPlace === 'before'
+    ? 'BN output γx̂+β (training mode)'
+    : 'Dense output (BN comes after the activation)';
 }
 
 export function InsideSection({ state, formConfig, request, onError }: Props) {
@@ -48,7 +50,9 @@ export function InsideSection({ state, formConfig, request, onError }: Props) {
       .then((answer) => {
         if (current) setSample(answer.sample);
       })
-      .catch((e: unknown) => onError(`The inspectors could not be updated: ${e instanceof Error ? e.message : String(e)}`));
+      .catch((e: unknown) =>
+        onError(`The inspectors could not be updated: ${e instanceof Error ? e.message : String(e)}`),
+      );
     return () => {
       current = false;
     };
@@ -65,8 +69,8 @@ export function InsideSection({ state, formConfig, request, onError }: Props) {
     : view.open && isPaused(state)
       ? 'Paused: press Step to see the numbers of the next mini-batch here.'
       : view.open
-      ? 'Train (or load saved nets) to see the numbers of a mini-batch: recorded a few times a second while a run trains.'
-      : 'Open this section to record.';
+        ? 'Train (or load saved nets) to see the numbers of a mini-batch: recorded a few times a second while a run trains.'
+        : 'Open this section to record.';
 
   return (
     <details
@@ -81,16 +85,23 @@ export function InsideSection({ state, formConfig, request, onError }: Props) {
       <summary>
         <h2 className="inside-title">Inside the BN layer</h2>
         <span className="muted">
-          {view.open ? 'Recording while training (a few times a second, on a probe batch of 256 test images).' : 'Open to record while training — closed, it costs nothing.'}
+          {view.open
+            ? 'Recording while training (a few times a second, on a probe batch of 256 test images).'
+            : 'Open to record while training — closed, it costs nothing.'}
         </span>
       </summary>
       <div className="inside-pickers">
         <label className="inside-picker">
           Hidden layer{' '}
-          <select data-testid="bn-layer" value={layer} onChange={(e) => setView((v) => ({ ...v, layer: Number(e.target.value), unit: null }))}>
+          <select
+            data-testid="bn-layer"
+            value={layer}
+            onChange={(e) => setView((v) => ({ ...v, layer: Number(e.target.value), unit: null }))}
+          >
             {Array.from({ length: layerCount }, (_, i) => (
               <option key={i} value={i}>
-                {i + 1} ({config?.layers[i] ?? '?'} units{config && config.nets !== 'plain' && hasBn(config, i) ? ', BN' : ''})
+                {i + 1} ({config?.layers[i] ?? '?'} units
+                {config && config.nets !== 'plain' && hasBn(config, i) ? ', BN' : ''})
               </option>
             ))}
           </select>
@@ -100,9 +111,13 @@ export function InsideSection({ state, formConfig, request, onError }: Props) {
           <select
             data-testid="bn-unit"
             value={view.unit === null ? 'typical' : String(Math.min(view.unit, width - 1))}
-            onChange={(e) => setView((v) => ({ ...v, unit: e.target.value === 'typical' ? null : Number(e.target.value) }))}
+            onChange={(e) =>
+              setView((v) => ({ ...v, unit: e.target.value === 'typical' ? null : Number(e.target.value) }))
+            }
           >
-            <option value="typical">typical{inside.records > 0 && inside.layer === layer ? ` (unit ${inside.typicalUnit + 1})` : ''}</option>
+            <option value="typical">
+              typical{inside.records > 0 && inside.layer === layer ? ` (unit ${inside.typicalUnit + 1})` : ''}
+            </option>
             {Array.from({ length: width }, (_, u) => (
               <option key={u} value={u}>
                 unit {u + 1}
@@ -111,21 +126,38 @@ export function InsideSection({ state, formConfig, request, onError }: Props) {
           </select>
         </label>
         <span className="muted inside-status" data-testid="bn-inside-status" data-records={inside.records}>
-          {inside.records > 0 ? `${inside.records} records, last at step ${inside.latest?.step ?? 0}` : 'No records yet.'}
+          {inside.records > 0
+            ? `${inside.records} records, last at step ${inside.latest?.step ?? 0}`
+            : 'No records yet.'}
         </span>
       </div>
       <h3>Distributions over training (the BN paper’s Figure 1, live)</h3>
       <p className="muted">
-        The 15th, 50th and 85th percentiles of one unit’s input to the {config?.activation ?? 'activation'} over training, on a fixed probe batch of
-        test images{threshold !== null ? '; shaded: where the activation saturates' : ''}. Without BN the distribution drifts as the layers below
-        change; with BN it stays in place.
+        The 15th, 50th and 85th percentiles of one unit’s input to the {config?.activation ?? 'activation'} over
+        training, on a fixed probe batch of test images
+        {threshold !== null ? '; shaded: where the activation saturates' : ''}. Without BN the distribution drifts as
+        the layers below change; with BN it stays in place.
       </p>
-      <PercentilePanel inside={inside} nets={nets} names={names} threshold={threshold} bnRecords={config ? bnRecordsText(config, layer) : ''} />
+      <PercentilePanel
+        inside={inside}
+        nets={nets}
+        names={names}
+        threshold={threshold}
+        bnRecords={config ? bnRecordsText(config, layer) : ''}
+      />
       <div className="inside-row">
-        <BnMathPanel math={bnHere ? math : null} step={math?.source === 'step' ? (inside.latest?.step ?? null) : null} emptyText={mathEmpty} />
+        <BnMathPanel
+          math={bnHere ? math : null}
+          step={math?.source === 'step' ? (inside.latest?.step ?? null) : null}
+          emptyText={mathEmpty}
+        />
         <div>
           <h3>Train vs inference mode</h3>
-          <ModesPanel inside={inside} canRecalibrate={state.answering?.nets.includes('bn') ?? false} request={request} />
+          <ModesPanel
+            inside={inside}
+            canRecalibrate={state.answering?.nets.includes('bn') ?? false}
+            request={request}
+          />
         </div>
       </div>
       <h3>Gradient flow</h3>
@@ -140,7 +172,12 @@ const EMPTY = emptyInside();
  * The maths the panel shows for the chosen layer (and unit, when one is picked): a recorded training step's if there
  * is one, else the sample the worker computed with no run in progress; null when neither fits.
  */
-export function shownMath(step: BnMath | null, sample: BnMath | null, layer: number, unit: number | null): BnMath | null {
+export function shownMath(
+  step: BnMath | null,
+  sample: BnMath | null,
+  layer: number,
+  unit: number | null,
+): BnMath | null {
   const fits = (m: BnMath | null): m is BnMath => m !== null && m.layer === layer && (unit === null || m.unit === unit);
   if (fits(step)) return step;
   return fits(sample) ? sample : null;

@@ -38,15 +38,25 @@ export function ModesPanel({ inside, canRecalibrate, request }: Props) {
   return (
     <div className="inside-modes">
       <div className="inside-chart" data-testid="bn-modes" data-points={inside.modes.steps.length}>
-        <QueuedLine datasets={datasets} options={MODES_OPTIONS} ariaLabel="The BN net's test accuracy in training mode and in inference mode over training steps" />
+        <QueuedLine
+          datasets={datasets}
+          options={MODES_OPTIONS}
+          ariaLabel="The BN net's test accuracy in training mode and in inference mode over training steps"
+        />
       </div>
       <div className="inside-recalibrate">
-        <button type="button" className="secondary" data-testid="bn-recalibrate" onClick={onRecalibrate} disabled={busy || !canRecalibrate}>
+        <button
+          type="button"
+          className="secondary"
+          data-testid="bn-recalibrate"
+          onClick={onRecalibrate}
+          disabled={busy || !canRecalibrate}
+        >
           {busy ? 'Recalibrating…' : 'Recalibrate population statistics'}
         </button>
         <p className="muted">
-          The paper’s Algorithm 2: each BN layer’s mean and variance over all training mini-batches, E[μ_B] and m/(m−1)·E[σ²_B]
-          (unbiased), instead of the running averages. The net itself is not changed.
+          The paper’s Algorithm 2: each BN layer’s mean and variance over all training mini-batches, E[μ_B] and
+          m/(m−1)·E[σ²_B] (unbiased), instead of the running averages. The net itself is not changed.
         </p>
         {error !== null && (
           <p className="notice error" role="alert">
@@ -55,9 +65,13 @@ export function ModesPanel({ inside, canRecalibrate, request }: Props) {
         )}
         {result !== null && (
           <p data-testid="bn-recalibrated" data-before={result.before} data-after={result.after}>
-            Test accuracy (inference mode, 10,000 images): running averages <strong>{pct(result.before)}</strong>, population statistics{' '}
-            <strong>{pct(result.after)}</strong> — from {formatInt(result.batches)} mini-batches of {result.m}, in {formatInt(result.ms)} ms. Largest
-            change per layer: {result.shifts.map((s) => `layer ${s.layer + 1}: mean ${s.mean.toFixed(3)}, variance ${s.variance.toFixed(3)}`).join('; ')}.
+            Test accuracy (inference mode, 10,000 images): running averages <strong>{pct(result.before)}</strong>,
+            population statistics <strong>{pct(result.after)}</strong> — from {formatInt(result.batches)} mini-batches
+            of {result.m}, in {formatInt(result.ms)} ms. Largest change per layer:{' '}
+            {result.shifts
+              .map((s) => `layer ${s.layer + 1}: mean ${s.mean.toFixed(3)}, variance ${s.variance.toFixed(3)}`)
+              .join('; ')}
+            .
           </p>
         )}
       </div>

@@ -43,20 +43,43 @@ export function PercentilePanel({ inside, nets, names, threshold, bnRecords }: P
           />
         ))}
       </div>
-      <div className="inside-chart inside-histogram" data-testid="bn-histogram" data-step={inside.latest?.layer === inside.layer ? inside.latest.step : ''}>
-        <QueuedLine datasets={histogram} options={histogramOptions(threshold)} plugins={ZONE_PLUGINS} ariaLabel="Histogram of the whole layer's inputs to the nonlinearity at the latest recorded step" />
+      <div
+        className="inside-chart inside-histogram"
+        data-testid="bn-histogram"
+        data-step={inside.latest?.layer === inside.layer ? inside.latest.step : ''}
+      >
+        <QueuedLine
+          datasets={histogram}
+          options={histogramOptions(threshold)}
+          plugins={ZONE_PLUGINS}
+          ariaLabel="Histogram of the whole layer's inputs to the nonlinearity at the latest recorded step"
+        />
       </div>
     </div>
   );
 }
 
-function NetPercentiles({ inside, net, title, threshold }: { inside: InsideState; net: NetId; title: string; threshold: number | null }) {
+function NetPercentiles({
+  inside,
+  net,
+  title,
+  threshold,
+}: {
+  inside: InsideState;
+  net: NetId;
+  title: string;
+  threshold: number | null;
+}) {
   const { steps, percentiles } = inside;
   const datasets = useMemo(() => percentileDatasets(steps, percentiles, net), [steps, percentiles, net]);
   return (
     <div className="inside-chart" data-net={net} data-points={inside.percentiles[net]?.[1].length ?? 0}>
-      <QueuedLine datasets={datasets} options={percentileOptions(title, threshold)} plugins={ZONE_PLUGINS} ariaLabel={`${title}: 15th, 50th and 85th percentiles over training steps`} />
+      <QueuedLine
+        datasets={datasets}
+        options={percentileOptions(title, threshold)}
+        plugins={ZONE_PLUGINS}
+        ariaLabel={`${title}: 15th, 50th and 85th percentiles over training steps`}
+      />
     </div>
   );
 }
-

@@ -33,10 +33,12 @@ export const SATURATION_ZONES: Plugin<'line'> = {
     for (const edge of [t, -t]) {
       const at = scale.getPixelForValue(edge);
       if (axis === 'y') {
-        const [from, to] = edge > 0 ? [top, Math.min(Math.max(at, top), bottom)] : [Math.max(Math.min(at, bottom), top), bottom];
+        const [from, to] =
+          edge > 0 ? [top, Math.min(Math.max(at, top), bottom)] : [Math.max(Math.min(at, bottom), top), bottom];
         if (to > from) ctx.fillRect(left, from, right - left, to - from);
       } else {
-        const [from, to] = edge > 0 ? [Math.max(Math.min(at, right), left), right] : [left, Math.min(Math.max(at, left), right)];
+        const [from, to] =
+          edge > 0 ? [Math.max(Math.min(at, right), left), right] : [left, Math.min(Math.max(at, left), right)];
         if (to > from) ctx.fillRect(from, top, to - from, bottom - top);
       }
     }
@@ -51,7 +53,12 @@ function base(xTitle: string, yTitle: string): ChartOptions<'line'> {
     ...STREAMING_CHART,
     interaction: { mode: 'nearest', intersect: false },
     scales: {
-      x: { type: 'linear', grid: { color: FIGURE_GRID }, title: { display: true, text: xTitle }, ticks: { precision: 0, maxTicksLimit: 6 } },
+      x: {
+        type: 'linear',
+        grid: { color: FIGURE_GRID },
+        title: { display: true, text: xTitle },
+        ticks: { precision: 0, maxTicksLimit: 6 },
+      },
       y: { type: 'linear', grid: { color: FIGURE_GRID }, title: { display: true, text: yTitle } },
     },
     plugins: { legend: { position: 'bottom', labels: { boxWidth: 14 } } },
@@ -66,7 +73,10 @@ export function percentileOptions(title: string, threshold: number | null): Char
   let options = PERCENTILE_OPTIONS.get(key);
   if (!options) {
     const b = base('Training step', 'Input to the nonlinearity');
-    options = { ...b, plugins: { ...b.plugins, title: { display: true, text: title }, saturationZones: { threshold, axis: 'y' } } };
+    options = {
+      ...b,
+      plugins: { ...b.plugins, title: { display: true, text: title }, saturationZones: { threshold, axis: 'y' } },
+    };
     PERCENTILE_OPTIONS.set(key, options);
   }
   return options;
@@ -81,8 +91,19 @@ export function histogramOptions(threshold: number | null): ChartOptions<'line'>
     const b = base('Input to the nonlinearity', 'Share of the layer’s inputs');
     options = {
       ...b,
-      scales: { ...b.scales, x: { type: 'linear', grid: { color: FIGURE_GRID }, title: { display: true, text: 'Input to the nonlinearity' } } },
-      plugins: { ...b.plugins, title: { display: true, text: 'The whole layer now (probe batch)' }, saturationZones: { threshold, axis: 'x' } },
+      scales: {
+        ...b.scales,
+        x: {
+          type: 'linear',
+          grid: { color: FIGURE_GRID },
+          title: { display: true, text: 'Input to the nonlinearity' },
+        },
+      },
+      plugins: {
+        ...b.plugins,
+        title: { display: true, text: 'The whole layer now (probe batch)' },
+        saturationZones: { threshold, axis: 'x' },
+      },
     };
     HISTOGRAM_OPTIONS.set(key, options);
   }
@@ -91,7 +112,11 @@ export function histogramOptions(threshold: number | null): ChartOptions<'line'>
 
 export const MODES_OPTIONS: ChartOptions<'line'> = (() => {
   const b = base('Training step', 'Test accuracy (1,000 images)');
-  return { ...b, scales: { ...b.scales, y: { ...b.scales?.y, min: 0, max: 1 } }, plugins: { ...b.plugins, title: { display: true, text: 'BN net: training mode vs inference mode' } } };
+  return {
+    ...b,
+    scales: { ...b.scales, y: { ...b.scales?.y, min: 0, max: 1 } },
+    plugins: { ...b.plugins, title: { display: true, text: 'BN net: training mode vs inference mode' } },
+  };
 })();
 
 export type FlowScale = 'log' | 'share';

@@ -27,8 +27,25 @@ describe('chart data', () => {
       type: 'inside-record',
       runId: 1,
       record: {
-        repeat: 0, step: 3, layer: 0, unit: 0, typicalUnit: 0, math: null, modes: null,
-        nets: { bn: { units: 2, percentiles: [0, 0, 0], histogram: { min: 0, max: 1, counts: [1] }, flow: [{ gradNorm: 1, updateRatio: 0.1 }, { gradNorm: 2, updateRatio: NaN }], saturated: [null] } },
+        repeat: 0,
+        step: 3,
+        layer: 0,
+        unit: 0,
+        typicalUnit: 0,
+        math: null,
+        modes: null,
+        nets: {
+          bn: {
+            units: 2,
+            percentiles: [0, 0, 0],
+            histogram: { min: 0, max: 1, counts: [1] },
+            flow: [
+              { gradNorm: 1, updateRatio: 0.1 },
+              { gradNorm: 2, updateRatio: NaN },
+            ],
+            saturated: [null],
+          },
+        },
       },
     });
     const names = { bn: 'With BN', plain: 'No BN' };
@@ -44,8 +61,22 @@ describe('chart data', () => {
 describe('the histogram', () => {
   it('is shown only for the layer on screen', () => {
     const record = {
-      repeat: 0, step: 3, layer: 0, unit: 0, typicalUnit: 0, math: null, modes: null,
-      nets: { bn: { units: 2, percentiles: [0, 0, 0] as [number, number, number], histogram: { min: 0, max: 1, counts: [1] }, flow: [], saturated: [] } },
+      repeat: 0,
+      step: 3,
+      layer: 0,
+      unit: 0,
+      typicalUnit: 0,
+      math: null,
+      modes: null,
+      nets: {
+        bn: {
+          units: 2,
+          percentiles: [0, 0, 0] as [number, number, number],
+          histogram: { min: 0, max: 1, counts: [1] },
+          flow: [],
+          saturated: [],
+        },
+      },
     };
     const s = reduceInside(emptyInside(), { type: 'inside-record', runId: 1, record });
     const names = { bn: 'With BN', plain: 'No BN' };

@@ -24,14 +24,33 @@ function points(xs: readonly number[], ys: readonly number[] | undefined): XY[] 
 }
 
 /** One net's Figure 1 panel: the 15th–85th band (filled) and the median. */
-export function percentileDatasets(steps: InsideState['steps'], percentiles: InsideState['percentiles'], net: NetId): LineSet[] {
+export function percentileDatasets(
+  steps: InsideState['steps'],
+  percentiles: InsideState['percentiles'],
+  net: NetId,
+): LineSet[] {
   const p = percentiles[net];
   const style = NET_STYLE[net];
   const common = { borderColor: style.color, pointRadius: 0, borderWidth: 1.5 };
   return [
-    { id: `${net}-p15`, label: '15th percentile', data: points(steps, p?.[0]), ...common, borderDash: VALIDATION_DASH, fill: false },
+    {
+      id: `${net}-p15`,
+      label: '15th percentile',
+      data: points(steps, p?.[0]),
+      ...common,
+      borderDash: VALIDATION_DASH,
+      fill: false,
+    },
     { id: `${net}-p50`, label: 'median', data: points(steps, p?.[1]), ...common, borderWidth: 2.5, fill: false },
-    { id: `${net}-p85`, label: '85th percentile', data: points(steps, p?.[2]), ...common, borderDash: VALIDATION_DASH, backgroundColor: style.band, fill: '-2' },
+    {
+      id: `${net}-p85`,
+      label: '85th percentile',
+      data: points(steps, p?.[2]),
+      ...common,
+      borderDash: VALIDATION_DASH,
+      backgroundColor: style.band,
+      fill: '-2',
+    },
   ];
 }
 
@@ -43,14 +62,28 @@ export function histogramPoints(h: Histogram): XY[] {
 }
 
 /** The latest record's histograms, if they are of the layer on screen (a newly picked one waits for the next record). */
-export function histogramDatasets(latest: InsideState['latest'], layer: number, names: Record<NetId, string>): LineSet[] {
+export function histogramDatasets(
+  latest: InsideState['latest'],
+  layer: number,
+  names: Record<NetId, string>,
+): LineSet[] {
   const sets: LineSet[] = [];
   if (latest?.layer !== layer) return sets;
   for (const net of ['bn', 'plain'] as const) {
     const h = latest.nets[net]?.histogram;
     if (!h) continue;
     const style = NET_STYLE[net];
-    sets.push({ id: `hist-${net}`, label: names[net], data: histogramPoints(h), borderColor: style.color, backgroundColor: style.band, stepped: 'middle', pointRadius: 0, borderWidth: 1.5, fill: 'origin' });
+    sets.push({
+      id: `hist-${net}`,
+      label: names[net],
+      data: histogramPoints(h),
+      borderColor: style.color,
+      backgroundColor: style.band,
+      stepped: 'middle',
+      pointRadius: 0,
+      borderWidth: 1.5,
+      fill: 'origin',
+    });
   }
   return sets;
 }
@@ -58,8 +91,23 @@ export function histogramDatasets(latest: InsideState['latest'], layer: number, 
 export function modesDatasets(modes: InsideState['modes']): LineSet[] {
   const style = NET_STYLE.bn;
   return [
-    { id: 'mode-train', label: 'training mode (batch statistics)', data: points(modes.steps, modes.train), borderColor: style.color, pointRadius: 2, borderWidth: 2 },
-    { id: 'mode-inference', label: 'inference mode (running averages)', data: points(modes.steps, modes.inference), borderColor: style.color, borderDash: VALIDATION_DASH, pointRadius: 2, borderWidth: 2 },
+    {
+      id: 'mode-train',
+      label: 'training mode (batch statistics)',
+      data: points(modes.steps, modes.train),
+      borderColor: style.color,
+      pointRadius: 2,
+      borderWidth: 2,
+    },
+    {
+      id: 'mode-inference',
+      label: 'inference mode (running averages)',
+      data: points(modes.steps, modes.inference),
+      borderColor: style.color,
+      borderDash: VALIDATION_DASH,
+      pointRadius: 2,
+      borderWidth: 2,
+    },
   ];
 }
 
@@ -73,7 +121,12 @@ function withAlpha(hex: string, alpha: number): string {
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha.toFixed(2)})`;
 }
 
-export function flowDatasets(flowSteps: InsideState['flowSteps'], flow: InsideState['flow'], metric: FlowMetric, names: Record<NetId, string>): LineSet[] {
+export function flowDatasets(
+  flowSteps: InsideState['flowSteps'],
+  flow: InsideState['flow'],
+  metric: FlowMetric,
+  names: Record<NetId, string>,
+): LineSet[] {
   const sets: LineSet[] = [];
   for (const net of ['bn', 'plain'] as const) {
     const rows = flow[net]?.[metric];

@@ -7,13 +7,26 @@ function net(p50: number, flow = 0.1): NetRecord {
     units: 4,
     percentiles: [p50 - 1, p50, p50 + 1],
     histogram: { min: -1, max: 1, counts: [1, 2] },
-    flow: [{ gradNorm: flow, updateRatio: flow / 10 }, { gradNorm: 2 * flow, updateRatio: flow / 5 }],
+    flow: [
+      { gradNorm: flow, updateRatio: flow / 10 },
+      { gradNorm: 2 * flow, updateRatio: flow / 5 },
+    ],
     saturated: [0.5, null],
   };
 }
 
 function record(step: number, over: Partial<InsideRecord> = {}): InsideRecord {
-  return { repeat: 0, step, layer: 0, unit: 2, typicalUnit: 2, nets: { bn: net(step), plain: net(10 * step) }, math: null, modes: null, ...over };
+  return {
+    repeat: 0,
+    step,
+    layer: 0,
+    unit: 2,
+    typicalUnit: 2,
+    nets: { bn: net(step), plain: net(10 * step) },
+    math: null,
+    modes: null,
+    ...over,
+  };
 }
 
 const apply = (state: InsideState, ...records: InsideRecord[]): InsideState =>
@@ -21,14 +34,29 @@ const apply = (state: InsideState, ...records: InsideRecord[]): InsideState =>
 
 describe('the inspectors reducer', () => {
   it('appends each record to the chosen unit’s series, the flow per layer and (when measured) the modes', () => {
-    const s = apply(emptyInside(), record(0, { modes: { train: 0.5, inference: 0.1, images: 1000 } }), record(5), record(9, { modes: { train: 0.8, inference: 0.7, images: 1000 } }));
+    const s = apply(
+      emptyInside(),
+      record(0, { modes: { train: 0.5, inference: 0.1, images: 1000 } }),
+      record(5),
+      record(9, { modes: { train: 0.8, inference: 0.7, images: 1000 } }),
+    );
     expect(s.runId).toBe(7);
     expect(s.steps).toEqual([0, 5, 9]);
-    expect(s.percentiles.bn).toEqual([[-1, 4, 8], [0, 5, 9], [1, 6, 10]]);
+    expect(s.percentiles.bn).toEqual([
+      [-1, 4, 8],
+      [0, 5, 9],
+      [1, 6, 10],
+    ]);
     expect(s.percentiles.plain?.[1]).toEqual([0, 50, 90]);
     expect(s.flowSteps).toEqual([0, 5, 9]);
-    expect(s.flow.bn?.gradNorm).toEqual([[0.1, 0.1, 0.1], [0.2, 0.2, 0.2]]);
-    expect(s.flow.plain?.saturated).toEqual([[0.5, 0.5, 0.5], [NaN, NaN, NaN]]);
+    expect(s.flow.bn?.gradNorm).toEqual([
+      [0.1, 0.1, 0.1],
+      [0.2, 0.2, 0.2],
+    ]);
+    expect(s.flow.plain?.saturated).toEqual([
+      [0.5, 0.5, 0.5],
+      [NaN, NaN, NaN],
+    ]);
     expect(s.modes).toEqual({ steps: [0, 9], train: [0.5, 0.8], inference: [0.1, 0.7] });
     expect(s.latest?.step).toBe(9);
     expect(s.records).toBe(3);
@@ -41,7 +69,20 @@ describe('the inspectors reducer', () => {
       runId: 7,
       requestId: 1,
       sample: null,
-      series: { repeat: 0, layer: 1, unit: 0, typicalUnit: 3, steps: [0, 5], percentiles: { bn: [[1, 2], [3, 4], [5, 6]] } },
+      series: {
+        repeat: 0,
+        layer: 1,
+        unit: 0,
+        typicalUnit: 3,
+        steps: [0, 5],
+        percentiles: {
+          bn: [
+            [1, 2],
+            [3, 4],
+            [5, 6],
+          ],
+        },
+      },
     });
     expect([s.layer, s.unit, s.typicalUnit]).toEqual([1, 0, 3]);
     expect(s.steps).toEqual([0, 5]);

@@ -43,7 +43,9 @@ export function reduceInside(state: InsideState, event: InsideEvent): InsideStat
     case 'inside-record':
       return withRecord(fresh(state, event.runId, event.record.repeat), event.record);
     case 'inside-series':
-      return event.series === null || event.runId === null ? state : withSeries(fresh(state, event.runId, event.series.repeat), event.series);
+      return event.series === null || event.runId === null
+        ? state
+        : withSeries(fresh(state, event.runId, event.series.repeat), event.series);
   }
 }
 
@@ -53,7 +55,14 @@ function fresh(state: InsideState, runId: number, repeat: number): InsideState {
 }
 
 function withSeries(state: InsideState, series: InsideSeries): InsideState {
-  return { ...state, layer: series.layer, unit: series.unit, typicalUnit: series.typicalUnit, steps: series.steps, percentiles: series.percentiles };
+  return {
+    ...state,
+    layer: series.layer,
+    unit: series.unit,
+    typicalUnit: series.typicalUnit,
+    steps: series.steps,
+    percentiles: series.percentiles,
+  };
 }
 
 function append<T>(list: readonly T[], value: T): T[] {
@@ -70,7 +79,11 @@ function withRecord(state: InsideState, record: InsideRecord): InsideState {
     percentiles[net] = [append(was?.[0] ?? [], p[0]), append(was?.[1] ?? [], p[1]), append(was?.[2] ?? [], p[2])];
   }
   const modes = record.modes
-    ? { steps: append(state.modes.steps, record.step), train: append(state.modes.train, record.modes.train), inference: append(state.modes.inference, record.modes.inference) }
+    ? {
+        steps: append(state.modes.steps, record.step),
+        train: append(state.modes.train, record.modes.train),
+        inference: append(state.modes.inference, record.modes.inference),
+      }
     : state.modes;
   return {
     ...state,
@@ -99,9 +112,18 @@ function withFlow(state: InsideState, record: InsideRecord): SomeNets<Record<Flo
     const grow = (rows: number[][] | undefined, values: number[]): number[][] =>
       values.map((v, i) => append(rows?.[i] ?? new Array<number>(earlier).fill(Number.NaN), v));
     out[net] = {
-      gradNorm: grow(was?.gradNorm, n.flow.map((f) => f.gradNorm)),
-      updateRatio: grow(was?.updateRatio, n.flow.map((f) => f.updateRatio)),
-      saturated: grow(was?.saturated, n.saturated.map((s) => s ?? Number.NaN)),
+      gradNorm: grow(
+        was?.gradNorm,
+        n.flow.map((f) => f.gradNorm),
+      ),
+      updateRatio: grow(
+        was?.updateRatio,
+        n.flow.map((f) => f.updateRatio),
+      ),
+      saturated: grow(
+        was?.saturated,
+        n.saturated.map((s) => s ?? Number.NaN),
+      ),
     };
   }
   return out;

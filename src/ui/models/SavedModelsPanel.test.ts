@@ -6,7 +6,12 @@ import { defaultConfig } from '../../shared/config';
 import type { SavedModelsInfo } from '../../shared/protocol';
 import { BUSY_TEXT, EMPTY_LIST, NOTHING_TO_SAVE, SavedModelsPanel, type PanelStatus } from './SavedModelsPanel';
 
-const BLOG: SavedModelsInfo = { name: 'blog nets', config: defaultConfig(), savedAt: '2026-11-27T05:40:00.000Z', valAccuracy: { bn: 0.978, plain: 0.971 } };
+const BLOG: SavedModelsInfo = {
+  name: 'blog nets',
+  config: defaultConfig(),
+  savedAt: '2026-11-27T05:40:00.000Z',
+  valAccuracy: { bn: 0.978, plain: 0.971 },
+};
 const QUICK: SavedModelsInfo = {
   name: 'quick "plain" <run>',
   config: { ...defaultConfig(), nets: 'plain', epochs: 1, trainSize: 3000 },
@@ -24,7 +29,13 @@ interface Options {
 
 const noop = (): void => undefined;
 
-function render({ entries = [BLOG, QUICK], canSave = true, busy = false, defaultName = 'adam-0.001-b32-e10 2026-11-27 05:40', status = null }: Options = {}): string {
+function render({
+  entries = [BLOG, QUICK],
+  canSave = true,
+  busy = false,
+  defaultName = 'adam-0.001-b32-e10 2026-11-27 05:40',
+  status = null,
+}: Options = {}): string {
   return renderToString(
     createElement(SavedModelsPanel, {
       entries,
@@ -57,12 +68,20 @@ function attrs(html: string, testId: string): Record<string, string> {
 
 /** The opening tag of the button with this accessible name. */
 function button(html: string, label: string): string {
-  const found = [...html.matchAll(/<button\b[^>]*>/g)].map((m) => m[0]).find((tag) => tag.includes(`aria-label="${label}"`));
+  const found = [...html.matchAll(/<button\b[^>]*>/g)]
+    .map((m) => m[0])
+    .find((tag) => tag.includes(`aria-label="${label}"`));
   if (found === undefined) throw new Error(`No button labelled ${label}`);
   return found;
 }
 
-const plain = (html: string): string => html.replace(/<!-- -->/g, '').replace(/<[^>]*>/g, ' ').replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>');
+const plain = (html: string): string =>
+  html
+    .replace(/<!-- -->/g, '')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>');
 
 describe('SavedModelsPanel', () => {
   it('offers saving, downloading and loading a file when there are nets, with the suggested name', () => {
@@ -80,7 +99,10 @@ describe('SavedModelsPanel', () => {
 
   it('lists each saved entry with its name, when, val_accuracy and settings, and named Load and Delete buttons', () => {
     const html = render();
-    expect(allAttrs(html, 'saved-model').map((a) => a['data-name'])).toEqual(['blog nets', 'quick &quot;plain&quot; &lt;run&gt;']);
+    expect(allAttrs(html, 'saved-model').map((a) => a['data-name'])).toEqual([
+      'blog nets',
+      'quick &quot;plain&quot; &lt;run&gt;',
+    ]);
     const text = plain(html);
     expect(text).toContain('val_accuracy With BN 97.8% · No BN 97.1%');
     expect(text).toContain('128×64 relu · adam lr 0.001 · batch 32 · 10 epochs');
@@ -102,7 +124,8 @@ describe('SavedModelsPanel', () => {
 
   it('while busy, every action waits', () => {
     const html = render({ busy: true });
-    for (const id of ['save-models', 'download-models', 'load-model-file']) expect(attrs(html, id)).toHaveProperty('disabled');
+    for (const id of ['save-models', 'download-models', 'load-model-file'])
+      expect(attrs(html, id)).toHaveProperty('disabled');
     expect(button(html, 'Load blog nets')).toContain('disabled=""');
     expect(button(html, 'Delete blog nets')).toContain('disabled=""');
     expect(plain(html)).toContain(BUSY_TEXT);
@@ -129,10 +152,15 @@ describe('SavedModelsPanel', () => {
   });
 
   it('announces the last outcome in a live line, errors marked as such', () => {
-    const ok = attrs(render({ status: { text: 'Saved as “blog nets” in this browser.', error: false } }), 'models-status');
+    const ok = attrs(
+      render({ status: { text: 'Saved as “blog nets” in this browser.', error: false } }),
+      'models-status',
+    );
     expect(ok['aria-live']).toBe('polite');
     expect(ok.class).toBe('saved-models-status');
-    const html = render({ status: { text: 'garbage.json: This file is not a BatchNorm Lab model: it is not JSON.', error: true } });
+    const html = render({
+      status: { text: 'garbage.json: This file is not a BatchNorm Lab model: it is not JSON.', error: true },
+    });
     expect(attrs(html, 'models-status').class).toBe('saved-models-status error');
     expect(plain(html)).toContain('garbage.json: This file is not a BatchNorm Lab model');
   });

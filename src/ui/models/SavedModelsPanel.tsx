@@ -35,7 +35,12 @@ interface Props {
   onLoadFile: (file: File) => void;
 }
 
-function SavedEntry({ entry, busy, onLoad, onDelete }: { entry: SavedModelsInfo; busy: boolean } & Pick<Props, 'onLoad' | 'onDelete'>) {
+function SavedEntry({
+  entry,
+  busy,
+  onLoad,
+  onDelete,
+}: { entry: SavedModelsInfo; busy: boolean } & Pick<Props, 'onLoad' | 'onDelete'>) {
   const accuracy = accuracySummary(entry.valAccuracy);
   return (
     <li className="saved-entry" data-testid="saved-model" data-name={entry.name}>
@@ -48,10 +53,22 @@ function SavedEntry({ entry, busy, onLoad, onDelete }: { entry: SavedModelsInfo;
         <span className="hint saved-entry-settings">{settingsSummary(entry.config)}</span>
       </div>
       <span className="saved-entry-actions">
-        <button type="button" className="secondary" disabled={busy} aria-label={`Load ${entry.name}`} onClick={() => onLoad(entry.name)}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          aria-label={`Load ${entry.name}`}
+          onClick={() => onLoad(entry.name)}
+        >
           Load
         </button>
-        <button type="button" className="secondary" disabled={busy} aria-label={`Delete ${entry.name}`} onClick={() => onDelete(entry.name)}>
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          aria-label={`Delete ${entry.name}`}
+          onClick={() => onDelete(entry.name)}
+        >
           Delete
         </button>
       </span>
@@ -61,7 +78,8 @@ function SavedEntry({ entry, busy, onLoad, onDelete }: { entry: SavedModelsInfo;
 
 /** Memoized: the page re-renders on every progress message; this changes only with its own props. */
 export const SavedModelsPanel = memo(function SavedModelsPanel(props: Props) {
-  const { entries, canSave, busy, current, defaultName, status, onSave, onLoad, onDelete, onDownload, onLoadFile } = props;
+  const { entries, canSave, busy, current, defaultName, status, onSave, onLoad, onDelete, onDownload, onLoadFile } =
+    props;
   const ids = useId();
   const [name, setName] = useState(defaultName);
   // A new suggestion (another run finished) replaces the field's text; adjusting state while rendering, as React advises.
@@ -74,7 +92,15 @@ export const SavedModelsPanel = memo(function SavedModelsPanel(props: Props) {
   const check = checkModelName(name);
   const replaces = check.ok && entries.some((e) => e.name === check.name);
   const nameProblem = canSave && !busy && !check.ok;
-  const reason = !canSave ? NOTHING_TO_SAVE : busy ? BUSY_TEXT : !check.ok ? check.message : replaces ? `Saving replaces the saved “${check.name}”.` : '';
+  const reason = !canSave
+    ? NOTHING_TO_SAVE
+    : busy
+      ? BUSY_TEXT
+      : !check.ok
+        ? check.message
+        : replaces
+          ? `Saving replaces the saved “${check.name}”.`
+          : '';
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -88,7 +114,12 @@ export const SavedModelsPanel = memo(function SavedModelsPanel(props: Props) {
   };
 
   return (
-    <section className="card saved-models" aria-labelledby={`${ids}-heading`} aria-busy={busy} data-testid="saved-models">
+    <section
+      className="card saved-models"
+      aria-labelledby={`${ids}-heading`}
+      aria-busy={busy}
+      data-testid="saved-models"
+    >
       <div className="section-head">
         <h2 id={`${ids}-heading`}>Saved models</h2>
         <p className="hint saved-models-current" data-testid="models-current">
@@ -110,15 +141,34 @@ export const SavedModelsPanel = memo(function SavedModelsPanel(props: Props) {
             spellCheck={false}
           />
         </div>
-        <button type="submit" className="primary" disabled={!canSave || busy || !check.ok} aria-describedby={`${ids}-reason`} data-testid="save-models">
+        <button
+          type="submit"
+          className="primary"
+          disabled={!canSave || busy || !check.ok}
+          aria-describedby={`${ids}-reason`}
+          data-testid="save-models"
+        >
           {replaces ? 'Replace saved' : 'Save in this browser'}
         </button>
-        <button type="button" className="secondary" disabled={!canSave || busy} onClick={onDownload} data-testid="download-models">
+        <button
+          type="button"
+          className="secondary"
+          disabled={!canSave || busy}
+          onClick={onDownload}
+          data-testid="download-models"
+        >
           Download file
         </button>
         <label className={`saved-models-file${busy ? ' disabled' : ''}`}>
           Load from file…
-          <input type="file" accept=".json,application/json" className="visually-hidden" disabled={busy} onChange={pickFile} data-testid="load-model-file" />
+          <input
+            type="file"
+            accept=".json,application/json"
+            className="visually-hidden"
+            disabled={busy}
+            onChange={pickFile}
+            data-testid="load-model-file"
+          />
         </label>
       </form>
       <p id={`${ids}-reason`} className={nameProblem ? 'field-error saved-models-reason' : 'hint saved-models-reason'}>
@@ -135,7 +185,11 @@ export const SavedModelsPanel = memo(function SavedModelsPanel(props: Props) {
         </ul>
       )}
 
-      <p className={status?.error ? 'saved-models-status error' : 'saved-models-status'} aria-live="polite" data-testid="models-status">
+      <p
+        className={status?.error ? 'saved-models-status error' : 'saved-models-status'}
+        aria-live="polite"
+        data-testid="models-status"
+      >
         {status?.text ?? ''}
       </p>
     </section>

@@ -9,9 +9,9 @@ const WHEN = new Date(2026, 10, 27, 5, 40, 59);
 describe('suggestName', () => {
   it('names the training settings and the local time, to the minute', () => {
     expect(suggestName(defaultConfig(), WHEN)).toBe('adam-0.001-b32-e10 2026-11-27 05:40');
-    expect(suggestName({ optimizer: 'momentum', lr: 0.00001, batchSize: 1024, epochs: 100 }, new Date(2027, 0, 2, 23, 5))).toBe(
-      'momentum-0.00001-b1024-e100 2027-01-02 23:05',
-    );
+    expect(
+      suggestName({ optimizer: 'momentum', lr: 0.00001, batchSize: 1024, epochs: 100 }, new Date(2027, 0, 2, 23, 5)),
+    ).toBe('momentum-0.00001-b1024-e100 2027-01-02 23:05');
   });
 
   it('is always a name the store accepts', () => {
@@ -30,9 +30,16 @@ describe('savedWhen', () => {
 describe('settingsSummary', () => {
   it('says the shape and training of the nets in one line', () => {
     expect(settingsSummary(defaultConfig())).toBe('128×64 relu · adam lr 0.001 · batch 32 · 10 epochs');
-    expect(settingsSummary({ ...defaultConfig(), layers: [100, 100, 100], activation: 'sigmoid', epochs: 1, trainSize: 3000, nets: 'plain' })).toBe(
-      '100×100×100 sigmoid · adam lr 0.001 · batch 32 · 1 epoch · 3,000 examples · No BN only',
-    );
+    expect(
+      settingsSummary({
+        ...defaultConfig(),
+        layers: [100, 100, 100],
+        activation: 'sigmoid',
+        epochs: 1,
+        trainSize: 3000,
+        nets: 'plain',
+      }),
+    ).toBe('100×100×100 sigmoid · adam lr 0.001 · batch 32 · 1 epoch · 3,000 examples · No BN only');
   });
 });
 

@@ -14,7 +14,10 @@ export function localDateTime(date: Date): string {
 }
 
 /** "adam-0.001-b32-e10 2026-11-27 05:40": what trained the nets and when, so two saves rarely collide. */
-export function suggestName(config: Pick<TrainConfig, 'optimizer' | 'lr' | 'batchSize' | 'epochs'>, date: Date): string {
+export function suggestName(
+  config: Pick<TrainConfig, 'optimizer' | 'lr' | 'batchSize' | 'epochs'>,
+  date: Date,
+): string {
   return `${config.optimizer}-${config.lr}-b${config.batchSize}-e${config.epochs} ${localDateTime(date)}`;
 }
 

@@ -44,7 +44,12 @@ function Item({ run, history, basis }: { run: SavedRun; history: RunHistory; bas
     run.divergences.length > 0 ? `${run.divergences.length} diverged` : null,
   ].filter((f): f is string => f !== null);
   return (
-    <li className="history-item" data-testid="history-item" data-run-id={run.id} data-hidden={run.hidden ? 'true' : 'false'}>
+    <li
+      className="history-item"
+      data-testid="history-item"
+      data-run-id={run.id}
+      data-hidden={run.hidden ? 'true' : 'false'}
+    >
       <label className="history-show">
         <input
           type="checkbox"
@@ -60,7 +65,12 @@ function Item({ run, history, basis }: { run: SavedRun; history: RunHistory; bas
       </span>
       <span className="history-when">{facts.join(' · ')}</span>
       <Accuracy run={run} />
-      <button type="button" className="secondary history-delete" onClick={() => history.remove(run.id)} aria-label={`Delete run ${run.number}`}>
+      <button
+        type="button"
+        className="secondary history-delete"
+        onClick={() => history.remove(run.id)}
+        aria-label={`Delete run ${run.number}`}
+      >
         Delete
       </button>
     </li>
@@ -73,7 +83,11 @@ export function RunHistoryPanel({ history, basis }: Props) {
       <div className="section-head">
         <h2 id="run-history-heading">Earlier runs</h2>
         <label className="history-toggle">
-          <input type="checkbox" checked={history.showOnCharts} onChange={(e) => history.setShowOnCharts(e.target.checked)} />
+          <input
+            type="checkbox"
+            checked={history.showOnCharts}
+            onChange={(e) => history.setShowOnCharts(e.target.checked)}
+          />
           Show earlier runs on the charts
         </label>
       </div>
@@ -86,7 +100,9 @@ export function RunHistoryPanel({ history, basis }: Props) {
         </div>
       ) : null}
       {history.runs.length === 0 ? (
-        <p className="history-empty">Each finished or stopped run is kept here, in this browser (the last {MAX_RUNS}), to compare with the next.</p>
+        <p className="history-empty">
+          Each finished or stopped run is kept here, in this browser (the last {MAX_RUNS}), to compare with the next.
+        </p>
       ) : (
         <ul className="history-list">
           {history.runs.map((run) => (

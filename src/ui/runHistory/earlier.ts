@@ -9,11 +9,19 @@ import { differences, shortDiffLabel } from './diff';
 import type { SavedRun } from './savedRun';
 
 function figureSeeds(run: SavedRun): SeedRun[] {
-  return seedsForFigure(run.seedRuns, { epochs: run.config.epochs, nets: trainedNets(run.config), divergences: run.divergences });
+  return seedsForFigure(run.seedRuns, {
+    epochs: run.config.epochs,
+    nets: trainedNets(run.config),
+    divergences: run.divergences,
+  });
 }
 
 /** The curves of the runs to draw: not hidden, and not the run on screen (which is drawn in full already). */
-export function earlierCurves(runs: readonly SavedRun[], basis: TrainConfig | null, onScreenId: string | null): EarlierCurve[] {
+export function earlierCurves(
+  runs: readonly SavedRun[],
+  basis: TrainConfig | null,
+  onScreenId: string | null,
+): EarlierCurve[] {
   return runs
     .filter((run) => !run.hidden && run.id !== onScreenId)
     .flatMap((run) => {

@@ -24,12 +24,22 @@ export interface SavedRun {
 }
 
 /** The record of the run on screen once it has ended with at least one epoch row, or null. */
-export function recordOf(state: Pick<UiState, 'status' | 'runConfig' | 'seedRuns' | 'divergences'>, meta: { id: string; number: number; savedAt: number }): SavedRun | null {
+export function recordOf(
+  state: Pick<UiState, 'status' | 'runConfig' | 'seedRuns' | 'divergences'>,
+  meta: { id: string; number: number; savedAt: number },
+): SavedRun | null {
   const { status, runConfig } = state;
   if ((status !== 'finished' && status !== 'stopped') || runConfig === null) return null;
   const seedRuns = state.seedRuns.filter((run) => run.bn.length > 0 || run.plain.length > 0);
   if (seedRuns.length === 0) return null;
-  return { ...meta, status, config: runConfig, seedRuns: seedRuns.map((r) => ({ bn: [...r.bn], plain: [...r.plain] })), divergences: [...state.divergences], hidden: false };
+  return {
+    ...meta,
+    status,
+    config: runConfig,
+    seedRuns: seedRuns.map((r) => ({ bn: [...r.bn], plain: [...r.plain] })),
+    divergences: [...state.divergences],
+    hidden: false,
+  };
 }
 
 // Reading back. JSON writes NaN and ±∞ as null, so a metric may come back as null: it is read as NaN again.
@@ -50,7 +60,14 @@ function readRow(v: unknown): EpochRecord | null {
   const valLoss = metric(v.valLoss);
   const valAccuracy = metric(v.valAccuracy);
   const seconds = metric(v.seconds);
-  if (loss === undefined || accuracy === undefined || valLoss === undefined || valAccuracy === undefined || seconds === undefined) return null;
+  if (
+    loss === undefined ||
+    accuracy === undefined ||
+    valLoss === undefined ||
+    valAccuracy === undefined ||
+    seconds === undefined
+  )
+    return null;
   return { epoch: v.epoch, loss, accuracy, valLoss, valAccuracy, seconds };
 }
 

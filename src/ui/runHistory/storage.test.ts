@@ -3,17 +3,34 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../../shared/config';
 import { recordOf } from './savedRun';
-import { addRun, deleteRun, HISTORY_KEY, loadRuns, loadShowOnCharts, MAX_RUNS, nextNumber, saveRuns, saveShowOnCharts, setHidden } from './storage';
+import {
+  addRun,
+  deleteRun,
+  HISTORY_KEY,
+  loadRuns,
+  loadShowOnCharts,
+  MAX_RUNS,
+  nextNumber,
+  saveRuns,
+  saveShowOnCharts,
+  setHidden,
+} from './storage';
 import { MemoryStorage, row, savedRun } from './runs.fixture';
 
 describe('saving and loading', () => {
   it('round-trips runs through the storage, NaN metrics included', () => {
     const storage = new MemoryStorage();
-    const diverged = savedRun(2, { lr: 0.5 }, {
-      seedRuns: [{ bn: [row(1, 0.9)], plain: [{ ...row(1, 0.1), loss: Number.NaN, valLoss: Number.POSITIVE_INFINITY }] }],
-      divergences: [{ net: 'plain', repeat: 0, epoch: 1, step: 7 }],
-      hidden: true,
-    });
+    const diverged = savedRun(
+      2,
+      { lr: 0.5 },
+      {
+        seedRuns: [
+          { bn: [row(1, 0.9)], plain: [{ ...row(1, 0.1), loss: Number.NaN, valLoss: Number.POSITIVE_INFINITY }] },
+        ],
+        divergences: [{ net: 'plain', repeat: 0, epoch: 1, step: 7 }],
+        hidden: true,
+      },
+    );
     const runs = addRun(addRun([], savedRun(1)), diverged);
     expect(saveRuns(storage, runs)).toEqual({ runs, problem: null });
     const loaded = loadRuns(storage);
@@ -23,7 +40,11 @@ describe('saving and loading', () => {
     const plain = loaded.runs[0]?.seedRuns[0]?.plain[0];
     expect(Number.isNaN(plain?.loss)).toBe(true);
     expect(Number.isNaN(plain?.valLoss)).toBe(true);
-    expect(loaded.runs[0]).toMatchObject({ hidden: true, divergences: [{ net: 'plain', step: 7 }], config: { lr: 0.5 } });
+    expect(loaded.runs[0]).toMatchObject({
+      hidden: true,
+      divergences: [{ net: 'plain', step: 7 }],
+      config: { lr: 0.5 },
+    });
   });
 
   it('starts empty when nothing is saved', () => {
@@ -76,7 +97,12 @@ describe('bad data', () => {
   });
 
   it('survives a storage that throws on read', () => {
-    const loaded = loadRuns({ getItem: () => { throw new Error('denied'); }, setItem: () => {} });
+    const loaded = loadRuns({
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {},
+    });
     expect(loaded.runs).toEqual([]);
     expect(loaded.problem).toMatch(/denied/);
   });
@@ -108,7 +134,10 @@ describe('the show-on-charts toggle', () => {
 });
 
 describe('recordOf', () => {
-  const seedRuns = [{ bn: [row(1, 0.9)], plain: [row(1, 0.8)] }, { bn: [], plain: [] }];
+  const seedRuns = [
+    { bn: [row(1, 0.9)], plain: [row(1, 0.8)] },
+    { bn: [], plain: [] },
+  ];
   const meta = { id: 'x', number: 4, savedAt: 5 };
 
   it('records a finished or stopped run with epochs, without empty seeds', () => {
@@ -120,6 +149,11 @@ describe('recordOf', () => {
   it('records nothing while running, after an error, or without a single epoch', () => {
     expect(recordOf({ status: 'running', runConfig: DEFAULT_CONFIG, seedRuns, divergences: [] }, meta)).toBeNull();
     expect(recordOf({ status: 'error', runConfig: DEFAULT_CONFIG, seedRuns, divergences: [] }, meta)).toBeNull();
-    expect(recordOf({ status: 'finished', runConfig: DEFAULT_CONFIG, seedRuns: [{ bn: [], plain: [] }], divergences: [] }, meta)).toBeNull();
+    expect(
+      recordOf(
+        { status: 'finished', runConfig: DEFAULT_CONFIG, seedRuns: [{ bn: [], plain: [] }], divergences: [] },
+        meta,
+      ),
+    ).toBeNull();
   });
 });

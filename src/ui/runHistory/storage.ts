@@ -30,11 +30,15 @@ export function loadRuns(storage: HistoryStorage): Loaded {
   }
   const list = typeof parsed === 'object' && parsed !== null && 'runs' in parsed ? parsed.runs : undefined;
   if (!Array.isArray(list)) {
-    return { runs: [], problem: 'The earlier runs saved in this browser were in an unknown format and have been ignored.' };
+    return {
+      runs: [],
+      problem: 'The earlier runs saved in this browser were in an unknown format and have been ignored.',
+    };
   }
   const runs = list.map(readSavedRun).filter((r): r is SavedRun => r !== null);
   const bad = list.length - runs.length;
-  const problem = bad === 0 ? null : `${bad} of the saved runs could not be read and ${bad === 1 ? 'was' : 'were'} ignored.`;
+  const problem =
+    bad === 0 ? null : `${bad} of the saved runs could not be read and ${bad === 1 ? 'was' : 'were'} ignored.`;
   return { runs: sortNewestFirst(runs).slice(0, MAX_RUNS), problem };
 }
 
@@ -53,14 +57,20 @@ export function saveRuns(storage: HistoryStorage, runs: readonly SavedRun[]): Sa
       storage.setItem(HISTORY_KEY, JSON.stringify({ runs: kept }));
       if (kept.length === runs.length) return { runs: kept, problem: null };
       const dropped = runs.length - kept.length;
-      return { runs: kept, problem: `The browser's storage is full: the ${dropped} oldest run${dropped === 1 ? ' was' : 's were'} not kept.` };
+      return {
+        runs: kept,
+        problem: `The browser's storage is full: the ${dropped} oldest run${dropped === 1 ? ' was' : 's were'} not kept.`,
+      };
     } catch (e) {
       lastError = e;
       if (kept.length <= 1) break;
       kept = kept.slice(0, -1);
     }
   }
-  return { runs: [...runs], problem: `This run could not be kept in the browser (${errorText(lastError)}); it stays listed until the page is reloaded.` };
+  return {
+    runs: [...runs],
+    problem: `This run could not be kept in the browser (${errorText(lastError)}); it stays listed until the page is reloaded.`,
+  };
 }
 
 /** Adds a run as the newest, keeping the MAX_RUNS most recent. */

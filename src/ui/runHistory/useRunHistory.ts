@@ -40,7 +40,9 @@ function browserStorage(): HistoryStorage | null {
 
 const NO_STORAGE = 'This browser does not let the page keep data, so earlier runs are listed only until a reload.';
 
-export function useRunHistory(state: Pick<UiState, 'status' | 'runId' | 'runConfig' | 'seedRuns' | 'divergences'>): RunHistory {
+export function useRunHistory(
+  state: Pick<UiState, 'status' | 'runId' | 'runConfig' | 'seedRuns' | 'divergences'>,
+): RunHistory {
   const [storage] = useState(browserStorage);
   const [initial] = useState(() => (storage ? loadRuns(storage) : { runs: [], problem: NO_STORAGE }));
   const [runs, setRuns] = useState<readonly SavedRun[]>(initial.runs);
@@ -86,7 +88,10 @@ export function useRunHistory(state: Pick<UiState, 'status' | 'runId' | 'runConf
     },
     [storage],
   );
-  const setHidden = useCallback((id: string, hidden: boolean) => commit(withHidden(latest.current, id, hidden)), [commit]);
+  const setHidden = useCallback(
+    (id: string, hidden: boolean) => commit(withHidden(latest.current, id, hidden)),
+    [commit],
+  );
   const remove = useCallback((id: string) => commit(deleteRun(latest.current, id)), [commit]);
   const dismissNotice = useCallback(() => setNotice(null), []);
 

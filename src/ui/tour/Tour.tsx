@@ -31,7 +31,17 @@ interface Binding {
   runId: number | null;
 }
 
-export const Tour = memo(function Tour({ run, active, canTrain, blocker, backend, short, onRun, onApply, onClose }: Props) {
+export const Tour = memo(function Tour({
+  run,
+  active,
+  canTrain,
+  blocker,
+  backend,
+  short,
+  onRun,
+  onApply,
+  onClose,
+}: Props) {
   const [index, setIndex] = useState(0);
   const [predictions, setPredictions] = useState<Record<string, string>>({});
   const [bindings, setBindings] = useState<Record<string, Binding>>({});
@@ -75,12 +85,26 @@ export const Tour = memo(function Tour({ run, active, canTrain, blocker, backend
   };
 
   return (
-    <section id="tour" className="tour" data-testid="tour" data-steps={count} data-step={index + 1} aria-labelledby="tour-heading" onKeyDown={onKeyDown}>
+    <section
+      id="tour"
+      className="tour"
+      data-testid="tour"
+      data-steps={count}
+      data-step={index + 1}
+      aria-labelledby="tour-heading"
+      onKeyDown={onKeyDown}
+    >
       <div className="tour-head">
         <p className="tour-count">
           Guided tour · step {index + 1} of {count}
         </p>
-        <button type="button" className="dismiss tour-close" data-testid="tour-close" aria-label="Close the tour" onClick={onClose}>
+        <button
+          type="button"
+          className="dismiss tour-close"
+          data-testid="tour-close"
+          aria-label="Close the tour"
+          onClick={onClose}
+        >
           ×
         </button>
       </div>
@@ -106,10 +130,22 @@ export const Tour = memo(function Tour({ run, active, canTrain, blocker, backend
         </>
       )}
       <div className="tour-nav">
-        <button type="button" className="secondary" data-testid="tour-prev" disabled={index === 0} onClick={() => setIndex((i) => Math.max(0, i - 1))}>
+        <button
+          type="button"
+          className="secondary"
+          data-testid="tour-prev"
+          disabled={index === 0}
+          onClick={() => setIndex((i) => Math.max(0, i - 1))}
+        >
           Previous
         </button>
-        <button type="button" className="primary" data-testid="tour-next" disabled={index === count - 1} onClick={() => setIndex((i) => Math.min(count - 1, i + 1))}>
+        <button
+          type="button"
+          className="primary"
+          data-testid="tour-next"
+          disabled={index === count - 1}
+          onClick={() => setIndex((i) => Math.min(count - 1, i + 1))}
+        >
           Next step
         </button>
       </div>
@@ -139,7 +175,14 @@ function PredictBody({ step, predicted, onPredict, run, started, active, canTrai
   const locked = started && run !== 'gone';
   const measured = run !== null && run !== 'gone' ? step.measure(run) : null;
   const ended = run !== null && run !== 'gone' && run.ended;
-  const why = predicted === null ? 'Choose a prediction first.' : active && !started ? 'A run is going: stop it first (Stop, above).' : canTrain ? null : blocker;
+  const why =
+    predicted === null
+      ? 'Choose a prediction first.'
+      : active && !started
+        ? 'A run is going: stop it first (Stop, above).'
+        : canTrain
+          ? null
+          : blocker;
   const resultBox = useRef<HTMLDivElement>(null);
   // When the run ends its result moves to the top of the card: bring it into view (the card may have scrolled).
   useEffect(() => {
@@ -154,7 +197,9 @@ function PredictBody({ step, predicted, onPredict, run, started, active, canTrai
       data-state={run === 'gone' ? 'gone' : ended ? 'ended' : run ? 'running' : 'waiting'}
       aria-live="polite"
     >
-      {run === 'gone' ? <p>Another run has replaced this step’s run on screen: run the experiment again to see its numbers here.</p> : null}
+      {run === 'gone' ? (
+        <p>Another run has replaced this step’s run on screen: run the experiment again to see its numbers here.</p>
+      ) : null}
       {run !== null && run !== 'gone' && measured !== null ? (
         <>
           {predicted !== null && measured.outcome !== null ? (
@@ -169,7 +214,12 @@ function PredictBody({ step, predicted, onPredict, run, started, active, canTrai
           {ended ? (
             <>
               <p>{step.explain}</p>
-              <button type="button" className="secondary" data-testid="tour-inspect" onClick={() => scrollToInspector(step.inspect.target)}>
+              <button
+                type="button"
+                className="secondary"
+                data-testid="tour-inspect"
+                onClick={() => scrollToInspector(step.inspect.target)}
+              >
                 {step.inspect.label}
               </button>
             </>
@@ -204,7 +254,13 @@ function PredictBody({ step, predicted, onPredict, run, started, active, canTrai
       </fieldset>
       <p className="hint">{step.shortNote}</p>
       <div className="tour-actions">
-        <button type="button" className={ended ? 'secondary' : 'primary'} data-testid="tour-run" disabled={predicted === null || !canTrain} onClick={onStart}>
+        <button
+          type="button"
+          className={ended ? 'secondary' : 'primary'}
+          data-testid="tour-run"
+          disabled={predicted === null || !canTrain}
+          onClick={onStart}
+        >
           {started ? 'Run it again' : 'Run the experiment'}
         </button>
         {why !== null && (predicted === null || !canTrain) ? <span className="hint">{why}</span> : null}
@@ -230,7 +286,12 @@ function ChallengeBody({ step, run, onApply }: { step: ChallengeStep; run: TourR
           Open the settings
         </button>
       </div>
-      <div className="tour-result" data-testid="tour-challenge" data-met={result?.met ? 'true' : 'false'} aria-live="polite">
+      <div
+        className="tour-result"
+        data-testid="tour-challenge"
+        data-met={result?.met ? 'true' : 'false'}
+        aria-live="polite"
+      >
         {result === null ? <p>Train a run: its No BN net’s first epoch is checked here.</p> : <p>{result.summary}</p>}
         {result?.met ? <p>{step.explain}</p> : null}
       </div>

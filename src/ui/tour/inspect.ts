@@ -14,7 +14,8 @@ export function scrollToInspector(target: Inspector | 'settings'): void {
   const el = document.querySelector<HTMLElement>(SELECTORS[target]);
   if (el === null) return;
   if (el instanceof HTMLDetailsElement) el.open = true;
-  if (target === 'settings') document.querySelector<HTMLButtonElement>('[data-testid="settings-toggle"][aria-expanded="false"]')?.click();
+  if (target === 'settings')
+    document.querySelector<HTMLButtonElement>('[data-testid="settings-toggle"][aria-expanded="false"]')?.click();
   const reduce = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
   el.scrollIntoView({ block: 'start', behavior: reduce ? 'auto' : 'smooth' });
   const focusable = el instanceof HTMLDetailsElement ? el.querySelector<HTMLElement>('summary') : el;

@@ -2,7 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig } from '../../shared/config';
 import { PRESETS } from '../../shared/presets';
 import type { EpochRecord } from '../epochHistory';
-import { checkChallenge, compareModes, compareNets, stepConfig, TOUR_STEPS, verdict, type PredictStep, type TourRun } from './tourSteps';
+import {
+  checkChallenge,
+  compareModes,
+  compareNets,
+  stepConfig,
+  TOUR_STEPS,
+  verdict,
+  type PredictStep,
+  type TourRun,
+} from './tourSteps';
 
 function row(epoch: number, valAccuracy: number): EpochRecord {
   return { epoch, loss: 0.3, accuracy: 0.9, valLoss: 0.2, valAccuracy, seconds: 5 };
@@ -40,7 +49,15 @@ describe('the tour steps', () => {
 
   it('runs the preset with the step’s shortening, and only shortens further under the test switch', () => {
     const sigmoid = stepConfig(predictStep('sigmoid'), 'wasm');
-    expect(sigmoid).toMatchObject({ layers: [100, 100, 100], activation: 'sigmoid', optimizer: 'sgd', lr: 0.5, batchSize: 60, epochs: 2, backend: 'wasm' });
+    expect(sigmoid).toMatchObject({
+      layers: [100, 100, 100],
+      activation: 'sigmoid',
+      optimizer: 'sgd',
+      lr: 0.5,
+      batchSize: 60,
+      epochs: 2,
+      backend: 'wasm',
+    });
     expect(sigmoid.trainSize).toBe(60_000);
     const highLr = stepConfig(predictStep('high-lr'), 'auto');
     expect(highLr).toMatchObject({ lr: 0.05, epochs: 1, trainSize: 60_000 });
@@ -69,7 +86,10 @@ describe('compareNets', () => {
   });
 
   it('has nothing to say before an epoch ends', () => {
-    expect(compareNets(run({ epochs: { bn: [], plain: [] }, ended: false }), 0.002)).toEqual({ outcome: null, summary: 'No epoch has ended yet.' });
+    expect(compareNets(run({ epochs: { bn: [], plain: [] }, ended: false }), 0.002)).toEqual({
+      outcome: null,
+      summary: 'No epoch has ended yet.',
+    });
   });
 
   it('counts a diverged net as behind', () => {
@@ -83,7 +103,9 @@ describe('compareModes', () => {
   it('reads the first reading of the two modes, and the last for contrast', () => {
     const m = compareModes(run({ modes: { steps: [35, 300], train: [0.83, 0.95], inference: [0.39, 0.94] } }), 0.02);
     expect(m.outcome).toBe('train');
-    expect(m.summary).toBe('At step 35 the BN net scored 83.0% in training mode and 39.0% in inference mode (44.00 points apart). At step 300: 95.0% and 94.0%.');
+    expect(m.summary).toBe(
+      'At step 35 the BN net scored 83.0% in training mode and 39.0% in inference mode (44.00 points apart). At step 300: 95.0% and 94.0%.',
+    );
   });
 
   it('says so when nothing was recorded', () => {

@@ -80,8 +80,12 @@ const NAMES: Record<NetId, string> = { bn: 'With BN', plain: 'No BN' };
 export function compareNets(run: TourRun, tie: number): Measurement {
   const { bn, plain } = run.epochs;
   const diverged = (net: NetId) => run.diverged.includes(net);
-  if (diverged('bn') && diverged('plain')) return { outcome: 'tie', summary: 'Both nets diverged (their loss became NaN or infinite).' };
-  for (const [gone, kept] of [['plain', 'bn'], ['bn', 'plain']] as const) {
+  if (diverged('bn') && diverged('plain'))
+    return { outcome: 'tie', summary: 'Both nets diverged (their loss became NaN or infinite).' };
+  for (const [gone, kept] of [
+    ['plain', 'bn'],
+    ['bn', 'plain'],
+  ] as const) {
     const last = run.epochs[kept][run.epochs[kept].length - 1];
     if (diverged(gone) && last) {
       return {
@@ -96,7 +100,10 @@ export function compareNets(run: TourRun, tie: number): Measurement {
   if (b === undefined || p === undefined) return { outcome: null, summary: 'No epoch has ended yet.' };
   const diff = b.valAccuracy - p.valAccuracy;
   const outcome = Math.abs(diff) <= tie ? 'tie' : diff > 0 ? 'bn' : 'plain';
-  const verdict = outcome === 'tie' ? `a difference of ${points(diff)}, within ${points(tie)}: about the same` : `${NAMES[outcome]} ahead by ${points(diff)}`;
+  const verdict =
+    outcome === 'tie'
+      ? `a difference of ${points(diff)}, within ${points(tie)}: about the same`
+      : `${NAMES[outcome]} ahead by ${points(diff)}`;
   return {
     outcome,
     summary: `After epoch ${b.epoch}: With BN ${acc(b.valAccuracy)}, No BN ${acc(p.valAccuracy)} validation accuracy — ${verdict}.`,
@@ -114,7 +121,10 @@ export function compareModes(run: TourRun, tie: number): Measurement {
   const outcome = Math.abs(diff) <= tie ? 'tie' : diff > 0 ? 'train' : 'inference';
   const n = steps.length - 1;
   const [sN, tN, iN] = [steps[n], train[n], inference[n]];
-  const later = n > 0 && sN !== undefined && tN !== undefined && iN !== undefined ? ` At step ${sN}: ${pct(tN)} and ${pct(iN)}.` : '';
+  const later =
+    n > 0 && sN !== undefined && tN !== undefined && iN !== undefined
+      ? ` At step ${sN}: ${pct(tN)} and ${pct(iN)}.`
+      : '';
   return {
     outcome,
     summary: `At step ${s0} the BN net scored ${pct(t0)} in training mode and ${pct(i0)} in inference mode (${points(diff)} apart).${later}`,
@@ -174,7 +184,8 @@ export const TOUR_STEPS: readonly TourStep[] = [
     title: 'Deep sigmoid: the paper’s Figure 1',
     presetId: 'paper',
     changes: { epochs: 2 },
-    shortNote: 'Two epochs (2,000 steps) instead of the preset’s fifty; the section “Inside the BN layer” is opened so it records.',
+    shortNote:
+      'Two epochs (2,000 steps) instead of the preset’s fifty; the section “Inside the BN layer” is opened so it records.',
     intro:
       'The BN paper’s experiment: three sigmoid layers of 100, small Gaussian weights, plain SGD, batch 60. Sigmoids saturate when their inputs drift away from zero.',
     question: 'After 2,000 steps, how do the two nets compare on the test images?',
@@ -192,7 +203,8 @@ export const TOUR_STEPS: readonly TourStep[] = [
     presetId: 'tiny-batch',
     changes: { epochs: 1 },
     shortNote: 'One epoch of 2,500 steps on the first 10,000 examples (the preset runs two).',
-    intro: 'Four examples a batch. BN normalizes each layer with the batch’s own mean and variance, estimated here from four numbers.',
+    intro:
+      'Four examples a batch. BN normalizes each layer with the batch’s own mean and variance, estimated here from four numbers.',
     question: 'With 4 examples a batch, which net is ahead after one epoch?',
     choices: NET_CHOICES('About the same (within 0.5 points)'),
     measure: (run) => compareNets(run, 0.005),
@@ -207,10 +219,12 @@ export const TOUR_STEPS: readonly TourStep[] = [
     title: 'Training mode vs inference mode',
     presetId: 'quick',
     changes: {},
-    shortNote: 'The preset as it is: one epoch on 10,000 examples. The section “Inside the BN layer” is opened so it records.',
+    shortNote:
+      'The preset as it is: one epoch on 10,000 examples. The section “Inside the BN layer” is opened so it records.',
     intro:
       'In training BN normalizes with the batch’s statistics; at inference it uses running averages (momentum 0.99) that start at mean 0 and variance 1 and catch up over a few hundred steps.',
-    question: 'At the first reading, a few dozen steps in, does the BN net score higher in training mode or in inference mode?',
+    question:
+      'At the first reading, a few dozen steps in, does the BN net score higher in training mode or in inference mode?',
     choices: [
       { id: 'train', label: 'Training mode (batch statistics)' },
       { id: 'inference', label: 'Inference mode (running averages)' },
@@ -229,12 +243,14 @@ export const TOUR_STEPS: readonly TourStep[] = [
     presetId: 'blog',
     changes: { epochs: 1 },
     shortNote: 'Starts from one epoch of the blog recipe; change the settings and train as often as you like.',
-    intro: 'The blog recipe gets the plain net to about 96.5% after one epoch. Change the settings (learning rate, batch size, widths…) and train.',
+    intro:
+      'The blog recipe gets the plain net to about 96.5% after one epoch. Change the settings (learning rate, batch size, widths…) and train.',
     goal: `Get the No BN net to ${acc(CHALLENGE_TARGET)} validation accuracy after its first epoch.`,
     check: checkChallenge,
     inspect: { target: 'epoch-log', label: 'Show the epoch log' },
     opensInside: false,
-    explain: 'A larger learning rate or smaller batches make more progress per epoch, up to the point where training becomes unstable.',
+    explain:
+      'A larger learning rate or smaller batches make more progress per epoch, up to the point where training becomes unstable.',
   },
 ];
 
@@ -242,7 +258,8 @@ export const TOUR_STEPS: readonly TourStep[] = [
 export function checkChallenge(run: TourRun): { met: boolean; summary: string } {
   const first = run.epochs.plain[0];
   if (run.config.nets === 'bn') return { met: false, summary: 'This run did not train the No BN net.' };
-  if (run.diverged.includes('plain') && first === undefined) return { met: false, summary: 'The No BN net diverged before its first epoch ended.' };
+  if (run.diverged.includes('plain') && first === undefined)
+    return { met: false, summary: 'The No BN net diverged before its first epoch ended.' };
   if (first === undefined) return { met: false, summary: 'The No BN net has not finished its first epoch yet.' };
   const met = first.valAccuracy >= CHALLENGE_TARGET;
   return {
@@ -267,9 +284,17 @@ export function stepConfig(step: TourStep, backend: TrainConfig['backend'], shor
 }
 
 /** "You predicted …; the run measured …", and whether they agree. */
-export function verdict(step: PredictStep, predicted: string, measured: Measurement): { agrees: boolean | null; text: string } {
+export function verdict(
+  step: PredictStep,
+  predicted: string,
+  measured: Measurement,
+): { agrees: boolean | null; text: string } {
   const label = (id: string | null) => step.choices.find((c) => c.id === id)?.label ?? id ?? 'nothing yet';
-  if (measured.outcome === null) return { agrees: null, text: `You predicted “${label(predicted)}”; the run has not measured it yet.` };
+  if (measured.outcome === null)
+    return { agrees: null, text: `You predicted “${label(predicted)}”; the run has not measured it yet.` };
   const agrees = measured.outcome === predicted;
-  return { agrees, text: `You predicted “${label(predicted)}”; the run measured “${label(measured.outcome)}”${agrees ? ': right.' : '.'}` };
+  return {
+    agrees,
+    text: `You predicted “${label(predicted)}”; the run measured “${label(measured.outcome)}”${agrees ? ': right.' : '.'}`,
+  };
 }

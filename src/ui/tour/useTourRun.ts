@@ -10,7 +10,10 @@ export function useTourRun(state: UiState): TourRun | null {
   const { runId, runConfig, status, divergences } = state;
   const first = state.seedRuns[0];
   const ended = status === 'finished' || status === 'stopped' || status === 'error';
-  const modes = state.inside.runId !== null && state.inside.runId === runId && state.inside.repeat === 0 ? state.inside.modes : NO_MODES;
+  const modes =
+    state.inside.runId !== null && state.inside.runId === runId && state.inside.repeat === 0
+      ? state.inside.modes
+      : NO_MODES;
   return useMemo(() => {
     if (runId === null || runConfig === null) return null;
     return {
