@@ -2,7 +2,8 @@
 // returns to the settings before it; a running experiment is not touched.
 import { expect, test } from '@playwright/test';
 import { hasBn, type TrainConfig } from '../src/shared/config';
-import { FIELDS, formatField } from '../src/shared/configFields';
+import { FIELDS } from '../src/shared/configFields';
+import { formatField } from '../src/shared/fieldText';
 import { parseConfig } from '../src/shared/configText';
 import { PRESETS, presetConfig } from '../src/shared/presets';
 import { LabPage } from './labPage';

@@ -1,102 +1,24 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { meanCrossEntropy } from './losses';
 import { buildNet, buildTwins, countParams, GAUSS_INIT_STDDEV, layerName, type NetSpec } from './models';
-import { defaultConfig, type Activation, type BnPlacement, type InitName, type TrainConfig } from '../shared/config';
-import type { NetId } from '../shared/metrics';
+import { type InitName } from '../shared/config';
 import { useCpuBackend } from '../test-support/tfCpu';
+import {
+  INPUTS,
+  specOf,
+  both,
+  kernelOf,
+  stats,
+  expected,
+  LAYER_LISTS,
+  ACTIVATIONS,
+  PLACES,
+  GAMMA_BETA,
+  INITS,
+  bnLayerChoices,
+} from './models.fixture';
 
 beforeAll(useCpuBackend);
-
-const INPUTS = 28 * 28;
-
-function specOf(changes: Partial<NetSpec> = {}): NetSpec {
-  const c: TrainConfig = { ...defaultConfig(), ...changes };
-  return {
-    layers: c.layers,
-    activation: c.activation,
-    init: c.init,
-    denseBias: c.denseBias,
-    bnLayers: c.bnLayers,
-    bnPlace: c.bnPlace,
-    bnMomentum: c.bnMomentum,
-    bnEpsilon: c.bnEpsilon,
-    bnScale: c.bnScale,
-    bnCenter: c.bnCenter,
-    bnImpl: c.bnImpl,
-  };
-}
-
-function both(spec: NetSpec, seed: number): Record<NetId, tf.Sequential> {
-  const { bn, plain } = buildTwins(spec, seed);
-  if (!bn || !plain) throw new Error('buildTwins left out a net');
-  return { bn, plain };
-}
-
-function kernelOf(model: tf.LayersModel, layer: string): Float32Array {
-  const w = model.getLayer(layer).getWeights()[0];
-  if (!w) throw new Error(`${layer} has no kernel`);
-  return w.dataSync() as Float32Array;
-}
-
-function stats(values: Float32Array): { mean: number; std: number; maxAbs: number } {
-  let sum = 0;
-  let sq = 0;
-  let maxAbs = 0;
-  for (const v of values) {
-    sum += v;
-    sq += v * v;
-    maxAbs = Math.max(maxAbs, Math.abs(v));
-  }
-  const mean = sum / values.length;
-  return { mean, std: Math.sqrt(sq / values.length - mean * mean), maxAbs };
-}
-
-/** What the net should be, worked out from the spec independently of models.ts. */
-function expected(net: NetId, spec: NetSpec): { classes: string[]; total: number; trainable: number } {
-  const classes = ['Flatten'];
-  let total = 0;
-  let trainable = 0;
-  let fanIn = INPUTS;
-  spec.layers.forEach((width, i) => {
-    const bn = net === 'bn' && (spec.bnLayers === 'all' || spec.bnLayers.includes(i + 1));
-    const bnFirst = bn && spec.bnPlace === 'before';
-    const dense = fanIn * width + (bnFirst && !spec.denseBias ? 0 : width);
-    total += dense;
-    trainable += dense;
-    if (bn) {
-      // Moving mean and variance, plus γ and β only when switched on (then they learn), as in Keras.
-      const affine = (Number(spec.bnScale) + Number(spec.bnCenter)) * width;
-      total += 2 * width + affine;
-      trainable += affine;
-    }
-    if (!bn) classes.push('Dense', 'Activation');
-    else if (bnFirst) classes.push('Dense', 'BatchNormalization', 'Activation');
-    else classes.push('Dense', 'Activation', 'BatchNormalization');
-    fanIn = width;
-  });
-  classes.push('Dense');
-  total += fanIn * 10 + 10;
-  trainable += fanIn * 10 + 10;
-  return { classes, total, trainable };
-}
-
-const LAYER_LISTS: number[][] = [[128, 64], [100], [100, 100, 100], [8, 16, 32, 64, 128]];
-const ACTIVATIONS: Activation[] = ['relu', 'sigmoid', 'tanh'];
-const PLACES: BnPlacement[] = ['before', 'after'];
-const GAMMA_BETA: Array<[boolean, boolean]> = [
-  [true, true],
-  [true, false],
-  [false, true],
-  [false, false],
-];
-const INITS: InitName[] = ['glorot', 'he', 'gauss'];
-
-/** 'all', and for deeper nets also a proper subset: every other layer, counting back from the last ([2], [1,3], [1,3,5]). */
-function bnLayerChoices(depth: number): Array<NetSpec['bnLayers']> {
-  if (depth === 1) return ['all'];
-  return ['all', Array.from({ length: depth }, (_, i) => i + 1).filter((n) => (depth - n) % 2 === 0)];
-}
 
 describe('buildNet for every combination of the network settings', () => {
   const groups = LAYER_LISTS.flatMap((layers) =>
@@ -263,44 +185,4 @@ describe('initial weights', () => {
     expect(s.maxAbs).toBeGreaterThan(4 * GAUSS_INIT_STDDEV);
     model.dispose();
   });
-});
-
-describe('γ and β switched off', () => {
-  it.each([
-    { bnScale: false, bnCenter: false, weights: ['moving_mean', 'moving_variance'] },
-    { bnScale: false, bnCenter: true, weights: ['beta', 'moving_mean', 'moving_variance'] },
-    { bnScale: true, bnCenter: false, weights: ['gamma', 'moving_mean', 'moving_variance'] },
-  ])(
-    'γ $bnScale, β $bnCenter: the layer has no such weight, trains, and acts as γ = 1, β = 0',
-    ({ bnScale, bnCenter, weights }) => {
-      const model = buildNet('bn', specOf({ layers: [8], bnScale, bnCenter }), 2);
-      const layer = model.getLayer('batch_norm_0');
-      expect(layer.weights.map((w) => w.originalName.split('/')[1])).toEqual(weights);
-      const optimizer = tf.train.sgd(0.5);
-      const x = tf.randomUniform([16, 28, 28], 0, 1, 'float32', 3);
-      const y = tf.tensor1d(
-        Array.from({ length: 16 }, (_, i) => i % 10),
-        'int32',
-      );
-      const kernelBefore = Array.from(kernelOf(model, 'dense_0'));
-      const baseline = tf.memory().numTensors;
-      for (let i = 0; i < 3; i++) {
-        optimizer.minimize(() => meanCrossEntropy(y, model.apply(x, { training: true }) as tf.Tensor2D));
-      }
-      expect(Array.from(kernelOf(model, 'dense_0'))).not.toEqual(kernelBefore);
-      // The BN output of a training batch has per-unit mean β and std γ·σ/sqrt(σ² + ε): 0 and ~1 where switched off.
-      const bnOut = tf.tidy(() => {
-        const dense = model.getLayer('dense_0').apply(tf.layers.flatten().apply(x)) as tf.Tensor;
-        return tf.moments(layer.apply(dense, { training: true }) as tf.Tensor, 0);
-      });
-      const [mean, variance] = [bnOut.mean.dataSync(), bnOut.variance.dataSync()];
-      if (!bnCenter) mean.forEach((m) => expect(m).toBeCloseTo(0, 4));
-      if (!bnScale) variance.forEach((v) => expect(v).toBeGreaterThan(0.9));
-      if (!bnScale) variance.forEach((v) => expect(v).toBeLessThanOrEqual(1));
-      tf.dispose([bnOut.mean, bnOut.variance]);
-      // SGD keeps no per-variable state: nothing the steps made outlives them.
-      expect(tf.memory().numTensors).toBe(baseline);
-      [x, y, optimizer, model].forEach((t) => t.dispose());
-    },
-  );
 });

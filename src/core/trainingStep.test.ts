@@ -9,93 +9,24 @@ import { makeOptimizer } from './optimizers';
 import { makeStepOptimizer } from './stepOptimizers';
 import { makeTrainingStep, type StepKind } from './trainingStep';
 import { patchWasmMatMul } from './wasmMatMulFix';
-import type { Batch } from './residentData';
 import { defaultConfig, type OptimizerName, type TrainConfig } from '../shared/config';
 import type { NetId } from '../shared/metrics';
 import { useCpuBackend } from '../test-support/tfCpu';
+import {
+  BATCH,
+  randomBatch,
+  disposeAll,
+  perturbAffine,
+  weightsOf,
+  expectClose,
+  scoped,
+  SHAPES,
+} from './trainingStep.fixture';
 
 beforeAll(useCpuBackend);
 afterAll(async () => {
   await tf.setBackend('cpu');
 });
-
-const BATCH = 16;
-
-/** A batch of random "images" with labels, from a seed (MNIST is not needed to compare two ways of differentiating). */
-function randomBatch(seed: number, size = BATCH): Batch {
-  return tf.tidy(() => ({
-    x: tf.randomUniform([size, 28, 28], 0, 1, 'float32', seed) as tf.Tensor3D,
-    y: tf.cast(tf.floor(tf.randomUniform([size], 0, 10, 'float32', seed + 1)), 'int32') as tf.Tensor1D,
-  }));
-}
-
-function disposeAll(batch: Batch): void {
-  batch.x.dispose();
-  batch.y.dispose();
-}
-
-/** γ and β start at 1 and 0, where a mistake in their gradient or use could hide: move them first. */
-function perturbAffine(model: tf.LayersModel, seed: number): void {
-  for (const layer of model.layers) {
-    if (layer.getClassName() !== 'BatchNormalization') continue;
-    const values = tf.tidy(() =>
-      layer.getWeights().map((w, i) => {
-        const name = layer.weights[i]?.originalName ?? '';
-        if (name.endsWith('gamma')) return tf.add(w, tf.randomUniform(w.shape, -0.5, 0.5, 'float32', seed + i));
-        if (name.endsWith('beta')) return tf.randomUniform(w.shape, -0.5, 0.5, 'float32', seed + 10 + i);
-        return w.clone();
-      }),
-    );
-    layer.setWeights(values);
-    values.forEach((v) => v.dispose());
-  }
-}
-
-function weightsOf(model: tf.LayersModel): Map<string, Float32Array> {
-  return new Map(model.weights.map((w) => [w.originalName, w.read().dataSync() as Float32Array]));
-}
-
-function expectClose(
-  actual: ArrayLike<number>,
-  expected: ArrayLike<number>,
-  what: string,
-  abs = 1e-5,
-  rel = 1e-4,
-): void {
-  expect(actual.length, what).toBe(expected.length);
-  for (let i = 0; i < expected.length; i++) {
-    const a = actual[i] ?? Number.NaN;
-    const e = expected[i] ?? Number.NaN;
-    if (!(Math.abs(a - e) <= abs + rel * Math.abs(e))) throw new Error(`${what}[${i}]: ${a} vs ${e}`);
-  }
-}
-
-/** Runs f in a tensor scope that frees what f made; for reading plain values out (tf.tidy only returns tensors). */
-function scoped<T>(f: () => T): T {
-  tf.engine().startScope();
-  try {
-    return f();
-  } finally {
-    tf.engine().endScope();
-  }
-}
-
-const SHAPES: Array<[string, Partial<TrainConfig>]> = [
-  ['the blog recipe', {}],
-  ['BN after the activation', { bnPlace: 'after' }],
-  [
-    'sigmoid, no Dense bias before BN, γ and β off',
-    { activation: 'sigmoid', denseBias: false, bnScale: false, bnCenter: false, layers: [20, 12] },
-  ],
-  [
-    'tanh, three layers, BN on the second only, γ only',
-    { activation: 'tanh', layers: [24, 16, 8], bnLayers: [2], bnCenter: false },
-  ],
-  [
-    'relu, one layer, β only, BN momentum 0.9 ε 1e-5',
-    { layers: [30], bnScale: false, bnMomentum: 0.9, bnEpsilon: 1e-5 },
-  ],
-];
 
 describe('the hand-written gradients', () => {
   it.each(SHAPES)('equal autodiff through the model in training mode: %s', (_, changes) => {
@@ -270,45 +201,5 @@ describe('a step by hand-written gradients', () => {
     } finally {
       await tf.setBackend('cpu');
     }
-  });
-});
-
-describe('planMlp', () => {
-  it('falls back (null) for a model it was not written for', () => {
-    const input = tf.input({ shape: [28, 28] });
-    const flat = tf.layers.flatten().apply(input) as tf.SymbolicTensor;
-    const dropped = tf.layers.dropout({ rate: 0.5 }).apply(flat) as tf.SymbolicTensor;
-    const functional = tf.model({
-      inputs: input,
-      outputs: tf.layers.dense({ units: 10, activation: 'softmax' }).apply(dropped) as tf.SymbolicTensor,
-    });
-    expect(planMlp(functional)).toBeNull();
-    const step = makeTrainingStep(functional, 'adam', 0.001);
-    expect(step.kind).toBe('autodiff');
-    step.dispose();
-    functional.dispose();
-
-    const frozen = buildNet('plain', defaultConfig(), 1);
-    frozen.getLayer('dense_0').trainable = false;
-    expect(planMlp(frozen)).toBeNull();
-    frozen.dispose();
-  });
-
-  it('lists the trainable variables of our nets in layer order', () => {
-    const model = buildNet('bn', { ...defaultConfig(), bnScale: false }, 1);
-    const plan = planMlp(model);
-    expect(plan?.trainable.map((v) => v.name.replace(/_\d+$/, ''))).toEqual(
-      model.trainableWeights.map((w) => (w.read() as tf.Variable).name.replace(/_\d+$/, '')),
-    );
-    expect(plan?.stages.map((s) => s.kind)).toEqual([
-      'dense',
-      'bn',
-      'activation',
-      'dense',
-      'bn',
-      'activation',
-      'dense',
-    ]);
-    model.dispose();
   });
 });

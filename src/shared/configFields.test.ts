@@ -1,7 +1,8 @@
 // The field table: every field has its own URL key, its default passes its own check, and text is read strictly.
 import { describe, expect, it } from 'vitest';
 import { BACKEND_NAMES, DEFAULT_CONFIG } from './config';
-import { checkValue, fieldSpec, FIELDS, formatField, formatLimit, parseField, parseNumberText } from './configFields';
+import { fieldSpec, FIELDS } from './configFields';
+import { checkValue, formatField, formatLimit, parseField, parseNumberText } from './fieldText';
 
 describe('the field table', () => {
   it('has every setting once, under a distinct URL key (aliases included)', () => {

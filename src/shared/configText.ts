@@ -1,7 +1,8 @@
 // Settings as text, both ways: the query string of a shareable link, the settings form's fields, and the whole-config
 // check the worker runs on what it receives. All three read through the field table. Dependency-free.
 import { defaultConfig, DEFAULT_CONFIG, type TrainConfig } from './config';
-import { checkValue, FIELDS, fieldSpec, formatField, parseField, type FieldKey } from './configFields';
+import { FIELDS, fieldSpec, type FieldKey } from './configFields';
+import { checkValue, formatField, parseField } from './fieldText';
 
 export interface ConfigProblem {
   key: FieldKey;

@@ -1,5 +1,5 @@
 // The backend choice. The worker picks its backend once, at start, so a change rewrites the URL and reloads.
-import { isBackendChoice } from '../shared/configFields';
+import { isBackendChoice } from '../shared/fieldText';
 import { ChoiceSelect } from './controls/ChoiceSelect';
 import type { FieldProps } from './controls/FieldShell';
 import { searchWithBackend } from './urlState';

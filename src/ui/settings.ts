@@ -2,16 +2,8 @@
 // pure rules behind the widgets (which fields apply, BN layer checkboxes, +/− layer, the log slider). Kept as text so a
 // half-typed value ("0.") is not rewritten under the user's cursor.
 import { MAX_HIDDEN_LAYERS, type TrainConfig } from '../shared/config';
-import {
-  FIELDS,
-  fieldSpec,
-  formatLimit,
-  parseField,
-  parseNumberText,
-  type FieldGroup,
-  type FieldKey,
-  type FieldSpec,
-} from '../shared/configFields';
+import { FIELDS, fieldSpec, type FieldGroup, type FieldKey, type FieldSpec } from '../shared/configFields';
+import { formatLimit, parseField, parseNumberText } from '../shared/fieldText';
 import { configFromTexts, configToTexts, type FieldErrors, type FieldTexts } from '../shared/configText';
 
 export interface SettingsDraft {

@@ -1,7 +1,8 @@
 // What differed between an earlier run and the current one, in the settings' own short names and URL values:
 // "lr 0.03 (now 0.001) · batch 64 (now 32)". Goes through the field table, so a new setting is compared for free.
 import type { TrainConfig } from '../../shared/config';
-import { FIELDS, formatField, type FieldKey, type FieldSpec } from '../../shared/configFields';
+import { FIELDS, type FieldKey, type FieldSpec } from '../../shared/configFields';
+import { formatField } from '../../shared/fieldText';
 
 /**
  * Settings that do not change what a run computes: the backend (same maths, another engine) and the x-axis (the
