@@ -1,25 +1,10 @@
 // Accessibility: axe-core finds no serious or critical violation idle, during and after a run, in light and dark;
 // every control has an accessible name; the app is usable by keyboard alone; reduced motion turns motion off.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { DrawPad } from './drawPad';
+import { seriousViolations } from './checks';
 import { LabPage } from './labPage';
 import { syntheticDigitSet } from '../src/digit/syntheticDigits';
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 5)
-          .join(', ')}`,
-    );
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`axe: no serious or critical violation idle, during and after a run (${colorScheme})`, async ({ page }) => {

@@ -1,8 +1,8 @@
 // The figure-first layout at the three sizes of issue 14: laptop 1280×800 (Train and both panels of the figure without
 // scrolling), phone 390×844 (one column, no sideways overflow, fields ≥ 120 px, tap targets ≥ 44 px, the figure within
 // two screen heights) and tablet 820×1180 (two columns), idle and mid-run, and axe-clean in light and dark.
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { seriousViolations } from './checks';
 import { LabPage } from './labPage';
 
 const LAPTOP = { width: 1280, height: 800 };
@@ -72,21 +72,6 @@ async function offenders(page: Page, selector: string, test: 'field-width' | 'ta
     },
     [selector, test] as const,
   );
-}
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.impact} ${v.id}: ${v.help} — ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 5)
-          .join(', ')}`,
-    );
 }
 
 test('laptop 1280×800: Train and both panels of the figure on the first screen, idle and mid-run', async ({ page }) => {

@@ -1,29 +1,8 @@
 // No leaks: the worker's tensor count (tf.memory(), read through the page's memory line) comes back to the same
 // value after 20 runs started and stopped or finished, with the trained nets kept and predictions drawn between.
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { settledMemory } from './checks';
 import { LabPage } from './labPage';
-
-/** The worker's tensor count and bytes, read again until two readings agree (a test-set pass may be in flight). */
-async function settledMemory(page: Page): Promise<{ tensors: number; bytes: number }> {
-  const line = page.getByTestId('memory');
-  let last = '';
-  let settled = '';
-  await expect
-    .poll(
-      async () => {
-        await page.getByTestId('memory-refresh').click();
-        const now = `${await line.getAttribute('data-tensors')}/${await line.getAttribute('data-bytes')}`;
-        const same = now === last && !now.startsWith('/');
-        last = now;
-        if (same) settled = now;
-        return same;
-      },
-      { timeout: 30_000, intervals: [300] },
-    )
-    .toBe(true);
-  const [tensors, bytes] = settled.split('/').map(Number);
-  return { tensors: tensors ?? Number.NaN, bytes: bytes ?? Number.NaN };
-}
 
 test('20 start/stop/train-again cycles leave the tensor count and bytes where they were', async ({ page }) => {
   test.setTimeout(400_000);

@@ -3,6 +3,7 @@
 // toggles, Stop ends a paused run, and nothing leaks. Then the figure's hover readout.
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { InsidePanel } from './insidePanel';
+import { settledMemory } from './checks';
 import { LabPage } from './labPage';
 
 // 200 steps an epoch: a few seconds at full speed, so the test pauses it well before its end. The stall watch is
@@ -19,25 +20,6 @@ function controls(page: Page) {
 
 async function dataStep(progress: Locator): Promise<number> {
   return Number((await progress.getAttribute('data-step')) ?? Number.NaN);
-}
-
-/** The worker's tensor count and bytes, read again until two readings agree. */
-async function settledMemory(page: Page): Promise<string> {
-  const line = page.getByTestId('memory');
-  let last = '';
-  await expect
-    .poll(
-      async () => {
-        await page.getByTestId('memory-refresh').click();
-        const now = `${await line.getAttribute('data-tensors')}/${await line.getAttribute('data-bytes')}`;
-        const same = now === last && !now.startsWith('/');
-        last = now;
-        return same;
-      },
-      { timeout: 30_000, intervals: [300] },
-    )
-    .toBe(true);
-  return last;
 }
 
 test('Pause holds the run, Step trains exactly one mini-batch, Resume goes on, Stop ends a paused run', async ({
@@ -155,7 +137,7 @@ test('pausing, stepping and stopping leave the tensor count and bytes where they
     await lab.stop.click();
     await expect(lab.train).toBeEnabled();
   }
-  expect(await settledMemory(page)).toBe(baseline);
+  expect(await settledMemory(page)).toEqual(baseline);
 });
 
 test('hovering the figure reads out every net’s value there and the difference, by epoch and by step', async ({
