@@ -9,7 +9,9 @@ const STEPS = Number(process.env.INSIDE_STEPS ?? 800);
 
 test('Figure 1 on the paper preset', async ({ page }) => {
   test.setTimeout(15 * 60_000);
-  await page.setViewportSize({ width: 1280, height: 900 });
+  // As tall as the section: charts off screen are not redrawn (ui/charts/chartFrames.ts), and the screenshots below
+  // take the whole section.
+  await page.setViewportSize({ width: 1280, height: 2000 });
   const lab = new LabPage(page);
   const inside = new InsidePanel(page);
   await lab.open();
@@ -25,6 +27,8 @@ test('Figure 1 on the paper preset', async ({ page }) => {
   await inside.section.screenshot({ path: 'docs/inside-layer1.png' });
   await inside.layer.selectOption('2');
   await expect(inside.percentiles).toHaveAttribute('data-layer', '2');
+  // One frame for the charts of the newly picked layer.
+  await page.waitForTimeout(500);
   await inside.section.screenshot({ path: 'docs/inside-layer3.png' });
   console.log(
     `steps recorded: ${await inside.percentiles.getAttribute('data-points')} points, last step ${await inside.percentiles.getAttribute('data-last-step')}`,
