@@ -1,4 +1,5 @@
 // Turns the first-visit benchmark's measurements (bench/firstVisit.bench.ts) into its Markdown report.
+import { median } from './page/median';
 
 export interface Visit {
   /** ms from navigation start to Train enabled (the page's `bnlab:data-ready` mark). */
@@ -24,14 +25,6 @@ export interface FirstVisitReport {
   browser: string;
   link: { latency: number; downloadThroughput: number; uploadThroughput: number };
   sets: VisitSet[];
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] ?? Number.NaN)
-    : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
 }
 
 const mb = (bytes: number): string => (bytes / 1e6).toFixed(2);

@@ -13,6 +13,7 @@ import { MNIST_CACHE, MNIST_DIR } from '../scripts/vite-plugin-mnist';
 import type { BackendResult, BenchOptions, LoopPlan } from './page/benchTypes';
 import { longestTask, resetLongestTask, watchLongTasks } from './longTasks';
 import { markdown, type FullRecipe, type PageTiming, type PerfReport } from './perfReport';
+import { median } from './page/median';
 
 const OUT = process.env.BENCH_OUT ?? 'bench/results';
 const FULL = process.env.BENCH_FULL === '1';
@@ -29,14 +30,6 @@ function loopsFor(backend: BackendName): LoopPlan[] {
     { batchSize: 32, warmup: fast ? 20 : 10, steps: fast ? 300 : 60 },
     { batchSize: 128, warmup: fast ? 10 : 5, steps: fast ? 100 : 20 },
   ];
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] ?? Number.NaN)
-    : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
 }
 
 /** Load timings of the app page, then the longest main-thread task during a short run. */

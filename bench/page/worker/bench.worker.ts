@@ -19,6 +19,7 @@ import type {
   Variant,
 } from '../benchTypes';
 import { memoryAcrossEpochs, timeAppLoop, timeFit, timeValidation } from './measure';
+import { median } from '../median';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -28,14 +29,6 @@ function reply(message: BenchReply): void {
 
 function log(text: string): void {
   reply({ type: 'log', text });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1
-    ? (sorted[mid] ?? Number.NaN)
-    : ((sorted[mid - 1] ?? Number.NaN) + (sorted[mid] ?? Number.NaN)) / 2;
 }
 
 function summary(runs: number[]): Throughput {
