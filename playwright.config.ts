@@ -1,6 +1,7 @@
 // Browser tests against the built app (vite preview), in Debian's Chromium: Playwright's own browser download does
 // not work on these machines. CHROMIUM_PATH points elsewhere on other machines.
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './e2e/chromium';
 
 // E2E_PORT lets two checkouts on one machine test at once without one reusing the other's server.
 const PORT = Number(process.env.E2E_PORT ?? 4173);
@@ -15,16 +16,7 @@ export default defineConfig({
   reporter: [['list']],
   use: {
     baseURL: `http://127.0.0.1:${PORT}/`,
-    launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS] },
     trace: 'retain-on-failure',
   },
   webServer: {

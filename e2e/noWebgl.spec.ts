@@ -1,18 +1,15 @@
 // WebGL unavailable (a browser started without it, as Safari's workers long were): the worker trains on WASM and
 // says why; a forced backend=webgl falls back visibly.
 import { expect, test } from '@playwright/test';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium';
 import { LabPage } from './labPage';
 
 // Chromium needs several switches before WebGL is really gone (it falls back to SwiftShader otherwise).
 test.use({
   launchOptions: {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     args: [
-      '--no-sandbox',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
+      ...CHROMIUM_ARGS,
       '--disable-3d-apis',
       '--disable-webgl',
       '--disable-webgl2',
