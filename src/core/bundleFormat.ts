@@ -39,7 +39,27 @@ export class ModelFileError extends Error {
 }
 
 /** How messages name a net: "The BN net's weights …". */
-export const NET_LABELS: Record<NetId, string> = { bn: 'BN net', plain: 'no-BN net' };
+export const NET_LABELS: Record<NetId, string> = {
+  bn: 'BN net',
+  plain: 'no-BN net',
+  ln: 'LayerNorm net',
+  gn: 'GroupNorm net',
+  rms: 'RMSNorm net',
+};
+
+/**
+ * A saved config as this version reads it: files saved before the BN layer could be chosen used TF.js's own, and
+ * files saved before the other normalizations trained the BN net and the plain one (the `nets` choice still says
+ * which of the two), with GroupNorm's default groups.
+ */
+function upgradeConfig(config: unknown): unknown {
+  if (!isRecord(config)) return config;
+  const out: Record<string, unknown> = { ...config };
+  if (!('bnImpl' in out)) out.bnImpl = 'layers';
+  if (!('norms' in out)) out.norms = ['none', 'batch'];
+  if (!('groups' in out)) out.groups = 8;
+  return out;
+}
 
 const NOT_OURS = 'This file is not a BatchNorm Lab model:';
 
@@ -142,9 +162,7 @@ function checkInfo(value: unknown): SavedModelsInfo {
   if (!name.ok) throw badInfo(`its name is not usable. ${name.message}`);
   if (typeof value.savedAt !== 'string' || Number.isNaN(Date.parse(value.savedAt)))
     throw badInfo(`'savedAt' is not a date.`);
-  // Files saved before the BN layer could be chosen used TF.js's own.
-  const saved =
-    isRecord(value.config) && !('bnImpl' in value.config) ? { ...value.config, bnImpl: 'layers' } : value.config;
+  const saved = upgradeConfig(value.config);
   const problems = validateConfig(saved);
   if (problems.length > 0) {
     const list = problems.map((p) => `${p.message} (given ${p.given})`).join(' ');
@@ -189,9 +207,10 @@ export function parseBundle(bytes: ArrayBuffer | Uint8Array): ParsedBundle {
     const entry = json.nets[net];
     if (entry === undefined) continue;
     if (!trained.includes(net)) {
+      const names = trained.map((id) => NET_LABELS[id]).join(', ');
       throw new ModelFileError(
         'no-nets',
-        `This model file holds a ${NET_LABELS[net]}, but its settings train the ${NET_LABELS[info.config.nets === 'bn' ? 'bn' : 'plain']} only.`,
+        `This model file holds a ${NET_LABELS[net]}, but its settings train ${trained.length === 1 ? 'the' : 'these:'} ${names}${trained.length === 1 ? ' only' : ''}.`,
       );
     }
     nets.push({ net, ...checkNetEntry(net, entry) });

@@ -5,7 +5,9 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { Activation } from '../shared/config';
 import { bnWeights, weightsByName, type BnWeights } from './bn/bnWeights';
-import { netLayers } from './netLayers';
+import { netLayers, type HiddenLayer } from './netLayers';
+import type { FeatureNormShape } from './norms/featureNorm';
+import { isFeatureNorm, type FeatureNormWeights } from './norms/featureNormLayers';
 
 export interface DenseStage {
   kind: 'dense';
@@ -19,12 +21,18 @@ export interface BatchNormStage extends BnWeights {
   kind: 'bn';
 }
 
+/** LayerNorm, GroupNorm or RMSNorm: per-example statistics, no running ones. */
+export interface FeatureNormStage extends FeatureNormWeights {
+  kind: 'norm';
+  shape: FeatureNormShape;
+}
+
 export interface ActivationStage {
   kind: 'activation';
   activation: Activation;
 }
 
-export type Stage = DenseStage | BatchNormStage | ActivationStage;
+export type Stage = DenseStage | BatchNormStage | FeatureNormStage | ActivationStage;
 
 export interface MlpPlan {
   stages: Stage[];
@@ -52,6 +60,17 @@ function batchNormStage(layer: tf.layers.Layer): BatchNormStage | null {
   return weights ? { kind: 'bn', ...weights } : null;
 }
 
+function featureNormStage(layer: tf.layers.Layer): FeatureNormStage | null {
+  if (!layer.trainable || !isFeatureNorm(layer)) return null;
+  return { kind: 'norm', shape: layer.shape, ...layer.variables() };
+}
+
+/** The stage of a hidden layer's normalization, or null when this step does not know the layer. */
+function normStage(norm: HiddenLayer['norm']): Stage | null {
+  if (!norm) return null;
+  return norm.kind === 'batch' ? batchNormStage(norm.layer) : featureNormStage(norm.layer);
+}
+
 /** The plan of a net the app built (netLayers), or null: then the model trains through autodiff. */
 export function planMlp(model: tf.LayersModel): MlpPlan | null {
   const layers = netLayers(model);
@@ -59,8 +78,8 @@ export function planMlp(model: tf.LayersModel): MlpPlan | null {
   const stages: Stage[] = [];
   for (const h of layers.hidden) {
     const dense = denseStage(h.dense, false);
-    const bn = h.bn ? batchNormStage(h.bn) : null;
-    if (!dense || (h.bn && !bn) || !h.activation.trainable) return null;
+    const bn = normStage(h.norm);
+    if (!dense || (h.norm && !bn) || !h.activation.trainable) return null;
     const activation: ActivationStage = { kind: 'activation', activation: h.activationName };
     stages.push(dense);
     if (bn && h.bnPlace === 'before') stages.push(bn);
@@ -73,7 +92,7 @@ export function planMlp(model: tf.LayersModel): MlpPlan | null {
   const trainable: tf.Variable[] = [];
   for (const s of stages) {
     if (s.kind === 'dense') trainable.push(...[s.kernel, s.bias].filter((v): v is tf.Variable => v !== null));
-    if (s.kind === 'bn') {
+    if (s.kind === 'bn' || s.kind === 'norm') {
       if (s.gamma) trainable.push(s.gamma);
       if (s.beta) trainable.push(s.beta);
     }

@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { NUM_CLASSES } from '../data/idx';
 import { normalize, scaleShift } from './bn/normalize';
 import { PROB_EPSILON } from './losses';
-import type { ActivationStage, BatchNormStage, DenseStage, MlpPlan } from './mlpPlan';
+import type { ActivationStage, BatchNormStage, DenseStage, FeatureNormStage, MlpPlan } from './mlpPlan';
+import { featureNormalize, featureNormalizeGrad, type FeatureNormalized } from './norms/featureNorm';
 
 export interface StepTensors {
   /** Gradients of the mean loss, aligned with plan.trainable. */
@@ -24,6 +25,7 @@ export interface StepTensors {
 type Saved =
   | { kind: 'dense'; stage: DenseStage; input: tf.Tensor2D }
   | { kind: 'bn'; stage: BatchNormStage; xhat: tf.Tensor2D; invStd: tf.Tensor1D }
+  | { kind: 'norm'; stage: FeatureNormStage; normalized: FeatureNormalized }
   | { kind: 'activation'; stage: ActivationStage; output: tf.Tensor2D };
 
 function forwardBatchNorm(
@@ -87,6 +89,19 @@ function batchNormGrad(
   return tf.mul(tf.sub(tf.sub(dxhat, meanDxhat), tf.mul(xhat, meanDxhatXhat)), invStd) as tf.Tensor2D;
 }
 
+/** LayerNorm, GroupNorm or RMSNorm: γ and β are per unit as in BN; dx goes through the per-example statistics. */
+function featureNormGrad(
+  saved: Extract<Saved, { kind: 'norm' }>,
+  dy: tf.Tensor2D,
+  grads: Map<tf.Variable, tf.Tensor>,
+): tf.Tensor2D {
+  const { stage, normalized } = saved;
+  if (stage.gamma) grads.set(stage.gamma, tf.sum(tf.mul(dy, normalized.xHat), 0));
+  if (stage.beta) grads.set(stage.beta, tf.sum(dy, 0));
+  const dxhat = stage.gamma ? (tf.mul(dy, stage.gamma) as tf.Tensor2D) : dy;
+  return featureNormalizeGrad(dxhat, normalized, stage.shape);
+}
+
 /**
  * Forward in training mode and backward by hand. `x` is [b, 784], `labels` [b] int32. With softmax followed by the
  * clipped log, dL/dlogits = (p − onehot(y))/b for every example whose p[y] lies inside the clip range, 0 otherwise.
@@ -124,6 +139,12 @@ export function forwardBackward(plan: MlpPlan, x: tf.Tensor2D, labels: tf.Tensor
         h = out.y;
         break;
       }
+      case 'norm': {
+        const normalized = featureNormalize(h, stage.shape);
+        saved.push({ kind: 'norm', stage, normalized });
+        h = scaleShift(normalized.xHat, stage.gamma, stage.beta);
+        break;
+      }
       case 'activation':
         h = activate(stage.activation, h);
         saved.push({ kind: 'activation', stage, output: h });
@@ -158,6 +179,9 @@ export function forwardBackward(plan: MlpPlan, x: tf.Tensor2D, labels: tf.Tensor
         break;
       case 'bn':
         dy = batchNormGrad(s, dy, grads);
+        break;
+      case 'norm':
+        dy = featureNormGrad(s, dy, grads);
         break;
       case 'activation':
         dy = activationGrad(s.stage.activation, s.output, dy);

@@ -20,10 +20,11 @@ export function specOf(changes: Partial<NetSpec> = {}): NetSpec {
     bnScale: c.bnScale,
     bnCenter: c.bnCenter,
     bnImpl: c.bnImpl,
+    groups: c.groups,
   };
 }
 
-export function both(spec: NetSpec, seed: number): Record<NetId, tf.Sequential> {
+export function both(spec: NetSpec, seed: number): Record<'bn' | 'plain', tf.Sequential> {
   const { bn, plain } = buildTwins(spec, seed);
   if (!bn || !plain) throw new Error('buildTwins left out a net');
   return { bn, plain };

@@ -2,10 +2,12 @@
 // Imports TF.js only (no DOM, no React).
 import * as tf from '@tensorflow/tfjs';
 import type { NetId, ParamCounts } from '../shared/metrics';
-import { hasBn, type InitName, type TrainConfig } from '../shared/config';
+import { hasBn, type InitName, type NormKind, type TrainConfig } from '../shared/config';
+import { NORM_OF_NET } from '../shared/netNames';
 import { NUM_CLASSES, IMAGE_SIDE } from '../data/idx';
 import { ScratchBatchNorm } from './bn/scratchBatchNorm';
 import { describeNet, type HiddenLayer } from './netLayers';
+import { GroupNorm, LayerNorm, RmsNorm } from './norms/featureNormLayers';
 
 /** The settings that shape the nets (the rest of TrainConfig is about training). */
 export type NetSpec = Pick<
@@ -21,12 +23,19 @@ export type NetSpec = Pick<
   | 'bnScale'
   | 'bnCenter'
   | 'bnImpl'
+  | 'groups'
 >;
 
 /** σ of the 'gauss' initializer: the BN paper's MNIST experiment draws weights from N(0, 0.01²). */
 export const GAUSS_INIT_STDDEV = 0.01;
 
-export const MODEL_NAMES: Record<NetId, string> = { bn: 'with_bn', plain: 'no_bn' };
+export const MODEL_NAMES: Record<NetId, string> = {
+  bn: 'with_bn',
+  plain: 'no_bn',
+  ln: 'with_ln',
+  gn: 'with_gn',
+  rms: 'with_rms',
+};
 
 /**
  * Each Dense layer gets its own seed derived from the run's seed, so the two nets' Dense kernels are identical
@@ -40,6 +49,9 @@ export function denseSeed(runSeed: number, layerIndex: number): number {
 export const layerName = {
   dense: (i: number): string => `dense_${i}`,
   batchNorm: (i: number): string => `batch_norm_${i}`,
+  layerNorm: (i: number): string => `layer_norm_${i}`,
+  groupNorm: (i: number): string => `group_norm_${i}`,
+  rmsNorm: (i: number): string => `rms_norm_${i}`,
   activation: (spec: Pick<NetSpec, 'activation'>, i: number): string => `${spec.activation}_${i}`,
 };
 
@@ -112,30 +124,51 @@ function batchNorm(spec: NetSpec, units: number, layerIndex: number): tf.layers.
   return layer;
 }
 
+/** LayerNorm, GroupNorm or RMSNorm with BN's ε and γ/β switches (RMSNorm has no β). */
+function featureNorm(kind: 'layer' | 'group' | 'rms', spec: NetSpec, layerIndex: number): tf.layers.Layer {
+  const args = { epsilon: spec.bnEpsilon, scale: spec.bnScale, center: spec.bnCenter };
+  switch (kind) {
+    case 'layer':
+      return new LayerNorm({ ...args, name: layerName.layerNorm(layerIndex) });
+    case 'group':
+      return new GroupNorm({ ...args, groups: spec.groups, name: layerName.groupNorm(layerIndex) });
+    case 'rms':
+      return new RmsNorm({ ...args, name: layerName.rmsNorm(layerIndex) });
+  }
+}
+
+function normLayer(kind: Exclude<NormKind, 'none'>, spec: NetSpec, units: number, i: number): tf.layers.Layer {
+  return kind === 'batch' ? batchNorm(spec, units, i) : featureNorm(kind, spec, i);
+}
+
 /**
- * Flatten(28×28) → per hidden layer i: Dense → Activation (plain net, and BN-net layers without BN), or
- * Dense → BN → Activation (bnPlace 'before', the paper's and the blog's), or Dense → Activation → BN ('after')
- * → Dense(10, softmax). Only a Dense whose output goes straight into BN may drop its bias (spec.denseBias).
+ * Flatten(28×28) → per hidden layer i: Dense → Activation (plain net, and layers without normalization), or
+ * Dense → Norm → Activation (bnPlace 'before', the paper's and the blog's), or Dense → Activation → Norm ('after')
+ * → Dense(10, softmax). Norm is the net's normalization (BN for 'bn', LayerNorm for 'ln', …). Only a Dense whose
+ * output goes straight into BN may drop its bias (spec.denseBias): BN's β does its job, which no per-example
+ * normalization's does.
  */
 export function buildNet(net: NetId, spec: NetSpec, seed: number): tf.Sequential {
   const model = tf.sequential({ name: MODEL_NAMES[net] });
   const flatten = tf.layers.flatten({ inputShape: [IMAGE_SIDE, IMAGE_SIDE], name: 'flatten' });
   model.add(flatten);
+  const kind = NORM_OF_NET[net];
   const hidden = spec.layers.map((units, i): HiddenLayer => {
-    const withBn = net === 'bn' && hasBn(spec, i);
-    const before = withBn && spec.bnPlace === 'before';
-    const denseLayer = dense(spec, units, seed, i, before ? spec.denseBias : true, 'linear');
-    const bn = withBn ? batchNorm(spec, units, i) : null;
+    const normKind = kind !== 'none' && hasBn(spec, i) ? kind : null;
+    const before = normKind !== null && spec.bnPlace === 'before';
+    const denseLayer = dense(spec, units, seed, i, before && normKind === 'batch' ? spec.denseBias : true, 'linear');
+    const norm = normKind ? normLayer(normKind, spec, units, i) : null;
     const activation = tf.layers.activation({ activation: spec.activation, name: layerName.activation(spec, i) });
     model.add(denseLayer);
-    if (bn && before) model.add(bn);
+    if (norm && before) model.add(norm);
     model.add(activation);
-    if (bn && !before) model.add(bn);
+    if (norm && !before) model.add(norm);
     return {
       index: i,
       units,
       dense: denseLayer,
-      bn,
+      bn: normKind === 'batch' ? norm : null,
+      norm: normKind && norm ? { kind: normKind, layer: norm } : null,
       bnPlace: spec.bnPlace,
       activation,
       activationName: spec.activation,

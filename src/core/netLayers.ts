@@ -3,7 +3,7 @@
 // gradient records read a net through it, instead of each walking model.layers and guessing roles from layer
 // names or class names. Imports TF.js only.
 import type * as tf from '@tensorflow/tfjs';
-import type { Activation, BnPlacement } from '../shared/config';
+import type { Activation, BnPlacement, NormKind } from '../shared/config';
 import { weightsByName } from './bn/bnWeights';
 
 export interface HiddenLayer {
@@ -13,7 +13,9 @@ export interface HiddenLayer {
   dense: tf.layers.Layer;
   /** The layer's BatchNorm (TF.js's or the one written out in core/bn), or null in a layer without BN. */
   bn: tf.layers.Layer | null;
-  /** Where the BatchNorm sits: before the activation (the paper's and the blog's) or after it. */
+  /** The layer's normalization of any kind (BatchNorm too: then the same layer as `bn`), or null. */
+  norm: { kind: Exclude<NormKind, 'none'>; layer: tf.layers.Layer } | null;
+  /** Where the normalization sits: before the activation (the paper's and the blog's) or after it. */
   bnPlace: BnPlacement;
   activation: tf.layers.Layer;
   activationName: Activation;

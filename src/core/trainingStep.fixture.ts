@@ -20,10 +20,10 @@ export function disposeAll(batch: Batch): void {
   batch.y.dispose();
 }
 
-/** γ and β start at 1 and 0, where a mistake in their gradient or use could hide: move them first. */
+/** γ and β start at 1 and 0, where a mistake in their gradient or use could hide: move them first (any norm layer). */
 export function perturbAffine(model: tf.LayersModel, seed: number): void {
   for (const layer of model.layers) {
-    if (layer.getClassName() !== 'BatchNormalization') continue;
+    if (!layer.weights.some((w) => /(gamma|beta)$/.test(w.originalName))) continue;
     const values = tf.tidy(() =>
       layer.getWeights().map((w, i) => {
         const name = layer.weights[i]?.originalName ?? '';
@@ -82,3 +82,8 @@ export const SHAPES: Array<[string, Partial<TrainConfig>]> = [
     { layers: [30], bnScale: false, bnMomentum: 0.9, bnEpsilon: 1e-5 },
   ],
 ];
+
+/** GroupNorm's groups for a shape's widths: 8 as by default when it divides them, else the most that leaves ≥ 2 units a group. */
+export function groupsFor(layers: readonly number[]): number {
+  return [8, 4, 3, 2, 1].find((g) => layers.every((w) => w % g === 0 && w / g >= 2)) ?? 1;
+}

@@ -14,6 +14,13 @@ export type BnPlacement = 'before' | 'after';
 /** Which BatchNorm layer the BN net uses: TF.js's tf.layers.batchNormalization, or the one written out in core/bn. */
 export type BnImpl = 'layers' | 'scratch';
 export type NetsChoice = 'both' | 'bn' | 'plain';
+/**
+ * The normalization of one net of the comparison: none (the plain net), BatchNorm (over the batch, per unit),
+ * LayerNorm (per example, over the layer's units), GroupNorm (per example, over groups of units) or RMSNorm (per
+ * example, over the units, without centring).
+ */
+export type NormKind = 'none' | 'batch' | 'layer' | 'group' | 'rms';
+export const NORM_KINDS: readonly NormKind[] = ['none', 'batch', 'layer', 'group', 'rms'];
 export type XAxis = 'epochs' | 'steps';
 
 export const TRAIN_SET_MAX = 60_000;
@@ -47,6 +54,10 @@ export interface TrainConfig {
   bnScale: boolean;
   bnCenter: boolean;
   bnImpl: BnImpl;
+  // Normalizations (one net per entry; placement, layers, ε and γ/β as for BN)
+  norms: NormKind[];
+  /** GroupNorm's number of groups: it must divide every hidden width. */
+  groups: number;
   // Experiment
   nets: NetsChoice;
   /** Runs of the whole experiment with seeds seed, seed+1, …; more than one draws means with a band. */
@@ -74,6 +85,8 @@ export const DEFAULT_CONFIG: Readonly<TrainConfig> = Object.freeze({
   bnScale: true,
   bnCenter: true,
   bnImpl: 'layers',
+  norms: ['none', 'batch'] as NormKind[],
+  groups: 8,
   nets: 'both',
   repeats: 1,
   xAxis: 'epochs',
@@ -81,7 +94,7 @@ export const DEFAULT_CONFIG: Readonly<TrainConfig> = Object.freeze({
 });
 
 export function defaultConfig(): TrainConfig {
-  return { ...DEFAULT_CONFIG, layers: [...DEFAULT_CONFIG.layers] };
+  return { ...DEFAULT_CONFIG, layers: [...DEFAULT_CONFIG.layers], norms: [...DEFAULT_CONFIG.norms] };
 }
 
 export function stepsPerEpoch(config: Pick<TrainConfig, 'trainSize' | 'batchSize'>): number {
@@ -89,7 +102,7 @@ export function stepsPerEpoch(config: Pick<TrainConfig, 'trainSize' | 'batchSize
   return Math.ceil(config.trainSize / config.batchSize);
 }
 
-/** Whether hidden layer `index` (0-based) of the BN net gets BN. */
+/** Whether hidden layer `index` (0-based) of a normalized net (BN, LN, GN, RMS) gets its normalization. */
 export function hasBn(config: Pick<TrainConfig, 'bnLayers'>, index: number): boolean {
   return config.bnLayers === 'all' || config.bnLayers.includes(index + 1);
 }

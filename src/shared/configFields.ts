@@ -28,7 +28,9 @@ export type FieldKind =
   | { kind: 'choice'; options: readonly ChoiceOption[] }
   | { kind: 'flag' }
   | { kind: 'widths'; min: number; max: number; maxCount: number }
-  | { kind: 'layerSet' };
+  | { kind: 'layerSet' }
+  /** A comma list of distinct options, at least one, in the options' order. */
+  | { kind: 'choiceSet'; options: readonly ChoiceOption[] };
 
 export type FieldSpec = {
   key: FieldKey;
@@ -217,13 +219,33 @@ export const FIELDS: readonly FieldSpec[] = [
     hint: 'The library’s layer, or the one written out here (hand-written backward pass): same results.',
   },
   {
+    key: 'groups',
+    url: 'groups',
+    group: 'batchnorm',
+    label: 'GroupNorm groups',
+    kind: 'number',
+    min: 1,
+    max: 64,
+    integer: true,
+    hint: 'The GroupNorm net normalizes each example over this many groups of units; it must divide every width.',
+  },
+  {
+    key: 'norms',
+    url: 'norms',
+    group: 'experiment',
+    label: 'Normalizations',
+    kind: 'choiceSet',
+    options: choice(['none', 'None'], ['batch', 'BatchNorm'], ['layer', 'LayerNorm'], ['group', 'GroupNorm'], ['rms', 'RMSNorm']),
+    hint: 'One net per choice, all from the same weights and batches; ε, position and layers as for BN.',
+  },
+  {
     key: 'nets',
     url: 'nets',
     group: 'experiment',
     label: 'Nets to train',
     kind: 'choice',
     options: choice(['both', 'Both nets'], ['bn', 'BN net only'], ['plain', 'Plain only']),
-    hint: 'Drop a net to halve the time.',
+    hint: 'Drop a net to halve the time (BN only keeps every normalized net).',
   },
   {
     key: 'repeats',

@@ -1,6 +1,7 @@
 // Settings as text, both ways: the query string of a shareable link, the settings form's fields, and the whole-config
 // check the worker runs on what it receives. All three read through the field table. Dependency-free.
 import { defaultConfig, DEFAULT_CONFIG, type TrainConfig } from './config';
+import { trainedNets } from './netNames';
 import { FIELDS, fieldSpec, type FieldKey } from './configFields';
 import { checkValue, formatField, parseField } from './fieldText';
 
@@ -26,6 +27,20 @@ export function crossCheck(config: TrainConfig): FieldErrors {
     if (missing.length > 0) {
       const count = config.layers.length;
       errors.bnLayers = `The net has ${count} hidden layer${count === 1 ? '' : 's'}: there is no layer ${missing.join(', ')}.`;
+    }
+  }
+  if (Array.isArray(config.norms) && Array.isArray(config.layers)) {
+    if (config.norms.includes('group')) {
+      const uneven = config.layers.filter((w) => w % config.groups !== 0);
+      if (uneven.length > 0) {
+        errors.groups = `GroupNorm's ${config.groups} groups must divide every hidden width; ${uneven.join(', ')} ${uneven.length === 1 ? 'does' : 'do'} not divide by ${config.groups}.`;
+      }
+    }
+    if (trainedNets(config).length === 0) {
+      errors.nets =
+        config.nets === 'plain'
+          ? 'Plain only keeps the net without normalization, but the normalizations do not list none.'
+          : 'BN net only keeps the normalized nets, but the normalizations list none alone.';
     }
   }
   return errors;

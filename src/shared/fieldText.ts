@@ -80,6 +80,16 @@ export function checkValue(spec: FieldSpec, value: unknown): string | null {
         return `${spec.label}: ${shown(bad)} is not a hidden layer number (1–${MAX_HIDDEN_LAYERS}).`;
       return new Set(value).size === value.length ? null : `${spec.label} lists a layer twice.`;
     }
+    case 'choiceSet': {
+      const names = spec.options.map((o) => o.value);
+      if (!Array.isArray(value) || value.length === 0)
+        return `${spec.label} must list at least one of ${names.join(', ')}.`;
+      const list = value as unknown[];
+      const bad = list.find((v) => typeof v !== 'string' || !names.includes(v));
+      if (bad !== undefined) return `${spec.label}: ${shown(bad)} is not one of ${names.join(', ')}.`;
+      const twice = list.find((v, i) => list.indexOf(v) !== i);
+      return twice === undefined ? null : `${spec.label} lists ${shown(twice)} twice.`;
+    }
   }
 }
 
@@ -110,7 +120,22 @@ function readText(spec: FieldSpec, text: string): unknown {
         .split(/[\s,]+/)
         .filter((s) => s !== '')
         .map(listItem);
+    case 'choiceSet': {
+      const items = text
+        .toLowerCase()
+        .split(/[\s,]+/)
+        .filter((s) => s !== '');
+      // Written in the options' order, so "batch,none" and "none,batch" are one link and one figure order.
+      const order = spec.options.map((o) => o.value);
+      return [...items].sort((a, b) => rank(order, a) - rank(order, b));
+    }
   }
+}
+
+/** An item's place among the options; unknown items go last (and are then refused with their own text). */
+function rank(order: readonly string[], item: string): number {
+  const i = order.indexOf(item);
+  return i < 0 ? order.length : i;
 }
 
 function notReadable(spec: FieldSpec): string {

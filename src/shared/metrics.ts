@@ -1,8 +1,11 @@
 // Metric types shared by the worker and the UI. Dependency-free.
 
-/** The two networks of the comparison: the blog's net with BatchNorm, and its twin without. */
-export type NetId = 'bn' | 'plain';
-export const NET_IDS: readonly NetId[] = ['bn', 'plain'];
+/**
+ * The networks of the comparison, one per normalization: the blog's net with BatchNorm, its twin without, and the
+ * same net with LayerNorm, GroupNorm or RMSNorm in BN's place. NET_IDS is the figure's and the loop's order.
+ */
+export type NetId = 'bn' | 'plain' | 'ln' | 'gn' | 'rms';
+export const NET_IDS: readonly NetId[] = ['bn', 'plain', 'ln', 'gn', 'rms'];
 
 /** One epoch of one net, with Keras's meaning of each number. */
 export interface EpochMetrics {
