@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { defaultConfig, type TrainConfig } from '../shared/config';
 import type { SavedModelsInfo, SomeNets } from '../shared/protocol';
+import { NET_IDS, type NetId } from '../shared/metrics';
 import { buildNet } from './models';
 import { exportBundle, importBundle } from './modelBundle';
 
@@ -18,7 +19,7 @@ export function infoFor(
 }
 
 /** Nets whose every weight (BN statistics included) is moved away from its initial value, as training would. */
-export function trainedLike(config: TrainConfig, nets: Array<'bn' | 'plain'>, seed = 7): SomeNets<tf.Sequential> {
+export function trainedLike(config: TrainConfig, nets: NetId[], seed = 7): SomeNets<tf.Sequential> {
   const models: SomeNets<tf.Sequential> = {};
   for (const net of nets) {
     const model = buildNet(net, config, 3);
@@ -41,8 +42,7 @@ export function trainedLike(config: TrainConfig, nets: Array<'bn' | 'plain'>, se
 }
 
 export function disposeAll(models: SomeNets<tf.LayersModel>): void {
-  models.bn?.dispose();
-  models.plain?.dispose();
+  for (const id of NET_IDS) models[id]?.dispose();
 }
 
 export const INPUTS = (): tf.Tensor => tf.randomUniform([4, 28, 28], 0, 1, 'float32', 11);
@@ -51,10 +51,12 @@ export function predictions(model: tf.LayersModel): Float32Array {
   return tf.tidy(() => (model.predict(INPUTS()) as tf.Tensor).dataSync() as Float32Array);
 }
 
-export async function roundTrip(config: TrainConfig, nets: Array<'bn' | 'plain'>): Promise<void> {
+export async function roundTrip(config: TrainConfig, nets: NetId[]): Promise<void> {
   const before = tf.memory().numTensors;
   const original = trainedLike(config, nets);
-  const info = infoFor(config, nets.length === 2 ? { bn: 0.91, plain: 0.88 } : { [nets[0] ?? 'bn']: 0.9 });
+  const accuracy: SomeNets<number> = {};
+  nets.forEach((net, i) => (accuracy[net] = 0.9 - i / 100));
+  const info = infoFor(config, accuracy);
   const bytes = await exportBundle(original, info);
   const loaded = await importBundle(bytes);
   expect(loaded.info).toEqual(info);

@@ -28,6 +28,45 @@ describe('exportBundle → importBundle', () => {
     await roundTrip({ ...SMALL, nets: 'plain' }, ['plain']);
   });
 
+  it('round-trips every normalization: LayerNorm, GroupNorm (4 groups) and RMSNorm beside BN and plain', async () => {
+    await roundTrip({ ...SMALL, norms: ['none', 'batch', 'layer', 'group', 'rms'], groups: 4 }, [
+      'bn',
+      'plain',
+      'ln',
+      'gn',
+      'rms',
+    ]);
+  });
+
+  it('round-trips LN, GN and RMS nets placed after the activation, without γ and β, on layer 2 only', async () => {
+    const config: TrainConfig = {
+      ...SMALL,
+      norms: ['layer', 'group', 'rms'],
+      groups: 2,
+      bnPlace: 'after',
+      bnScale: false,
+      bnCenter: false,
+      bnLayers: [2],
+    };
+    await roundTrip(config, ['ln', 'gn', 'rms']);
+  });
+
+  it('reads a file saved before the other normalizations existed (no norms, no groups in its settings)', async () => {
+    const models = trainedLike(SMALL, ['bn', 'plain']);
+    const info = infoFor(SMALL);
+    const json = JSON.parse(new TextDecoder().decode(await exportBundle(models, info))) as {
+      info: { config: Record<string, unknown> };
+    };
+    delete json.info.config.norms;
+    delete json.info.config.groups;
+    const loaded = await importBundle(new TextEncoder().encode(JSON.stringify(json)));
+    expect(loaded.info.config.norms).toEqual(['none', 'batch']);
+    expect(loaded.info.config.groups).toBe(8);
+    expect(Object.keys(loaded.models).sort()).toEqual(['bn', 'plain']);
+    disposeAll(models);
+    disposeAll(loaded.models);
+  });
+
   it('writes UTF-8 JSON in TF.js terms: a topology, weight specs and base64 weight bytes per net', async () => {
     const models = trainedLike(SMALL, ['bn']);
     const json = JSON.parse(

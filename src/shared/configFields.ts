@@ -235,7 +235,13 @@ export const FIELDS: readonly FieldSpec[] = [
     group: 'experiment',
     label: 'Normalizations',
     kind: 'choiceSet',
-    options: choice(['none', 'None'], ['batch', 'BatchNorm'], ['layer', 'LayerNorm'], ['group', 'GroupNorm'], ['rms', 'RMSNorm']),
+    options: choice(
+      ['none', 'None'],
+      ['batch', 'BatchNorm'],
+      ['layer', 'LayerNorm'],
+      ['group', 'GroupNorm'],
+      ['rms', 'RMSNorm'],
+    ),
     hint: 'One net per choice, all from the same weights and batches; ε, position and layers as for BN.',
   },
   {

@@ -244,3 +244,41 @@ describe('steps per epoch', () => {
     expect(stepsPerEpoch({ trainSize: 2000, batchSize: 64 })).toBe(32);
   });
 });
+
+describe('the norms and groups settings', () => {
+  it('reads norms as a set in the figure order, and the default pair writes nothing', () => {
+    expect(parseConfig('norms=rms,none,layer').config.norms).toEqual(['none', 'layer', 'rms']);
+    expect(serializeConfig({ ...defaultConfig(), norms: ['none', 'batch'] })).toBe('');
+    expect(serializeConfig({ ...defaultConfig(), norms: ['none', 'batch', 'group'] })).toBe('norms=none,batch,group');
+  });
+
+  it('refuses an unknown or repeated normalization with a message, and keeps the default', () => {
+    const unknown = parseConfig('norms=none,instance');
+    expect(unknown.config.norms).toEqual(['none', 'batch']);
+    expect(unknown.problems[0]?.message).toBe('Normalizations: instance is not one of none, batch, layer, group, rms.');
+    expect(parseConfig('norms=layer,layer').problems[0]?.message).toBe('Normalizations lists layer twice.');
+    expect(parseConfig('norms=').problems[0]?.message).toMatch(/must list at least one/);
+  });
+
+  it('asks GroupNorm’s groups to divide every hidden width, only when a GroupNorm net trains', () => {
+    const bad = parseConfig('norms=none,group&layers=128,60&groups=8');
+    const message = "GroupNorm's 8 groups must divide every hidden width; 60 does not divide by 8.";
+    // The default groups clash too, so the nets fall back to the default pair: the run still starts.
+    expect(bad.problems.map((p) => [p.name, p.message])).toEqual([
+      ['groups', message],
+      ['norms', message],
+    ]);
+    expect(bad.config.norms).toEqual(['none', 'batch']);
+    expect(parseConfig('norms=group&layers=128,60&groups=4').problems).toEqual([]);
+    expect(parseConfig('norms=group&groups=3').config.groups).toBe(8);
+    expect(parseConfig('layers=100,100&groups=8').problems).toEqual([]);
+    expect(validateConfig({ ...defaultConfig(), norms: ['group'], layers: [30], groups: 4 })[0]?.key).toBe('groups');
+  });
+
+  it('keeps the older nets key working: bn keeps the normalized nets, plain the plain one', () => {
+    expect(parseConfig('nets=bn').problems).toEqual([]);
+    const clash = parseConfig('nets=plain&norms=batch,layer');
+    expect(clash.problems.map((p) => p.key)).toEqual(['nets']);
+    expect(clash.problems[0]?.message).toMatch(/Plain only keeps the net without normalization/);
+  });
+});

@@ -75,6 +75,14 @@ export function parseConfig(search: string): { config: TrainConfig; problems: Co
     problems.push({ key, name: spec.url, given: formatField(spec, config[key]), message, used: defaultText(key) });
     assign(config, key, structuredClone(DEFAULT_CONFIG[key]));
   }
+  // A default can still clash (GroupNorm's 8 default groups with a width of 60): then the nets fall back to the pair.
+  const left = Object.values(crossCheck(config));
+  if (left.length > 0) {
+    const spec = fieldSpec('norms');
+    const given = formatField(spec, config.norms);
+    problems.push({ key: 'norms', name: spec.url, given, message: left.join(' '), used: defaultText('norms') });
+    config.norms = [...DEFAULT_CONFIG.norms];
+  }
   return { config, problems };
 }
 

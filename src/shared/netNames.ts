@@ -6,8 +6,20 @@ import { NET_IDS, type NetId } from './metrics';
 const ACTIVATION_NAMES: Record<Activation, string> = { relu: 'ReLU', sigmoid: 'sigmoid', tanh: 'tanh' };
 
 /** The net that has each normalization (the epoch log's data-model values). */
-export const NET_OF_NORM: Record<NormKind, NetId> = { none: 'plain', batch: 'bn', layer: 'ln', group: 'gn', rms: 'rms' };
-export const NORM_OF_NET: Record<NetId, NormKind> = { plain: 'none', bn: 'batch', ln: 'layer', gn: 'group', rms: 'rms' };
+export const NET_OF_NORM: Record<NormKind, NetId> = {
+  none: 'plain',
+  batch: 'bn',
+  layer: 'ln',
+  group: 'gn',
+  rms: 'rms',
+};
+export const NORM_OF_NET: Record<NetId, NormKind> = {
+  plain: 'none',
+  bn: 'batch',
+  ln: 'layer',
+  gn: 'group',
+  rms: 'rms',
+};
 
 /** The normalization's own name, for the maths panel and messages. */
 export const NORM_NAMES: Record<NormKind, string> = {

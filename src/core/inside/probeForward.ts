@@ -5,7 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { bnWeights, type BnWeights } from '../bn/bnWeights';
 import { normalize, scaleShift } from '../bn/normalize';
-import { kernelOf, requireNetLayers } from '../netLayers';
+import { kernelOf, requireNetLayers, type HiddenLayer } from '../netLayers';
 
 export type StatsMode =
   | { kind: 'batch' }
@@ -75,14 +75,20 @@ export function probeForward(
     visit?.({ kind: 'bn', hidden, layerName: layer.name, input, mean, variance, xHat, output, parts });
     h = output;
   };
+  // LayerNorm, GroupNorm and RMSNorm keep no state and use each example's own statistics in either mode: applying
+  // the layer changes nothing.
+  const norm = (layer: HiddenLayer): void => {
+    if (layer.bn) batchNorm(layer.bn, layer.index);
+    else if (layer.norm) h = layer.norm.layer.apply(h) as tf.Tensor2D;
+  };
   for (const layer of layers.hidden) {
     visit?.({ kind: 'dense', index: layer.index, kernel: kernelOf(layer.dense) as tf.Tensor2D });
     // Flatten, Dense and Activation behave the same in both modes and keep no state.
     h = layer.dense.apply(h) as tf.Tensor2D;
-    if (layer.bn && layer.bnPlace === 'before') batchNorm(layer.bn, layer.index);
+    if (layer.bnPlace === 'before') norm(layer);
     visit?.({ kind: 'activation', hidden: layer.index, input: h });
     h = layer.activation.apply(h) as tf.Tensor2D;
-    if (layer.bn && layer.bnPlace === 'after') batchNorm(layer.bn, layer.index);
+    if (layer.bnPlace === 'after') norm(layer);
   }
   visit?.({ kind: 'dense', index: layers.hidden.length, kernel: kernelOf(layers.output) as tf.Tensor2D });
   return layers.output.apply(h) as tf.Tensor2D;

@@ -46,7 +46,9 @@ describe('the per-example normalizations written out', () => {
     const [ours, reference] = scoped(() => {
       const x = tf.randomNormal([6, 12], 0.5, 2, 'float32', 3) as tf.Tensor2D;
       const dy = tf.randomNormal([6, 12], 0, 1, 'float32', 4) as tf.Tensor2D;
-      const byTape = tf.grad((input: tf.Tensor) => tf.sum(tf.mul(featureNormalize(input as tf.Tensor2D, full).xHat, dy)));
+      const byTape = tf.grad((input: tf.Tensor) =>
+        tf.sum(tf.mul(featureNormalize(input as tf.Tensor2D, full).xHat, dy)),
+      );
       return [featureNormalizeGrad(dy, featureNormalize(x, full), full).dataSync(), byTape(x).dataSync()];
     });
     expect(tf.memory().numTensors).toBe(before);
