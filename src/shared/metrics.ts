@@ -30,3 +30,8 @@ export interface ParamCounts {
   total: number;
   trainable: number;
 }
+
+/** A net's rows in a per-net record (none when the run did not train that net). */
+export function netRows<T>(run: Partial<Record<NetId, readonly T[]>>, net: NetId): readonly T[] {
+  return run[net] ?? [];
+}

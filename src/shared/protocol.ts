@@ -106,7 +106,11 @@ export interface BackendInfo {
   probeSource: 'measured' | 'cached' | null;
 }
 
-export type PerNet<T> = Record<NetId, T>;
+/**
+ * A value per net: always the BN and plain nets' (empty when a run did not train one, as in the runs and files kept
+ * before other normalizations existed), the LayerNorm, GroupNorm and RMSNorm nets' when present.
+ */
+export type PerNet<T> = Record<'bn' | 'plain', T> & Partial<Record<Exclude<NetId, 'bn' | 'plain'>, T>>;
 /** Only the nets a run trains (one may be switched off), or still trains (one may have diverged). */
 export type SomeNets<T> = Partial<PerNet<T>>;
 

@@ -10,10 +10,10 @@ export function withEpoch(
   epoch: number,
   metrics: SomeNets<EpochMetrics>,
 ): PerNet<EpochRecord[]> {
-  const next: PerNet<EpochRecord[]> = { bn: history.bn, plain: history.plain };
+  const next: PerNet<EpochRecord[]> = { ...history };
   for (const net of NET_IDS) {
     const row = metrics[net];
-    if (row) next[net] = upsert(history[net], { ...row, epoch });
+    if (row) next[net] = upsert(history[net] ?? [], { ...row, epoch });
   }
   return next;
 }

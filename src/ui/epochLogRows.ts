@@ -1,6 +1,6 @@
 // The epoch log's rows in reading order: by seed, then epoch, then net (with BN first), with a "diverged" row where a
 // net stopped, in the place of the epoch it did not finish.
-import { NET_IDS, type NetId } from '../shared/metrics';
+import { NET_IDS, netRows, type NetId } from '../shared/metrics';
 import type { Divergence, PerNet } from '../shared/protocol';
 import type { EpochRecord } from './epochHistory';
 
@@ -19,7 +19,7 @@ export function epochLogRows(
   divergences: readonly Divergence[],
 ): LogRow[] {
   const rows: LogRow[] = seedRuns.flatMap((run, repeat) =>
-    NET_IDS.flatMap((net) => run[net].map((record): LogRow => ({ kind: 'epoch', repeat, net, record }))),
+    NET_IDS.flatMap((net) => netRows(run, net).map((record): LogRow => ({ kind: 'epoch', repeat, net, record }))),
   );
   for (const divergence of divergences)
     rows.push({ kind: 'diverged', repeat: divergence.repeat, net: divergence.net, divergence });

@@ -79,6 +79,7 @@ describe('settings draft', () => {
       seed: '0–2,147,483,647',
       bnMomentum: '0–0.9999',
       bnEpsilon: '1e-8–1',
+      groups: '1–64',
       repeats: '1–10',
     });
   });
@@ -97,8 +98,19 @@ describe('fields that do not apply', () => {
       'bnScale',
       'bnCenter',
       'bnImpl',
+      'groups',
     ]);
-    expect(FIELDS.filter((f) => inapplicableReason(f.key, draftWith({}).text) !== null)).toEqual([]);
+    // GroupNorm's groups matter only when a GroupNorm net trains.
+    const unusedByDefault = FIELDS.filter((f) => inapplicableReason(f.key, draftWith({}).text) !== null);
+    expect(unusedByDefault.map((f) => f.key)).toEqual(['groups']);
+  });
+
+  it('marks the BN-only fields unused when the normalized nets are LayerNorm and RMSNorm only', () => {
+    const text = draftWith({ norms: 'none,layer,rms' }).text;
+    const unused = FIELDS.filter((f) => inapplicableReason(f.key, text) !== null).map((f) => f.key);
+    expect(unused).toEqual(['denseBias', 'bnMomentum', 'bnImpl', 'groups']);
+    expect(inapplicableReason('bnMomentum', text)).toBe('Not used: no BN net trains.');
+    expect(inapplicableReason('groups', draftWith({ norms: 'group' }).text)).toBeNull();
   });
 
   it('marks the bias before BN as unused when BN comes after the activation', () => {
@@ -176,7 +188,7 @@ describe('group summaries', () => {
       '128,64 · ReLU · Glorot (Keras) · Bias before BN off',
     );
     expect(groupSummary('batchnorm', draftWith({}).text)).toBe(
-      'BN on layers all · Before act. · Momentum 0.99 · ε 0.001 · Learnable γ on · Learnable β on · TF.js built-in',
+      'BN on layers all · Before act. · Momentum 0.99 · ε 0.001 · Learnable γ on · Learnable β on · TF.js built-in · GroupNorm groups 8',
     );
   });
 });

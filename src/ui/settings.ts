@@ -1,7 +1,9 @@
 // The settings form as typed text: what the user is editing, the config it yields when every field is valid, and the
 // pure rules behind the widgets (which fields apply, BN layer checkboxes, +/− layer, the log slider). Kept as text so a
 // half-typed value ("0.") is not rewritten under the user's cursor.
-import { MAX_HIDDEN_LAYERS, type TrainConfig } from '../shared/config';
+import { MAX_HIDDEN_LAYERS, type NetsChoice, type NormKind, type TrainConfig } from '../shared/config';
+import type { NetId } from '../shared/metrics';
+import { trainedNets } from '../shared/netNames';
 import { FIELDS, fieldSpec, type FieldGroup, type FieldKey, type FieldSpec } from '../shared/configFields';
 import { formatLimit, parseField, parseNumberText } from '../shared/fieldText';
 import { configFromTexts, configToTexts, type FieldErrors, type FieldTexts } from '../shared/configText';
@@ -27,11 +29,26 @@ export function rangeHint(field: Pick<FieldSpec & { kind: 'number' }, 'min' | 'm
   return `${formatLimit(field.min)}–${formatLimit(field.max)}`;
 }
 
+/** Settings of BatchNorm alone; the other BN fields (layers, position, ε, γ, β) apply to every normalization. */
+const BN_ONLY: readonly FieldKey[] = ['denseBias', 'bnMomentum', 'bnImpl'];
+
+/** The nets the form would train, or null while its nets or norms text is refused. */
+function formNets(text: FieldTexts): readonly NetId[] | null {
+  const nets = parseField(fieldSpec('nets'), text.nets);
+  const norms = parseField(fieldSpec('norms'), text.norms);
+  if (!nets.ok || !norms.ok) return null;
+  // Both passed their field's check, which is what makes these the config's types.
+  return trainedNets({ nets: nets.value as NetsChoice, norms: norms.value as NormKind[] });
+}
+
 /** Why a field has no effect given the rest of the form, or null when it matters. */
 export function inapplicableReason(key: FieldKey, text: FieldTexts): string | null {
   const spec = fieldSpec(key);
-  const plainOnly = text.nets.trim().toLowerCase() === 'plain';
+  const nets = formNets(text);
+  const plainOnly = nets !== null && nets.length === 1 && nets[0] === 'plain';
   if ((spec.group === 'batchnorm' || key === 'denseBias') && plainOnly) return 'Not used: only the plain net trains.';
+  if (nets !== null && key === 'groups' && !nets.includes('gn')) return 'Not used: no GroupNorm net trains.';
+  if (nets !== null && BN_ONLY.includes(key) && !nets.includes('bn')) return 'Not used: no BN net trains.';
   // models.ts drops the bias only on a Dense whose output goes straight into BN.
   if (key === 'denseBias' && text.bnPlace.trim().toLowerCase() === 'after') {
     return 'Not used: with BN after the activation, no Dense layer feeds BN directly.';

@@ -2,16 +2,22 @@
 // or step under the cursor and the difference between them. HTML rather than canvas so it can be read and tested;
 // hidden from assistive technology, for which the epoch log is the figure's text alternative.
 import type { Chart, TooltipItem, TooltipModel } from 'chart.js';
-import type { NetId } from '../../shared/metrics';
+import { NET_IDS, type NetId } from '../../shared/metrics';
 import type { DatasetRole } from './datasets';
 import { NET_GLYPH } from './palette';
 import { differenceLines } from './readout';
 
 /** The nets' colours lightened for the dark readout (as the dark theme's epoch log has them). */
-const ON_DARK: Record<NetId, string> = { bn: '#56b4e9', plain: '#f08a4b' };
+const ON_DARK: Record<NetId, string> = {
+  bn: '#56b4e9',
+  plain: '#f08a4b',
+  ln: '#3fcf9f',
+  gn: '#e3a3c6',
+  rms: '#e8e8e8',
+};
 
 const ROLES: readonly DatasetRole[] = ['train', 'validation', 'running', 'band', 'diverged', 'earlier'];
-const NETS: readonly NetId[] = ['bn', 'plain'];
+const NETS: readonly NetId[] = NET_IDS;
 
 function field<T extends string>(dataset: object, key: string, allowed: readonly T[]): T | undefined {
   const value: unknown = key in dataset ? (dataset as Record<string, unknown>)[key] : undefined;

@@ -3,7 +3,6 @@
 // has a stable `id`, so react-chartjs-2 updates the chart's own datasets in place instead of rebuilding the chart.
 import type { ChartDataset } from 'chart.js';
 import type { NetId } from '../../shared/metrics';
-import type { PerNet } from '../../shared/protocol';
 import type { MetricKind, Point } from './liveSeries';
 import { FIGURE_BACKGROUND, NET_STYLE, VALIDATION_DASH } from './palette';
 import type { EpochStat, MetricField } from './seedStats';
@@ -40,10 +39,10 @@ export interface FigureData {
   axis: AxisSpec;
   /** The nets the run trains; an untrained net has no datasets at all. */
   nets: readonly NetId[];
-  names: PerNet<string>;
+  names: Record<NetId, string>;
   /** How many seeds the epoch curves average: 2 or more draws a mean with a band. */
   seeds: number;
-  stats: PerNet<Record<MetricField, readonly EpochStat[]>>;
+  stats: Record<NetId, Record<MetricField, readonly EpochStat[]>>;
   /** Nets that diverged in the seed whose running curve is shown. */
   diverged: readonly NetId[];
   earlier: readonly EarlierCurve[];
@@ -204,7 +203,7 @@ function earlierSeries(curve: EarlierCurve, kind: MetricKind, fig: FigureData): 
 export function buildDatasets(
   kind: MetricKind,
   fig: FigureData,
-  running: PerNet<Record<MetricKind, Point[]>>,
+  running: Record<NetId, Record<MetricKind, Point[]>>,
 ): LabDataset[] {
   const fields = METRIC_FIELDS[kind];
   const earlier = fig.earlier.map((curve) => earlierSeries(curve, kind, fig));

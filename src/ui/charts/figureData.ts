@@ -3,7 +3,7 @@
 import { stepsPerEpoch as stepsFor, type TrainConfig } from '../../shared/config';
 import type { NetId } from '../../shared/metrics';
 import { netNames, trainedNets } from '../../shared/netNames';
-import type { Divergence, PerNet } from '../../shared/protocol';
+import type { Divergence } from '../../shared/protocol';
 import type { EarlierCurve, FigureData } from './datasets';
 import { epochStats, seedsForFigure, type EpochStat, type MetricField, type SeedRun } from './seedStats';
 
@@ -33,7 +33,13 @@ export function figureData(input: FigureInput): FigureData {
   const { config } = input;
   const nets = trainedNets(config);
   const runs = seedsForFigure(input.seedRuns, { epochs: config.epochs, nets, divergences: input.divergences });
-  const stats: PerNet<Record<MetricField, readonly EpochStat[]>> = { bn: NO_STATS, plain: NO_STATS };
+  const stats: Record<NetId, Record<MetricField, readonly EpochStat[]>> = {
+    bn: NO_STATS,
+    plain: NO_STATS,
+    ln: NO_STATS,
+    gn: NO_STATS,
+    rms: NO_STATS,
+  };
   for (const net of nets) stats[net] = netStats(runs, net);
   const shownRepeat = input.liveRepeat ?? Math.max(0, input.seedRuns.length - 1);
   return {

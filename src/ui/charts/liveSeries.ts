@@ -2,8 +2,8 @@
 // and announced to the charts, which redraw in a coming animation frame (chartFrames.ts): a long run never re-sends
 // its history.
 import type { XAxis } from '../../shared/config';
-import { NET_IDS, type RunningMetrics } from '../../shared/metrics';
-import type { PerNet, ProgressReport } from '../../shared/protocol';
+import { NET_IDS, type NetId, type RunningMetrics } from '../../shared/metrics';
+import type { ProgressReport } from '../../shared/protocol';
 import { stepX } from './xAxis';
 
 export interface Point {
@@ -21,17 +21,21 @@ function finite(y: number): number {
   return Number.isFinite(y) ? y : Number.NaN;
 }
 
+/** A fresh value for every net. */
+function perNet<T>(make: () => T): Record<NetId, T> {
+  const out = {} as Record<NetId, T>;
+  for (const id of NET_IDS) out[id] = make();
+  return out;
+}
+
 export class LiveSeries {
   /** Stable arrays: Chart.js holds them by reference, so they are emptied in place, never replaced. */
-  readonly points: PerNet<Record<MetricKind, Point[]>> = {
-    bn: { loss: [], accuracy: [] },
-    plain: { loss: [], accuracy: [] },
-  };
+  readonly points: Record<NetId, Record<MetricKind, Point[]>> = perNet(() => ({ loss: [], accuracy: [] }));
   private readonly listeners = new Set<() => void>();
   private mode: XAxis = 'epochs';
   /** The repeat (seed) the points belong to; a new repeat starts its curves afresh. */
   private repeat: number | null = null;
-  private readonly lastEpoch: PerNet<number | null> = { bn: null, plain: null };
+  private readonly lastEpoch: Record<NetId, number | null> = perNet(() => null);
 
   /** The repeat whose running curves are on the charts (null before the first report). */
   get currentRepeat(): number | null {

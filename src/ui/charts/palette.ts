@@ -1,5 +1,6 @@
-// How each net looks in the figure: the Okabe–Ito colour-blind-safe pair, plus a marker shape so that the nets differ
-// by more than colour (and filled vs hollow markers for training vs validation).
+// How each net looks in the figure: Okabe–Ito colour-blind-safe colours (blue and vermillion for the BN and plain
+// pair; bluish green, reddish purple and black for LayerNorm, GroupNorm and RMSNorm), plus a marker shape per net so
+// that the nets differ by more than colour (and filled vs hollow markers for training vs validation).
 import type { PointStyle } from 'chart.js';
 import type { NetId } from '../../shared/metrics';
 
@@ -29,10 +30,31 @@ export const NET_STYLE: Record<NetId, NetStyle> = {
     earlier: 'rgba(213, 94, 0, 0.3)',
     point: 'triangle',
   },
+  ln: {
+    color: '#009E73',
+    faint: 'rgba(0, 158, 115, 0.35)',
+    band: 'rgba(0, 158, 115, 0.14)',
+    earlier: 'rgba(0, 158, 115, 0.3)',
+    point: 'rect',
+  },
+  gn: {
+    color: '#CC79A7',
+    faint: 'rgba(204, 121, 167, 0.35)',
+    band: 'rgba(204, 121, 167, 0.14)',
+    earlier: 'rgba(204, 121, 167, 0.3)',
+    point: 'rectRot',
+  },
+  rms: {
+    color: '#000000',
+    faint: 'rgba(0, 0, 0, 0.35)',
+    band: 'rgba(0, 0, 0, 0.1)',
+    earlier: 'rgba(0, 0, 0, 0.3)',
+    point: 'star',
+  },
 };
 
 /** The marker shape of a net's point in text (the figure key, the legend of the PNG). */
-export const NET_GLYPH: Record<NetId, string> = { bn: '●', plain: '▲' };
+export const NET_GLYPH: Record<NetId, string> = { bn: '●', plain: '▲', ln: '■', gn: '◆', rms: '✱' };
 
 export const VALIDATION_DASH = [6, 4];
 /** The figure is drawn on paper-white in both colour schemes, like the blog's, and so is its PNG. */

@@ -1,6 +1,6 @@
 // Statistics over the seeds of a repeated experiment: per epoch and net, the mean, min, max and count of a metric,
 // and whether the BN–plain gap exceeds the seed-to-seed spread. Pure, so the figure and the summary agree.
-import type { NetId } from '../../shared/metrics';
+import { netRows, type NetId } from '../../shared/metrics';
 import type { Divergence, PerNet, SomeNets } from '../../shared/protocol';
 import type { EpochRecord } from '../epochHistory';
 
@@ -21,7 +21,7 @@ export interface EpochStat {
 export function epochStats(runs: readonly SeedRun[], net: NetId, field: MetricField): EpochStat[] {
   const byEpoch = new Map<number, number[]>();
   for (const run of runs) {
-    for (const row of run[net]) {
+    for (const row of netRows(run, net)) {
       const values = byEpoch.get(row.epoch) ?? [];
       if (Number.isFinite(row[field])) values.push(row[field]);
       byEpoch.set(row.epoch, values);
@@ -46,7 +46,7 @@ export interface SeedContext {
 export function isSeedComplete(run: SeedRun, repeat: number, ctx: SeedContext): boolean {
   return ctx.nets.every(
     (net) =>
-      run[net].some((row) => row.epoch >= ctx.epochs) ||
+      netRows(run, net).some((row) => row.epoch >= ctx.epochs) ||
       ctx.divergences.some((d) => d.net === net && d.repeat === repeat),
   );
 }
@@ -58,7 +58,7 @@ export function isSeedComplete(run: SeedRun, repeat: number, ctx: SeedContext): 
 export function seedsForFigure(seedRuns: readonly SeedRun[], ctx: SeedContext): SeedRun[] {
   const done = seedRuns.filter((run, r) => isSeedComplete(run, r, ctx));
   if (done.length > 0) return done;
-  const started = seedRuns.filter((run) => ctx.nets.some((net) => run[net].length > 0));
+  const started = seedRuns.filter((run) => ctx.nets.some((net) => netRows(run, net).length > 0));
   const last = started[started.length - 1];
   return last ? [last] : [];
 }
@@ -92,7 +92,7 @@ export function summarize(
   const perNet = new Map(
     nets.map((net) => [net, new Map(epochStats(runs, net, field).map((s) => [s.epoch, s]))] as const),
   );
-  const epochsOf = (run: SeedRun) => new Set(nets.flatMap((net) => run[net].map((row) => row.epoch)));
+  const epochsOf = (run: SeedRun) => new Set(nets.flatMap((net) => netRows(run, net).map((row) => row.epoch)));
   const [first, ...rest] = runs.map(epochsOf);
   const shared = [...(first ?? [])].filter((e) => rest.every((set) => set.has(e))).sort((a, b) => a - b);
   return shared.map((epoch) => {

@@ -5,6 +5,7 @@ import { BackendSelect } from '../BackendSelect';
 import { NumericInput } from '../NumericInput';
 import { bnTextWithin, inapplicableReason, layerCount } from '../settings';
 import { ChoiceSelect } from './ChoiceSelect';
+import { ChoiceSetChecks } from './ChoiceSetChecks';
 import { FlagCheckbox } from './FlagCheckbox';
 import { LayerSetChecks } from './LayerSetChecks';
 import { WidthsInput } from './WidthsInput';
@@ -49,5 +50,7 @@ export function FieldControl({ spec, texts, errors, running, onEdit }: Props) {
       );
     case 'layerSet':
       return <LayerSetChecks spec={spec} {...common} count={layerCount(texts.layers)} />;
+    case 'choiceSet':
+      return <ChoiceSetChecks spec={spec} {...common} />;
   }
 }

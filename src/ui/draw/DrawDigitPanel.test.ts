@@ -1,4 +1,5 @@
 // The panel's promises to automation and to users, in each state, rendered to HTML as the page would (no browser).
+import { netNames } from '../../shared/netNames';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
@@ -6,7 +7,7 @@ import { DrawDigitPanel } from './DrawDigitPanel';
 import { PAD_LABEL } from './DrawPad';
 import type { DrawStatus, Predictions } from './prediction';
 
-const NAMES = { bn: 'With BN (before ReLU)', plain: 'No BN' };
+const NAMES = { ...netNames(null), bn: 'With BN (before ReLU)' };
 const SEVEN = [0.001, 0.002, 0.01, 0.003, 0.0001, 0.0009, 0.001, 0.97, 0.01, 0.002];
 const ONE = [0.01, 0.62, 0.05, 0.03, 0.04, 0.05, 0.05, 0.1, 0.03, 0.02];
 const STROKE = [

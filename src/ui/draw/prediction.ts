@@ -2,7 +2,7 @@
 // two nets agree, and what each net's panel shows in each state of the pad. Pure, so the texts and data attributes the
 // page promises are tested without a browser.
 import { assertNever } from '../../shared/assertNever';
-import type { NetId } from '../../shared/metrics';
+import { NET_IDS, type NetId } from '../../shared/metrics';
 
 export const DIGITS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9] as const;
 
@@ -60,13 +60,11 @@ export type NetPrediction =
   | { kind: 'empty' }
   /** Drawn, asked, no answer yet. */
   | { kind: 'waiting' }
-  /** The other net answered and this one did not: the last run did not train it. */
+  /** Another net answered and this one did not: the last run did not train it. */
   | { kind: 'untrained' }
   /** An answer that is not ten finite probabilities: a diverged net outputs NaN. */
   | { kind: 'invalid' }
   | { kind: 'ready'; probabilities: readonly number[]; top: TopClass };
-
-const OTHER_NET: Record<NetId, NetId> = { bn: 'plain', plain: 'bn' };
 
 export function netPrediction(status: DrawStatus, predictions: Predictions | null, net: NetId): NetPrediction {
   switch (status) {
@@ -79,8 +77,10 @@ export function netPrediction(status: DrawStatus, predictions: Predictions | nul
     case 'pending':
     case 'ready': {
       const probabilities = predictions?.[net];
-      if (probabilities === undefined)
-        return predictions?.[OTHER_NET[net]] === undefined ? { kind: 'waiting' } : { kind: 'untrained' };
+      if (probabilities === undefined) {
+        const others = NET_IDS.some((id) => id !== net && predictions?.[id] !== undefined);
+        return others ? { kind: 'untrained' } : { kind: 'waiting' };
+      }
       const top = topClass(probabilities);
       return top === null ? { kind: 'invalid' } : { kind: 'ready', probabilities, top };
     }

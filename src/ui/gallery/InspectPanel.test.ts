@@ -1,4 +1,5 @@
 // The panel's promises to automation and to users, rendered to HTML as the page would (no browser).
+import { netNames } from '../../shared/netNames';
 import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +8,7 @@ import type { GalleryFilter } from './confusion';
 import { EMPTY_TEXT, InspectPanel } from './InspectPanel';
 import { TestGallery } from './TestGallery';
 
-const NAMES = { bn: 'With BN (before ReLU)', plain: 'No BN' };
+const NAMES = { ...netNames(null), bn: 'With BN (before ReLU)' };
 const N = 10_000;
 const label = (i: number): number => i % 10;
 // With BN reads every 100th "4" as 9; No BN does too, and also reads a "4" as 7 and a "3" as 8 in every hundred.

@@ -17,7 +17,7 @@ const SIDE = 28;
 const IMAGE_PIXELS = SIDE * SIDE;
 
 /** The nets' names in a gallery cell, where there is room for a word or two. */
-export const GALLERY_ABBREV: Record<NetId, string> = { bn: 'BN', plain: 'No BN' };
+export const GALLERY_ABBREV: Record<NetId, string> = { bn: 'BN', plain: 'No BN', ln: 'LN', gn: 'GN', rms: 'RMS' };
 
 const FILTER_LABELS: Record<GalleryFilter, string> = {
   all: 'All',

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { netNames } from '../../shared/netNames';
 import { flowDatasets, histogramDatasets, histogramPoints, plainDecimal } from './insideDatasets';
 import { emptyInside, reduceInside } from './insideState';
 
@@ -48,7 +49,7 @@ describe('chart data', () => {
         },
       },
     });
-    const names = { bn: 'With BN', plain: 'No BN' };
+    const names = netNames(null);
     expect(flowDatasets(s.flowSteps, s.flow, 'gradNorm', names).map((d) => [d.id, d.label, d.data])).toEqual([
       ['bn-gradNorm-0', 'With BN: dense 1', [{ x: 3, y: 1 }]],
       ['bn-gradNorm-1', 'With BN: output', [{ x: 3, y: 2 }]],
@@ -79,7 +80,7 @@ describe('the histogram', () => {
       },
     };
     const s = reduceInside(emptyInside(), { type: 'inside-record', runId: 1, record });
-    const names = { bn: 'With BN', plain: 'No BN' };
+    const names = netNames(null);
     expect(histogramDatasets(s.latest, s.layer, names).map((d) => d.id)).toEqual(['hist-bn']);
     expect(histogramDatasets(s.latest, 1, names)).toEqual([]);
   });

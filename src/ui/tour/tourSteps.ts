@@ -2,6 +2,8 @@
 // minute), the prediction it asks for, and how the run's own numbers answer it. No React, no DOM: unit-tested.
 import type { TrainConfig } from '../../shared/config';
 import type { NetId } from '../../shared/metrics';
+import { NET_SHORT_NAMES } from '../../shared/netNames';
+import type { PerNet } from '../../shared/protocol';
 import { PRESETS, presetConfig, type Preset, type PresetId } from '../../shared/presets';
 import type { EpochRecord } from '../epochHistory';
 
@@ -12,7 +14,7 @@ export interface TourRun {
   /** True once the run ended (finished, stopped or failed): its numbers will not change any more. */
   ended: boolean;
   /** The first seed's epoch rows, per net. */
-  epochs: Record<NetId, readonly EpochRecord[]>;
+  epochs: PerNet<readonly EpochRecord[]>;
   /** Nets whose loss became NaN or infinite in the first seed. */
   diverged: readonly NetId[];
   /** The BN net scored on a probe batch in training mode (batch statistics) and inference mode (running averages). */
@@ -74,7 +76,7 @@ function points(diff: number): string {
   return `${(Math.abs(diff) * 100).toFixed(2)} points`;
 }
 
-const NAMES: Record<NetId, string> = { bn: 'With BN', plain: 'No BN' };
+const NAMES: Record<NetId, string> = NET_SHORT_NAMES;
 
 /** Which net is ahead on validation accuracy at the last epoch both logged, "tie" within `tie` (a fraction). */
 export function compareNets(run: TourRun, tie: number): Measurement {

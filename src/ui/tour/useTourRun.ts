@@ -20,7 +20,7 @@ export function useTourRun(state: UiState): TourRun | null {
       runId,
       config: runConfig,
       ended,
-      epochs: { bn: first?.bn ?? [], plain: first?.plain ?? [] },
+      epochs: first ?? { bn: [], plain: [] },
       diverged: divergences.filter((d) => d.repeat === 0).map((d) => d.net),
       modes,
     };
