@@ -2,7 +2,8 @@
 // Dependency-free. The numbers were chosen by running each preset (see docs/settings.md, "Presets").
 import { defaultConfig, type TrainConfig } from './config';
 
-export type PresetId = 'blog' | 'paper' | 'high-lr' | 'deep-sigmoid' | 'tiny-batch' | 'quick';
+export type PresetId =
+  'blog' | 'paper' | 'high-lr' | 'deep-sigmoid' | 'tiny-batch' | 'tiny-norms' | 'every-norm' | 'quick';
 
 export interface Preset {
   id: PresetId;
@@ -60,6 +61,20 @@ export const PRESETS: readonly Preset[] = [
     changes: { batchSize: 4, trainSize: 10_000, epochs: 2 },
   },
   {
+    id: 'tiny-norms',
+    name: 'Tiny batches: BN vs LayerNorm vs GroupNorm',
+    watch:
+      'At 4 examples a batch BN’s batch statistics are noisy and it falls behind the plain net; LayerNorm and GroupNorm take their statistics from each example alone, so batch size cannot hurt them, and they do not fall behind.',
+    changes: { batchSize: 4, trainSize: 10_000, epochs: 2, norms: ['none', 'batch', 'layer', 'group'] },
+  },
+  {
+    id: 'every-norm',
+    name: 'Every normalization',
+    watch:
+      'The blog recipe with all five nets from the same weights on the same batches: no normalization, BatchNorm (over the batch), LayerNorm and RMSNorm (over each example’s units) and GroupNorm (over groups of them).',
+    changes: { norms: ['none', 'batch', 'layer', 'group', 'rms'] },
+  },
+  {
     id: 'quick',
     name: 'Quick look',
     watch: 'One epoch on 10,000 examples: the whole comparison in well under a minute.',
@@ -71,7 +86,7 @@ export const PRESETS: readonly Preset[] = [
 export function presetConfig(preset: Preset, backend: TrainConfig['backend']): TrainConfig {
   const config: TrainConfig = { ...defaultConfig(), ...preset.changes, backend };
   // A copy: the preset table is shared and must never be changed through a config.
-  return { ...config, layers: [...config.layers] };
+  return { ...config, layers: [...config.layers], norms: [...config.norms] };
 }
 
 /** The preset a config is exactly, if any (so the panel can show which one is on). */

@@ -3,6 +3,7 @@
 import { useRef } from 'react';
 import type { TrainConfig } from '../../shared/config';
 import { serializeConfig } from '../../shared/configText';
+import { NET_IDS, netRows } from '../../shared/metrics';
 import type { PerNet } from '../../shared/protocol';
 import { runsToCsv } from '../csv';
 import { fileStem, saveBlob } from '../download';
@@ -29,7 +30,7 @@ interface Props {
 
 export function Figure({ fig, live, seedRuns, runConfig, shownConfig, backend, onError }: Props) {
   const panels = useRef<HTMLDivElement>(null);
-  const hasEpochs = seedRuns.some((run) => run.bn.length > 0 || run.plain.length > 0);
+  const hasEpochs = seedRuns.some((run) => NET_IDS.some((net) => netRows(run, net).length > 0));
   const stem = fileStem(runConfig ? serializeConfig(runConfig) : '');
 
   const downloadPng = async () => {

@@ -2,6 +2,7 @@
 // self-explanatory), and the key under the charts, which names the nets by their settings.
 import { hasBn, repeatSeed, type TrainConfig } from '../../shared/config';
 import { fieldSpec, type FieldKey } from '../../shared/configFields';
+import type { NetId } from '../../shared/metrics';
 import { netName, trainedNets } from '../../shared/netNames';
 import { formatInt } from '../format';
 import { NET_GLYPH } from './palette';
@@ -12,8 +13,19 @@ const TITLES: Record<TrainConfig['nets'], string> = {
   plain: 'MNIST: without Batch Normalization',
 };
 
+/** The normalizations compared, by their own names, for the title of a run with more than BN and plain. */
+const TITLE_NAMES: Record<NetId, string> = {
+  bn: 'BatchNorm',
+  plain: 'no normalization',
+  ln: 'LayerNorm',
+  gn: 'GroupNorm',
+  rms: 'RMSNorm',
+};
+
 export function figureTitle(config: TrainConfig | null): string {
-  return TITLES[config?.nets ?? 'both'];
+  const nets = trainedNets(config);
+  if (nets.every((net) => net === 'bn' || net === 'plain')) return TITLES[config?.nets ?? 'both'];
+  return `MNIST: ${nets.map((net) => TITLE_NAMES[net]).join(' vs ')}`;
 }
 
 /** A choice's label from the settings table ("Adam", "ReLU"), or the value itself. */
@@ -22,13 +34,17 @@ function choiceLabel(key: FieldKey, value: string): string {
   return spec.kind === 'choice' ? (spec.options.find((o) => o.value === value)?.label ?? value) : value;
 }
 
-/** "Dense(128)→[BN]→ReLU→Dense(10)": the layer chain, BN in brackets as only the BN net has it. */
+/**
+ * "Dense(128)→[BN]→ReLU→Dense(10)": the layer chain, BN in brackets as only the BN net has it ("[norm]" when the
+ * normalized nets differ by which normalization they have).
+ */
 export function describeLayers(config: TrainConfig): string {
   const act = choiceLabel('activation', config.activation);
-  const withBn = config.nets !== 'plain';
+  const normalized = trainedNets(config).filter((net) => net !== 'plain');
+  const mark = normalized.length === 1 && normalized[0] === 'bn' ? '[BN]' : '[norm]';
   const hidden = config.layers.map((width, i) => {
-    if (!withBn || !hasBn(config, i)) return `Dense(${width})→${act}`;
-    return config.bnPlace === 'before' ? `Dense(${width})→[BN]→${act}` : `Dense(${width})→${act}→[BN]`;
+    if (normalized.length === 0 || !hasBn(config, i)) return `Dense(${width})→${act}`;
+    return config.bnPlace === 'before' ? `Dense(${width})→${mark}→${act}` : `Dense(${width})→${act}→${mark}`;
   });
   return [...hidden, 'Dense(10)'].join('→');
 }
@@ -45,11 +61,17 @@ export function describeRun(config: TrainConfig, backend: string | null): string
     `${choiceLabel('init', config.init)} init`,
     seeds,
   ];
-  if (config.nets !== 'plain') {
+  const nets = trainedNets(config);
+  if (nets.includes('bn')) {
     parts.push(`BN momentum ${config.bnMomentum}, ε ${config.bnEpsilon}`);
+  } else if (nets.some((net) => net !== 'plain')) {
+    parts.push(`ε ${config.bnEpsilon}`);
+  }
+  if (nets.some((net) => net !== 'plain')) {
+    if (nets.includes('gn')) parts.push(`GroupNorm ${config.groups} groups`);
     if (!config.bnScale) parts.push('no γ');
     if (!config.bnCenter) parts.push('no β');
-    if (!config.denseBias) parts.push('no bias before BN');
+    if (!config.denseBias && nets.includes('bn')) parts.push('no bias before BN');
   }
   if (config.repeats > 1) parts.push('mean and min–max over seeds');
   if (backend !== null) parts.push(`TF.js ${backend}`);

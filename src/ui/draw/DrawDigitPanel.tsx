@@ -2,7 +2,7 @@
 // itself: the caller turns strokes into the preview and asks the worker for predictions.
 import { memo } from 'react';
 import type { Stroke } from '../../digit/strokes';
-import type { NetId } from '../../shared/metrics';
+import { NET_IDS, type NetId } from '../../shared/metrics';
 import { DrawPad } from './DrawPad';
 import { NetsAgreement } from './NetsAgreement';
 import { PixelPreview } from './PixelPreview';
@@ -20,6 +20,8 @@ interface Props {
   status: DrawStatus;
   /** The nets' names, as in the figure's legend. */
   netNames: Record<NetId, string>;
+  /** The nets that answer (LayerNorm, GroupNorm, RMSNorm get a reading when they do); BN and plain always show. */
+  nets?: readonly NetId[];
   disabled?: boolean;
 }
 
@@ -31,15 +33,18 @@ export const DrawDigitPanel = memo(function DrawDigitPanel({
   predictions,
   status,
   netNames,
+  nets = [],
   disabled = false,
 }: Props) {
-  const bn = netPrediction(status, predictions, 'bn');
-  const plain = netPrediction(status, predictions, 'plain');
+  const shown = NET_IDS.filter((id) => id === 'bn' || id === 'plain' || nets.includes(id));
+  const views = shown.map((net) => ({ net, view: netPrediction(status, predictions, net) }));
   return (
     <section className="card draw-panel" aria-labelledby="draw-heading" data-status={status}>
       <div className="section-head">
         <h2 id="draw-heading">Draw a digit</h2>
-        <span className="hint">Both nets read it as you draw, from the same 28×28 image.</span>
+        <span className="hint">
+          {views.length > 2 ? 'Every net reads' : 'Both nets read'} it as you draw, from the same 28×28 image.
+        </span>
       </div>
       <div className="draw-layout">
         <div className="draw-input">
@@ -48,10 +53,11 @@ export const DrawDigitPanel = memo(function DrawDigitPanel({
         </div>
         <div className="draw-output" aria-busy={status === 'pending'}>
           <div className="prediction-pair">
-            <PredictionBars net="bn" title={netNames.bn} testId="prediction-bn" view={bn} />
-            <PredictionBars net="plain" title={netNames.plain} testId="prediction-plain" view={plain} />
+            {views.map(({ net, view }) => (
+              <PredictionBars key={net} net={net} title={netNames[net]} testId={`prediction-${net}`} view={view} />
+            ))}
           </div>
-          <NetsAgreement bn={bn} plain={plain} names={netNames} />
+          <NetsAgreement views={views} names={netNames} />
         </div>
       </div>
     </section>

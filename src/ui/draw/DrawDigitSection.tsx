@@ -28,6 +28,7 @@ export function DrawDigitSection({ state, request, onError }: Props) {
       predictions={reading.predictions}
       status={reading.status}
       netNames={names}
+      nets={answering?.nets ?? []}
     />
   );
 }

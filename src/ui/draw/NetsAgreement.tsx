@@ -1,28 +1,39 @@
-// One line under the two readings: do the nets read the same digit? A polite live region, so a screen reader hears
+// One line under the readings: do the nets read the same digit? A polite live region, so a screen reader hears
 // the verdict when it changes rather than every bar's percent.
 import type { NetId } from '../../shared/metrics';
-import { agreement, type NetPrediction } from './prediction';
+import type { NetPrediction } from './prediction';
 
 interface Props {
-  bn: NetPrediction;
-  plain: NetPrediction;
+  /** Every net shown, in the figure's order. */
+  views: ReadonlyArray<{ net: NetId; view: NetPrediction }>;
   names: Record<NetId, string>;
 }
 
-export function NetsAgreement({ bn, plain, names }: Props) {
-  const verdict = agreement(bn.kind === 'ready' ? bn.top : null, plain.kind === 'ready' ? plain.top : null);
-  let text = '';
-  if (verdict?.kind === 'agree') text = `Both nets read ${verdict.digit}.`;
-  else if (verdict?.kind === 'disagree')
-    text = `The nets disagree: ${names.bn} reads ${verdict.bn}, ${names.plain} reads ${verdict.plain}.`;
+/** The verdict over the nets that have a reading; null while fewer than two do. */
+function verdictText(views: Props['views'], names: Props['names']): { agree: boolean; text: string } | null {
+  const ready = views.flatMap(({ net, view }) => (view.kind === 'ready' ? [{ net, digit: view.top.digit }] : []));
+  const [first] = ready;
+  if (!first || ready.length < 2) return null;
+  if (ready.every((r) => r.digit === first.digit)) {
+    return {
+      agree: true,
+      text: ready.length === 2 ? `Both nets read ${first.digit}.` : `All ${ready.length} nets read ${first.digit}.`,
+    };
+  }
+  const readings = ready.map((r) => `${names[r.net]} reads ${r.digit}`).join(', ');
+  return { agree: false, text: `The nets disagree: ${readings}.` };
+}
+
+export function NetsAgreement({ views, names }: Props) {
+  const verdict = verdictText(views, names);
   return (
     <p
-      className={`nets-agreement${verdict === null ? '' : ` ${verdict.kind}`}`}
+      className={`nets-agreement${verdict === null ? '' : verdict.agree ? ' agree' : ' disagree'}`}
       data-testid="prediction-agreement"
-      data-agree={verdict === null ? '' : String(verdict.kind === 'agree')}
+      data-agree={verdict === null ? '' : String(verdict.agree)}
       role="status"
     >
-      {text}
+      {verdict?.text ?? ''}
     </p>
   );
 }

@@ -89,7 +89,7 @@ export function TestGallery({ inspection, initialFilter = 'all' }: Props) {
   const groupName = useId();
   const items = useMemo(() => galleryItems(inspection), [inspection]);
   const counts = useMemo(() => filterCounts(items), [items]);
-  const bothNets = inspection.predicted.bn !== undefined && inspection.predicted.plain !== undefined;
+  const bothNets = NET_IDS.filter((id) => inspection.predicted[id] !== undefined).length >= 2;
   // With one net there is nothing to disagree about: that filter is off, and a choice of it falls back to all.
   const filter = chosen === 'disagree' && !bothNets ? 'all' : chosen;
   const shown = items.filter((item) => matchesFilter(item, filter));
@@ -131,6 +131,9 @@ export function TestGallery({ inspection, initialFilter = 'all' }: Props) {
               data-label={item.label}
               data-pred-bn={item.predicted.bn ?? ''}
               data-pred-plain={item.predicted.plain ?? ''}
+              data-pred-ln={item.predicted.ln}
+              data-pred-gn={item.predicted.gn}
+              data-pred-rms={item.predicted.rms}
               data-wrong={item.wrong.join(' ')}
             >
               <GalleryImage

@@ -134,7 +134,7 @@ export interface GalleryItem {
   predicted: SomeNets<number>;
   /** The present nets that read it wrong. */
   wrong: NetId[];
-  /** Both nets are present and read different digits. */
+  /** At least two nets are present and some of them read different digits. */
   disagree: boolean;
 }
 
@@ -147,7 +147,8 @@ export function galleryItems(inspection: TestInspection): GalleryItem[] {
       if (digit !== undefined) predicted[id] = digit;
     }
     const wrong = NET_IDS.filter((id) => predicted[id] !== undefined && predicted[id] !== label);
-    const disagree = predicted.bn !== undefined && predicted.plain !== undefined && predicted.bn !== predicted.plain;
+    const digits = NET_IDS.flatMap((id) => (predicted[id] === undefined ? [] : [predicted[id]]));
+    const disagree = new Set(digits).size > 1;
     return { position, index, label, predicted, wrong, disagree };
   });
 }

@@ -1,5 +1,6 @@
 // The test-set inspection (confusion matrices and the gallery) kept in step with the nets: recomputed in the worker
 // after each epoch, when a run ends, when other nets are loaded, and on demand.
+import { NET_IDS, netRows } from '../../shared/metrics';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { TestInspection } from '../../shared/protocol';
 import type { TrainingWorker } from '../hooks/useTrainingWorker';
@@ -21,7 +22,7 @@ function describe(state: UiState): string {
   const source = state.answering?.source;
   if (!source) return '';
   if (source.kind === 'loaded') return `the nets loaded from “${source.name}”`;
-  const epochs = state.history.bn.length || state.history.plain.length;
+  const epochs = Math.max(...NET_IDS.map((net) => netRows(state.history, net).length));
   return source.kind === 'training'
     ? `the nets in training, after epoch ${epochs}`
     : `the nets the last run left, after epoch ${epochs}`;
@@ -71,7 +72,7 @@ export function useTestInspection(
 
   // An epoch landed, a run ended, or other nets were loaded: the numbers on screen are out of date.
   // Keyed on what changes the nets, not on every new state object.
-  const epochsDone = state.history.bn.length + state.history.plain.length;
+  const epochsDone = NET_IDS.reduce((n, net) => n + netRows(state.history, net).length, 0);
   const sourceKind = state.answering?.source.kind ?? null;
   const sourceKey = JSON.stringify(state.answering?.source ?? null);
   const finished = state.status === 'finished' || state.status === 'stopped';

@@ -3,7 +3,7 @@
 // edit, a truncated write).
 import { defaultConfig, type TrainConfig } from '../../shared/config';
 import { validateConfig } from '../../shared/configText';
-import { NET_IDS, type NetId } from '../../shared/metrics';
+import { NET_IDS, netRows, type NetId } from '../../shared/metrics';
 import type { Divergence, PerNet } from '../../shared/protocol';
 import type { EpochRecord } from '../epochHistory';
 import type { UiState } from '../stateTypes';
@@ -30,13 +30,13 @@ export function recordOf(
 ): SavedRun | null {
   const { status, runConfig } = state;
   if ((status !== 'finished' && status !== 'stopped') || runConfig === null) return null;
-  const seedRuns = state.seedRuns.filter((run) => run.bn.length > 0 || run.plain.length > 0);
+  const seedRuns = state.seedRuns.filter((run) => NET_IDS.some((net) => netRows(run, net).length > 0));
   if (seedRuns.length === 0) return null;
   return {
     ...meta,
     status,
     config: runConfig,
-    seedRuns: seedRuns.map((r) => ({ bn: [...r.bn], plain: [...r.plain] })),
+    seedRuns: seedRuns.map(copyRun),
     divergences: [...state.divergences],
     hidden: false,
   };
@@ -77,11 +77,30 @@ function readRows(v: unknown): EpochRecord[] | null {
   return rows.every((r): r is EpochRecord => r !== null) ? rows : null;
 }
 
+/** Every net's rows copied; the LN, GN and RMS nets only when the run trained them. */
+function copyRun(run: PerNet<EpochRecord[]>): PerNet<EpochRecord[]> {
+  const out: PerNet<EpochRecord[]> = { bn: [...run.bn], plain: [...run.plain] };
+  for (const net of NET_IDS) {
+    const rows = run[net];
+    if (rows && net !== 'bn' && net !== 'plain') out[net] = [...rows];
+  }
+  return out;
+}
+
 function readSeedRun(v: unknown): PerNet<EpochRecord[]> | null {
   if (!isObj(v)) return null;
   const bn = readRows(v.bn);
   const plain = readRows(v.plain);
-  return bn && plain ? { bn, plain } : null;
+  if (!bn || !plain) return null;
+  const out: PerNet<EpochRecord[]> = { bn, plain };
+  // Runs saved before the other normalizations have only bn and plain; a present entry must be readable.
+  for (const net of NET_IDS) {
+    if (net === 'bn' || net === 'plain' || v[net] === undefined) continue;
+    const rows = readRows(v[net]);
+    if (!rows) return null;
+    out[net] = rows;
+  }
+  return out;
 }
 
 const isNet = (v: unknown): v is NetId => typeof v === 'string' && (NET_IDS as readonly string[]).includes(v);
