@@ -3,7 +3,7 @@ import { expect, type Locator, type Page } from '@playwright/test';
 import { fieldSpec, type FieldKey } from '../src/shared/configFields';
 import type { PresetId } from '../src/shared/presets';
 
-export type Net = 'bn' | 'plain';
+export type Net = 'bn' | 'plain' | 'ln' | 'gn' | 'rms';
 export type Field = 'loss' | 'accuracy' | 'val_loss' | 'val_accuracy';
 
 export class LabPage {
@@ -79,6 +79,14 @@ export class LabPage {
         if (checks.every(Boolean)) return 'all';
         return checks.flatMap((on, i) => (on ? [String(i + 1)] : [])).join(',');
       }
+      case 'choiceSet': {
+        const boxes = this.field(key).locator('input[type="checkbox"]');
+        const on: string[] = [];
+        for (let i = 0; i < (await boxes.count()); i++) {
+          if (await boxes.nth(i).isChecked()) on.push((await boxes.nth(i).getAttribute('value')) ?? '');
+        }
+        return on.join(',');
+      }
       default:
         return this.field(key).inputValue();
     }
@@ -102,6 +110,17 @@ export class LabPage {
         for (const on of [true, false]) {
           for (let i = 0; i < count; i++) {
             if ((wanted === null || wanted.includes(i + 1)) === on) await boxes.nth(i).setChecked(on);
+          }
+        }
+        return;
+      }
+      case 'choiceSet': {
+        const wanted = text.split(',');
+        // Ticks first, so no step leaves the set empty.
+        for (const on of [true, false]) {
+          for (const option of spec.options) {
+            if (wanted.includes(option.value) === on)
+              await this.field(key).locator(`input[value="${option.value}"]`).setChecked(on);
           }
         }
         return;
@@ -170,3 +189,6 @@ export class LabPage {
 /** The figure's colours (colour-blind safe): BN blue, plain vermillion. */
 export const BN_RGB: [number, number, number] = [0x00, 0x72, 0xb2];
 export const PLAIN_RGB: [number, number, number] = [0xd5, 0x5e, 0x00];
+/** LayerNorm bluish green and GroupNorm reddish purple (Okabe–Ito). */
+export const LN_RGB: [number, number, number] = [0x00, 0x9e, 0x73];
+export const GN_RGB: [number, number, number] = [0xcc, 0x79, 0xa7];

@@ -13,6 +13,11 @@ export interface NetStyle {
   /** Earlier runs' curves: present, but never mistaken for the run on screen. */
   earlier: string;
   point: PointStyle;
+  /**
+   * The colour for tints and glyphs outside the white figure (confusion matrices), where it must show on light and
+   * dark pages alike and leave the page's text readable; the line colour when absent.
+   */
+  tint?: string;
 }
 
 export const NET_STYLE: Record<NetId, NetStyle> = {
@@ -50,6 +55,7 @@ export const NET_STYLE: Record<NetId, NetStyle> = {
     band: 'rgba(0, 0, 0, 0.1)',
     earlier: 'rgba(0, 0, 0, 0.3)',
     point: 'star',
+    tint: '#8c8c8c',
   },
 };
 

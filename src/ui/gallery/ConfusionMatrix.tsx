@@ -53,7 +53,11 @@ export function ConfusionMatrix({ net, name, matrix }: Props) {
     >
       <table className="confusion-table" aria-describedby={`confusion-${net}-summary`}>
         <caption>
-          <span className="confusion-glyph" style={{ color: NET_STYLE[net].color }} aria-hidden="true">
+          <span
+            className="confusion-glyph"
+            style={{ color: NET_STYLE[net].tint ?? NET_STYLE[net].color }}
+            aria-hidden="true"
+          >
             {NET_GLYPH[net]}
           </span>{' '}
           Confusion matrix: {name}, {formatInt(total)} test images
@@ -101,7 +105,12 @@ export function ConfusionMatrix({ net, name, matrix }: Props) {
                   <td
                     key={p}
                     className={classes.join(' ')}
-                    style={{ backgroundColor: tint(hit ? NET_STYLE[net].color : 'var(--confusion-miss)', strength) }}
+                    style={{
+                      backgroundColor: tint(
+                        hit ? (NET_STYLE[net].tint ?? NET_STYLE[net].color) : 'var(--confusion-miss)',
+                        strength,
+                      ),
+                    }}
                   >
                     {count}
                   </td>
