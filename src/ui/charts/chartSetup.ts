@@ -21,6 +21,7 @@ import { formatInt } from '../format';
 import { htmlTooltip, readoutFooter } from './chartTooltip';
 import type { DatasetRole } from './datasets';
 import type { MetricKind, Point } from './liveSeries';
+import { netLegendClick, netLegendLabels } from './netLegend';
 import { FIGURE_GRID, FIGURE_TEXT } from './palette';
 import { focusRange, type Series } from './range';
 import type { EpochStat } from './seedStats';
@@ -150,7 +151,11 @@ function buildOptions(kind: MetricKind, axis: AxisSpec): ChartOptions<'line'> {
     },
     plugins: {
       title: { display: true, text: panelTitle(kind, axis.mode), font: { size: 16, weight: 'bold' } },
-      legend: { position: 'bottom', labels: { usePointStyle: true, filter: inLegend, padding: 14 } },
+      legend: {
+        position: 'bottom',
+        onClick: netLegendClick,
+        labels: { usePointStyle: true, filter: inLegend, padding: 14, generateLabels: netLegendLabels },
+      },
       tooltip: {
         enabled: false,
         external: htmlTooltip,
