@@ -1,5 +1,5 @@
 // Turns the performance benchmark's measurements into its Markdown report (the JSON holds the same, in full).
-import type { BackendResult, LoopResult, NetsTimed, Variant } from './page/benchTypes';
+import { NETS_TIMED, type BackendResult, type LoopResult, type NetsTimed, type Variant } from './page/benchTypes';
 
 export interface PageTiming {
   backend: string;
@@ -37,12 +37,38 @@ const fmt = (n: number, digits = 0): string =>
     : '—';
 const ratio = (a: number, b: number): string => (b > 0 ? `${(a / b).toFixed(2)}×` : '—');
 
+const NETS_LABEL: Record<NetsTimed, string> = {
+  bn: 'BN net',
+  plain: 'plain net',
+  both: 'both nets',
+  ln: 'LayerNorm net',
+  gn: 'GroupNorm net',
+  rms: 'RMSNorm net',
+  every: 'all five nets',
+};
+
+/** Nets per timed run: throughput counts every net's samples. */
+const NET_COUNT: Record<NetsTimed, number> = { bn: 1, plain: 1, ln: 1, gn: 1, rms: 1, both: 2, every: 5 };
+
 function loopRows(result: BackendResult, loop: LoopResult): string[] {
-  const t = (v: Variant, n: NetsTimed): number => loop.throughput[v][n].median;
-  return (['bn', 'plain', 'both'] as NetsTimed[]).map(
+  const t = (v: Variant, n: NetsTimed): number => loop.throughput[v][n]?.median ?? Number.NaN;
+  return NETS_TIMED.map(
     (n) =>
-      `| ${result.backend} | ${loop.batchSize} | ${n === 'both' ? 'both nets' : n === 'bn' ? 'BN net' : 'plain net'} | ${fmt(t('app', n))} | ${fmt(t('app-autodiff', n))} | ${fmt(t('fit', n))} | **${ratio(t('app', n), t('fit', n))}** | ${ratio(t('app-autodiff', n), t('fit', n))} |`,
+      `| ${result.backend} | ${loop.batchSize} | ${NETS_LABEL[n]} | ${fmt(t('app', n))} | ${fmt(t('app-autodiff', n))} | ${fmt(t('fit', n))} | **${ratio(t('app', n), t('fit', n))}** | ${ratio(t('app-autodiff', n), t('fit', n))} |`,
   );
+}
+
+/** Milliseconds per mini-batch of the app loop (hand-written step) for `n`: all its nets' steps together. */
+function stepMs(loop: LoopResult, n: NetsTimed): number {
+  const rate = loop.throughput.app[n]?.median ?? Number.NaN;
+  return ((loop.batchSize * NET_COUNT[n]) / rate) * 1000;
+}
+
+/** What each normalization costs beside the blog's nets: each net alone, and the three extra nets in one run. */
+function extraRows(result: BackendResult, loop: LoopResult): string {
+  const ms = (n: NetsTimed): string => fmt(stepMs(loop, n), 2);
+  const extraEach = (stepMs(loop, 'every') - stepMs(loop, 'both')) / 3;
+  return `| ${result.backend} | ${loop.batchSize} | ${ms('bn')} | ${ms('plain')} | ${ms('ln')} | ${ms('gn')} | ${ms('rms')} | ${ms('both')} | ${ms('every')} | **${fmt(extraEach, 2)}** (${ratio(extraEach, stepMs(loop, 'bn'))} of BN) |`;
 }
 
 export function markdown(report: PerfReport): string {
@@ -60,6 +86,16 @@ export function markdown(report: PerfReport): string {
     '|---|---|---|---|---|---|---|---|',
   );
   for (const b of report.backends) for (const loop of b.loops) lines.push(...loopRows(b, loop));
+  lines.push(
+    '',
+    "## Each normalization's cost (ms per mini-batch, app loop, hand-written step)",
+    '',
+    '"Each extra net": (all five nets − BN and plain) / 3, the time one LayerNorm, GroupNorm or RMSNorm net adds to a run.',
+    '',
+    '| backend | batch | BN | plain | LN | GN | RMS | BN + plain | all five | each extra net |',
+    '|---|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const b of report.backends) for (const loop of b.loops) lines.push(extraRows(b, loop));
   lines.push(
     '',
     'Steps timed after a warm-up: ' +

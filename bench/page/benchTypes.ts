@@ -24,7 +24,9 @@ export interface Throughput {
 
 /** The ways of training that are timed: the app's loop (hand-written step, or autodiff), and plain model.fit. */
 export type Variant = 'app' | 'app-autodiff' | 'fit';
-export type NetsTimed = 'bn' | 'plain' | 'both';
+/** One net, the BN and plain pair ('both'), or all five normalizations at once ('every'). */
+export type NetsTimed = 'bn' | 'plain' | 'ln' | 'gn' | 'rms' | 'both' | 'every';
+export const NETS_TIMED: readonly NetsTimed[] = ['bn', 'plain', 'both', 'ln', 'gn', 'rms', 'every'];
 
 export interface LoopResult extends LoopPlan {
   throughput: Record<Variant, Record<NetsTimed, Throughput>>;

@@ -18,6 +18,8 @@ import type {
   Throughput,
   Variant,
 } from '../benchTypes';
+import { NETS_TIMED } from '../benchTypes';
+import type { NetId } from '../../../src/shared/metrics';
 import { memoryAcrossEpochs, timeAppLoop, timeFit, timeValidation } from './measure';
 import { median } from '../median';
 
@@ -35,7 +37,12 @@ function summary(runs: number[]): Throughput {
   return { median: median(runs), runs };
 }
 
-const NETS: NetsTimed[] = ['bn', 'plain', 'both'];
+const NETS = NETS_TIMED;
+const SINGLE: NetId[] = ['bn', 'plain', 'ln', 'gn', 'rms'];
+
+function emptyRuns(): Record<NetsTimed, number[]> {
+  return { bn: [], plain: [], ln: [], gn: [], rms: [], both: [], every: [] };
+}
 
 async function run(options: BenchOptions): Promise<BackendResult> {
   await activateBackend({ order: [options.backend], reason: 'benchmark' });
@@ -53,22 +60,27 @@ async function run(options: BenchOptions): Promise<BackendResult> {
   const loops: LoopResult[] = [];
   for (const plan of options.loops) {
     const runs: Record<Variant, Record<NetsTimed, number[]>> = {
-      app: { bn: [], plain: [], both: [] },
-      'app-autodiff': { bn: [], plain: [], both: [] },
-      fit: { bn: [], plain: [], both: [] },
+      app: emptyRuns(),
+      'app-autodiff': emptyRuns(),
+      fit: emptyRuns(),
     };
     for (let r = 0; r < options.repeats; r++) {
       for (const nets of NETS) runs.app[nets].push(await timeAppLoop(data, plan, nets, 'hand-written', yieldToEvents));
       for (const nets of NETS)
         runs['app-autodiff'][nets].push(await timeAppLoop(data, plan, nets, 'autodiff', yieldToEvents));
-      const bn = await timeFit(data, plan, 'bn');
-      const plain = await timeFit(data, plan, 'plain');
-      runs.fit.bn.push(bn);
-      runs.fit.plain.push(plain);
-      // The two nets trained one after the other: total samples over total time.
-      runs.fit.both.push(2 / (1 / bn + 1 / plain));
+      const fit: Partial<Record<NetId, number>> = {};
+      for (const net of SINGLE) {
+        const rate = await timeFit(data, plan, net);
+        fit[net] = rate;
+        runs.fit[net].push(rate);
+      }
+      // Nets trained one after the other: total samples over total time.
+      const together = (nets: NetId[]): number => nets.length / nets.reduce((t, n) => t + 1 / (fit[n] ?? NaN), 0);
+      runs.fit.both.push(together(['bn', 'plain']));
+      runs.fit.every.push(together(SINGLE));
       log(
         `${options.backend} batch ${plan.batchSize} repeat ${r + 1}: app both ${runs.app.both.at(-1)?.toFixed(0)} samples/s, ` +
+          `app every ${runs.app.every.at(-1)?.toFixed(0)}, ` +
           `autodiff both ${runs['app-autodiff'].both.at(-1)?.toFixed(0)}, fit both ${runs.fit.both.at(-1)?.toFixed(0)}`,
       );
     }

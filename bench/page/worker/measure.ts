@@ -11,7 +11,8 @@ import { runExperiment } from '../../../src/core/twinRun';
 import { IMAGE_SIDE, IMAGE_SIZE } from '../../../src/data/idx';
 import type { Mnist, Split } from '../../../src/data/mnist';
 import { defaultConfig, type TrainConfig } from '../../../src/shared/config';
-import type { NetId } from '../../../src/shared/metrics';
+import { NET_IDS, type NetId } from '../../../src/shared/metrics';
+import { NORM_OF_NET } from '../../../src/shared/netNames';
 import type { LoopPlan, MemoryPoint, NetsTimed } from '../benchTypes';
 
 const SEED = 42;
@@ -21,7 +22,9 @@ function blogConfig(changes: Partial<TrainConfig>): TrainConfig {
 }
 
 function netsOf(nets: NetsTimed): NetId[] {
-  return nets === 'both' ? ['bn', 'plain'] : [nets];
+  if (nets === 'both') return ['bn', 'plain'];
+  if (nets === 'every') return [...NET_IDS];
+  return [nets];
 }
 
 /** Waits for the backend to finish queued work (WebGL runs asynchronously), by reading one weight back. */
@@ -44,7 +47,7 @@ export async function timeAppLoop(
     batchSize: plan.batchSize,
     trainSize: (plan.warmup + plan.steps) * plan.batchSize,
     epochs: 1,
-    nets: nets === 'both' ? 'both' : nets,
+    norms: netsOf(nets).map((id) => NORM_OF_NET[id]),
   });
   let models: tf.LayersModel[] = [];
   let stepsDone = 0;
