@@ -4,7 +4,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { hasBn, type TrainConfig } from '../../shared/config';
 import { saturationThreshold, type BnMath, type InsideView } from '../../shared/inside';
-import { netNames, trainedNets } from '../../shared/netNames';
+import type { NetId } from '../../shared/metrics';
+import { NORM_NAMES, NORM_OF_NET, netNames, trainedNets } from '../../shared/netNames';
 import type { TrainingWorker } from '../hooks/useTrainingWorker';
 import { isPaused } from '../runStatus';
 import type { UiState } from '../stateTypes';
@@ -12,6 +13,7 @@ import { BnMathPanel } from './BnMathPanel';
 import { FlowPanel } from './FlowPanel';
 import { emptyInside } from './insideState';
 import { ModesPanel } from './ModesPanel';
+import { NormFormulas } from './NormFormulas';
 import { PercentilePanel } from './PercentilePanel';
 import './inside.css';
 
@@ -29,6 +31,16 @@ export function bnRecordsText(config: TrainConfig, layer: number): string {
   return config.bnPlace === 'before'
     ? 'BN output γx̂+β (training mode)'
     : 'Dense output (BN comes after the activation)';
+}
+
+/** What a net's percentile chart shows on this layer: its normalization's output, or the Dense output. */
+export function recordsText(config: TrainConfig, layer: number, net: NetId): string {
+  if (net === 'plain') return 'Dense output';
+  if (net === 'bn') return bnRecordsText(config, layer);
+  const name = NORM_NAMES[NORM_OF_NET[net]];
+  if (!hasBn(config, layer)) return `Dense output (no ${name} on this layer)`;
+  if (config.bnPlace === 'after') return `Dense output (${name} comes after the activation)`;
+  return `${name} output ${net === 'rms' ? 'γx̂' : 'γx̂+β'}`;
 }
 
 export function InsideSection({ state, formConfig, request, onError }: Props) {
@@ -63,9 +75,12 @@ export function InsideSection({ state, formConfig, request, onError }: Props) {
   const nets = trainedNets(config);
   const threshold = config ? saturationThreshold(config.activation) : null;
   const math = shownMath(inside.latest?.math ?? null, sample, layer, view.unit);
-  const bnHere = config !== null && config.nets !== 'plain' && hasBn(config, layer);
+  const normalized = nets.filter((net) => net !== 'plain');
+  const bnHere = config !== null && nets.includes('bn') && hasBn(config, layer);
   const mathEmpty = !bnHere
-    ? `The BN net has no BN on hidden layer ${layer + 1}: pick another layer.`
+    ? nets.includes('bn')
+      ? `The BN net has no BN on hidden layer ${layer + 1}: pick another layer.`
+      : 'This run trains no BN net: the table below gives each normalization’s formula.'
     : view.open && isPaused(state)
       ? 'Paused: press Step to see the numbers of the next mini-batch here.'
       : view.open
@@ -101,7 +116,10 @@ export function InsideSection({ state, formConfig, request, onError }: Props) {
             {Array.from({ length: layerCount }, (_, i) => (
               <option key={i} value={i}>
                 {i + 1} ({config?.layers[i] ?? '?'} units
-                {config && config.nets !== 'plain' && hasBn(config, i) ? ', BN' : ''})
+                {config && normalized.length > 0 && hasBn(config, i)
+                  ? `, ${normalized.length === 1 && normalized[0] === 'bn' ? 'BN' : 'normalized'}`
+                  : ''}
+                )
               </option>
             ))}
           </select>
@@ -143,7 +161,7 @@ export function InsideSection({ state, formConfig, request, onError }: Props) {
         nets={nets}
         names={names}
         threshold={threshold}
-        bnRecords={config ? bnRecordsText(config, layer) : ''}
+        titles={(net) => (config ? recordsText(config, layer, net) : '')}
       />
       <div className="inside-row">
         <BnMathPanel
@@ -158,8 +176,17 @@ export function InsideSection({ state, formConfig, request, onError }: Props) {
             canRecalibrate={state.answering?.nets.includes('bn') ?? false}
             request={request}
           />
+          {normalized.some((net) => net !== 'bn') ? (
+            <p className="muted" data-testid="modes-norms-note">
+              LayerNorm, GroupNorm and RMSNorm keep no running statistics: each example is normalized with its own, so
+              their training and inference modes are the same computation and score the same.
+            </p>
+          ) : null}
         </div>
       </div>
+      {config && nets.some((net) => net !== 'bn' && net !== 'plain') ? (
+        <NormFormulas config={config} nets={nets} />
+      ) : null}
       <h3>Gradient flow</h3>
       <FlowPanel inside={inside} names={names} saturates={threshold !== null} />
     </details>

@@ -14,11 +14,11 @@ interface Props {
   names: Record<NetId, string>;
   /** Where the activation saturates (|input| beyond it), or null (ReLU). */
   threshold: number | null;
-  /** What the BN net's panel records on this layer: the BN output (training mode) or the plain Dense output. */
-  bnRecords: string;
+  /** What a net's chart shows on the chosen layer (its normalization's output, or the Dense output). */
+  titles: (net: NetId) => string;
 }
 
-export function PercentilePanel({ inside, nets, names, threshold, bnRecords }: Props) {
+export function PercentilePanel({ inside, nets, names, threshold, titles }: Props) {
   // Each chart gets new datasets (and so redraws) only when its own numbers change.
   const { latest, layer } = inside;
   const histogram = useMemo(() => histogramDatasets(latest, layer, names), [latest, layer, names]);
@@ -39,7 +39,7 @@ export function PercentilePanel({ inside, nets, names, threshold, bnRecords }: P
             inside={inside}
             net={net}
             threshold={threshold}
-            title={`${names[net]} — ${net === 'bn' ? bnRecords : 'Dense output'}`}
+            title={`${names[net]} — ${titles(net)}`}
           />
         ))}
       </div>

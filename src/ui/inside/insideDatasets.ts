@@ -3,7 +3,7 @@
 // and the numbers as the maths panel writes them.
 import type { ChartDataset } from 'chart.js';
 import type { Histogram } from '../../shared/inside';
-import type { NetId } from '../../shared/metrics';
+import { NET_IDS, type NetId } from '../../shared/metrics';
 import { NET_STYLE, VALIDATION_DASH } from '../charts/palette';
 import type { FlowMetric, InsideState } from './insideState';
 
@@ -69,7 +69,7 @@ export function histogramDatasets(
 ): LineSet[] {
   const sets: LineSet[] = [];
   if (latest?.layer !== layer) return sets;
-  for (const net of ['bn', 'plain'] as const) {
+  for (const net of NET_IDS) {
     const h = latest.nets[net]?.histogram;
     if (!h) continue;
     const style = NET_STYLE[net];
@@ -128,7 +128,7 @@ export function flowDatasets(
   names: Record<NetId, string>,
 ): LineSet[] {
   const sets: LineSet[] = [];
-  for (const net of ['bn', 'plain'] as const) {
+  for (const net of NET_IDS) {
     const rows = flow[net]?.[metric];
     if (!rows) continue;
     rows.forEach((row, i) => {
