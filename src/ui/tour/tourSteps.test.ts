@@ -6,6 +6,7 @@ import {
   checkChallenge,
   compareModes,
   compareNets,
+  lowestNet,
   stepConfig,
   TOUR_STEPS,
   verdict,
@@ -44,7 +45,15 @@ describe('the tour steps', () => {
       expect(step.choices.length).toBeGreaterThanOrEqual(2);
       expect(new Set(step.choices.map((c) => c.id)).size).toBe(step.choices.length);
     }
-    expect(TOUR_STEPS.map((s) => s.id)).toEqual(['blog', 'high-lr', 'sigmoid', 'tiny-batch', 'modes', 'challenge']);
+    expect(TOUR_STEPS.map((s) => s.id)).toEqual([
+      'blog',
+      'high-lr',
+      'sigmoid',
+      'tiny-batch',
+      'modes',
+      'tiny-norms',
+      'challenge',
+    ]);
   });
 
   it('runs the preset with the step’s shortening, and only shortens further under the test switch', () => {
@@ -135,5 +144,27 @@ describe('verdict', () => {
     expect(v.text).toBe('You predicted “No BN is ahead”; the run measured “With BN is ahead”.');
     expect(verdict(step, 'bn', { outcome: 'bn', summary: '' }).agrees).toBe(true);
     expect(verdict(step, 'bn', { outcome: null, summary: '' }).agrees).toBeNull();
+  });
+});
+
+describe('the tiny-batch normalizations step', () => {
+  it('names the net lowest on validation at the last epoch all have, with every net’s number', () => {
+    const m = lowestNet(
+      run({
+        epochs: { bn: [row(1, 0.9001)], plain: [row(1, 0.9341)], ln: [row(1, 0.9387)], gn: [row(1, 0.93)] },
+      }),
+    );
+    expect(m.outcome).toBe('bn');
+    expect(m.summary).toBe(
+      'After epoch 1: With BN 0.9001, No BN 0.9341, LayerNorm 0.9387, GroupNorm 0.9300; lowest: With BN.',
+    );
+    expect(lowestNet(run({ epochs: { bn: [], plain: [] } })).outcome).toBeNull();
+    expect(lowestNet(run({ diverged: ['gn'] })).outcome).toBe('gn');
+    const step = predictStep('tiny-norms');
+    expect(stepConfig(step, 'auto')).toMatchObject({
+      batchSize: 4,
+      epochs: 1,
+      norms: ['none', 'batch', 'layer', 'group'],
+    });
   });
 });

@@ -1,7 +1,7 @@
 // The guided tour's steps and its pure logic: the experiment each step runs (a preset, shortened to fit about a
 // minute), the prediction it asks for, and how the run's own numbers answer it. No React, no DOM: unit-tested.
 import type { TrainConfig } from '../../shared/config';
-import type { NetId } from '../../shared/metrics';
+import { NET_IDS, netRows, type NetId } from '../../shared/metrics';
 import { NET_SHORT_NAMES } from '../../shared/netNames';
 import type { PerNet } from '../../shared/protocol';
 import { PRESETS, presetConfig, type Preset, type PresetId } from '../../shared/presets';
@@ -143,6 +143,19 @@ const NET_CHOICES = (tieWords: string): Choice[] => [
   { id: 'tie', label: tieWords },
 ];
 
+/** The net with the lowest validation accuracy at the last epoch every trained net has logged. */
+export function lowestNet(run: TourRun): Measurement {
+  const nets = NET_IDS.filter((net) => netRows(run.epochs, net).length > 0 || run.diverged.includes(net));
+  const gone = nets.find((net) => run.diverged.includes(net));
+  if (gone) return { outcome: gone, summary: `${NAMES[gone]} diverged (its loss became NaN or infinite).` };
+  const epoch = Math.min(...nets.map((net) => netRows(run.epochs, net).length));
+  if (nets.length === 0 || epoch === 0) return { outcome: null, summary: 'No epoch has ended yet.' };
+  const scores = nets.map((net) => ({ net, acc: netRows(run.epochs, net)[epoch - 1]?.valAccuracy ?? Number.NaN }));
+  const lowest = scores.reduce((a, b) => (b.acc < a.acc ? b : a));
+  const list = scores.map((s) => `${NAMES[s.net]} ${acc(s.acc)}`).join(', ');
+  return { outcome: lowest.net, summary: `After epoch ${epoch}: ${list}; lowest: ${NAMES[lowest.net]}.` };
+}
+
 /** The plain net's first-epoch validation accuracy the challenge asks for. */
 export const CHALLENGE_TARGET = 0.97;
 
@@ -237,6 +250,28 @@ export const TOUR_STEPS: readonly TourStep[] = [
     opensInside: true,
     explain:
       'The running averages lag: until they have warmed up, inference mode normalizes with the wrong mean and variance. Inside the BN layer, “Recalibrate” recomputes them from training batches and closes the gap at once.',
+  },
+  {
+    kind: 'predict',
+    id: 'tiny-norms',
+    title: 'Tiny batches: BN vs LayerNorm vs GroupNorm',
+    presetId: 'tiny-norms',
+    changes: { epochs: 1 },
+    shortNote: 'One epoch of 2,500 steps on the first 10,000 examples (the preset runs two).',
+    intro:
+      'Four nets from the same weights, four examples a batch: no normalization, BatchNorm (statistics over the batch), and LayerNorm and GroupNorm, which take their statistics from each example’s own units.',
+    question: 'After one epoch, which net scores lowest on the 10,000 test images?',
+    choices: [
+      { id: 'bn', label: 'With BN' },
+      { id: 'ln', label: 'LayerNorm' },
+      { id: 'gn', label: 'GroupNorm' },
+      { id: 'plain', label: 'No BN' },
+    ],
+    measure: lowestNet,
+    inspect: { target: 'bn-inside', label: 'Compare the normalizations' },
+    opensInside: false,
+    explain:
+      'BN’s mean and variance come from four numbers per unit, noisy and unlike the running averages used at test time. LayerNorm and GroupNorm normalize each example by itself, identically in training and at test time: a batch of four costs them nothing.',
   },
   {
     kind: 'challenge',
