@@ -40,11 +40,20 @@ function analyse(inspection: TestInspection): Analysis {
   return { kind: 'ok', matrices, split: disagreements(inspection) };
 }
 
-/** "The nets disagree on 312 of 10,000 test images: With BN is right on 200, No BN on 90, neither on 22." */
-export function disagreementText(split: Disagreements, total: number, names: Record<NetId, string>): string {
-  if (split.count === 0) return `The nets agree on all ${formatInt(total)} test images.`;
+/**
+ * "The nets disagree on 312 of 10,000 test images: With BN is right on 200, No BN on 90, neither on 22." With more
+ * nets than the pair the sentence names the two it compares ("With BN and No BN disagree on …").
+ */
+export function disagreementText(
+  split: Disagreements,
+  total: number,
+  names: Record<NetId, string>,
+  morePresent = false,
+): string {
+  const who = morePresent ? `${names.bn} and ${names.plain}` : 'The nets';
+  if (split.count === 0) return `${who} agree on all ${formatInt(total)} test images.`;
   return (
-    `The nets disagree on ${formatInt(split.count)} of ${formatInt(total)} test images: ` +
+    `${who} disagree on ${formatInt(split.count)} of ${formatInt(total)} test images: ` +
     `${names.bn} is right on ${formatInt(split.bnRight)}, ${names.plain} on ${formatInt(split.plainRight)}, neither on ${formatInt(split.neitherRight)}.`
   );
 }
@@ -79,7 +88,7 @@ export const InspectPanel = memo(function InspectPanel({
         </div>
         {analysis.split !== null && (
           <p className="inspect-disagreements" data-testid="inspect-disagreements" data-count={analysis.split.count}>
-            {disagreementText(analysis.split, inspection.labels.length, netNames)}
+            {disagreementText(analysis.split, inspection.labels.length, netNames, analysis.matrices.length > 2)}
           </p>
         )}
         <h3 className="gallery-heading">A sample of {formatInt(inspection.sample.indices.length)} test images</h3>
