@@ -31,6 +31,7 @@ import { linkForConfig } from './urlState';
 import { MemoryLine } from './MemoryLine';
 import { WorkerFaultNotice } from './WorkerFaultNotice';
 import { UpdatePrompt } from './UpdatePrompt';
+import { countRender } from './renderCount';
 
 interface Props {
   initial: { config: TrainConfig; problems: ConfigProblem[] };
@@ -48,6 +49,7 @@ function trainBlocker(state: UiState, errors: FieldErrors): string | null {
 }
 
 export function App({ initial }: Props) {
+  countRender('App');
   const { state, dispatch, live, train, stop, pause, resume, step, setSpeed, restart, request } =
     useTrainingWorker(initial);
   const form = useMemo(() => readDraft(state.settings), [state.settings]);

@@ -9,6 +9,7 @@ import { epochLogRows, type LogRow } from './epochLogRows';
 import { formatInt, formatMetric } from './format';
 import { paramsText } from './paramsText';
 import type { EpochRecord } from './epochHistory';
+import { countRender } from './renderCount';
 
 interface Props {
   seedRuns: readonly PerNet<readonly EpochRecord[]>[];
@@ -67,6 +68,7 @@ function Row({ row, config, seeded }: { row: LogRow; config: TrainConfig | null;
 
 /** Memoized: the page re-renders on every progress message; this changes only with its own props. */
 export const EpochLog = memo(function EpochLog({ seedRuns, divergences, config, params }: Props) {
+  countRender('EpochLog');
   const seeded = (config?.repeats ?? 1) > 1;
   const rows = epochLogRows(seedRuns, divergences);
   const nets = trainedNets(config)

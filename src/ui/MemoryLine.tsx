@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { MemoryReport } from '../shared/protocol';
 import type { TrainingWorker } from './hooks/useTrainingWorker';
 import type { UiState } from './stateTypes';
+import { countRender } from './renderCount';
 
 interface Props {
   state: UiState;
@@ -15,6 +16,7 @@ function megabytes(bytes: number): string {
 }
 
 export function MemoryLine({ state, request }: Props) {
+  countRender('MemoryLine');
   const [report, setReport] = useState<MemoryReport | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
 

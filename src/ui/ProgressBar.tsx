@@ -2,6 +2,7 @@
 import { describeProgress } from './progressText';
 import { stepsDone } from './runStatus';
 import type { RunStatus, UiState } from './stateTypes';
+import { countRender } from './renderCount';
 
 const STATUS_WORD: Record<RunStatus, string> = {
   idle: 'Starting',
@@ -19,6 +20,7 @@ interface Props {
 }
 
 export function ProgressBar({ state }: Props) {
+  countRender('ProgressBar');
   const view = describeProgress(state);
   const bar = view.bar;
   return (

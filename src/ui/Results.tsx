@@ -15,6 +15,7 @@ import { readDraft } from './settings';
 import { isRunActive } from './runStatus';
 import type { UiState } from './stateTypes';
 import './results.css';
+import { countRender } from './renderCount';
 
 interface Props {
   state: UiState;
@@ -25,6 +26,7 @@ interface Props {
 }
 
 export function Results({ state, live, formEpochs, onError }: Props) {
+  countRender('Results');
   const formConfig = useMemo(() => readDraft(state.settings).config, [state.settings]);
   // Before any run the empty axes and the history labels follow the form; after, the run on screen.
   const shownConfig = useMemo<TrainConfig>(

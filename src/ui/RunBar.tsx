@@ -8,6 +8,7 @@ import { BackendBadge } from './BackendBadge';
 import { PresetBar } from './controls/PresetBar';
 import { ProgressBar } from './ProgressBar';
 import type { UiState } from './stateTypes';
+import { countRender } from './renderCount';
 
 interface Props {
   /** The run controls (Train, Stop…), as App builds them. */
@@ -27,6 +28,7 @@ const Badge = memo(function Badge({ info, failed }: { info: BackendInfo | null; 
 });
 
 export function RunBar({ controls, state, config, onPreset, settingsOpen, onToggleSettings }: Props) {
+  countRender('RunBar');
   return (
     <section className="card run run-bar" aria-labelledby="run-heading">
       <h2 id="run-heading" className="visually-hidden">

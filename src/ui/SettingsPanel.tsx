@@ -7,6 +7,7 @@ import { CopyLinkButton } from './controls/CopyLinkButton';
 import { FieldControl } from './controls/FieldControl';
 import { SettingsGroup } from './controls/SettingsGroup';
 import { groupSummary, type FieldErrors, type SettingsDraft } from './settings';
+import { countRender } from './renderCount';
 
 /** The order on screen; the groups that only matter once you go beyond the blog's recipe start collapsed. */
 const GROUPS: ReadonlyArray<{ group: FieldGroup; collapsible: boolean }> = [
@@ -30,6 +31,7 @@ interface Props {
  * times a second during a run (the whole form re-rendering each time made main-thread tasks longer).
  */
 export const SettingsPanel = memo(function SettingsPanel({ draft, errors, link, running, onEdit }: Props) {
+  countRender('SettingsPanel');
   return (
     <section className="card settings" aria-labelledby="settings-heading">
       <div className="section-head">

@@ -5,6 +5,7 @@ import type { TrainingWorker } from '../hooks/useTrainingWorker';
 import type { UiState } from '../stateTypes';
 import { DrawDigitPanel } from './DrawDigitPanel';
 import { useDigitReading } from './useDigitReading';
+import { countRender } from '../renderCount';
 
 interface Props {
   state: UiState;
@@ -13,6 +14,7 @@ interface Props {
 }
 
 export function DrawDigitSection({ state, request, onError }: Props) {
+  countRender('DrawDigitSection');
   const answering = state.answering;
   // While nets train, ask again about once a second so the reading follows their weights.
   const refresh = answering?.source.kind === 'training' ? Math.floor((state.progress?.elapsedMs ?? 0) / 1000) : 0;

@@ -5,6 +5,7 @@ import type { TrainingWorker } from '../hooks/useTrainingWorker';
 import type { UiState } from '../stateTypes';
 import { InspectPanel } from './InspectPanel';
 import { useTestInspection } from './useTestInspection';
+import { countRender } from '../renderCount';
 
 interface Props {
   state: UiState;
@@ -13,6 +14,7 @@ interface Props {
 }
 
 export function InspectSection({ state, request, onError }: Props) {
+  countRender('InspectSection');
   const { inspection, busy, refresh, note } = useTestInspection(state, request, onError);
   const config = state.answering?.config ?? state.runConfig;
   // Same object while the config is, so the memoized panel skips the progress-driven re-renders.

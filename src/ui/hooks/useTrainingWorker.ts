@@ -16,6 +16,7 @@ import type { UiAction, UiState } from '../stateTypes';
 import { initState, reducer } from '../state';
 import { browserProbeStorage, loadProbe, saveProbe } from '../backendProbeStore';
 import { takeWorker } from '../prestartWorker';
+import { countProgressMessage } from '../renderCount';
 
 export interface TrainingWorker {
   state: UiState;
@@ -59,6 +60,7 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
       // A terminated client's queued messages may still be delivered (StrictMode remounts in development).
       if (disposed) return;
       if (event.type === 'progress' && event.runId === currentRun.current) {
+        countProgressMessage();
         // The live curves feed Chart.js's array listeners: a fault there must not keep the event from the page.
         try {
           live.append(event);

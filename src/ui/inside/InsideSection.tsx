@@ -14,6 +14,7 @@ import { emptyInside } from './insideState';
 import { ModesPanel } from './ModesPanel';
 import { PercentilePanel } from './PercentilePanel';
 import './inside.css';
+import { countRender } from '../renderCount';
 
 interface Props {
   state: UiState;
@@ -32,6 +33,7 @@ export function bnRecordsText(config: TrainConfig, layer: number): string {
 }
 
 export function InsideSection({ state, formConfig, request, onError }: Props) {
+  countRender('InsideSection');
   const config = state.runConfig ?? formConfig;
   const [view, setView] = useState<InsideView>({ open: false, layer: 0, unit: null });
   const layerCount = config?.layers.length ?? 1;

@@ -8,6 +8,7 @@ import type { UiState } from '../stateTypes';
 import { suggestName } from './naming';
 import { SavedModelsPanel } from './SavedModelsPanel';
 import { useSavedModels } from './useSavedModels';
+import { countRender } from '../renderCount';
 
 interface Props {
   state: UiState;
@@ -27,6 +28,7 @@ function describeSource(source: ModelSource | null): string {
 }
 
 export function SavedModelsSection({ state, request }: Props) {
+  countRender('SavedModelsSection');
   const saved = useSavedModels(request);
   const source = state.answering?.source ?? null;
   const config = state.answering?.config ?? null;

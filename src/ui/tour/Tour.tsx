@@ -6,6 +6,7 @@ import type { TrainConfig } from '../../shared/config';
 import { scrollToInspector } from './inspect';
 import { stepConfig, TOUR_STEPS, verdict, type ChallengeStep, type PredictStep, type TourRun } from './tourSteps';
 import './tour.css';
+import { countRender } from '../renderCount';
 
 interface Props {
   /** The run on screen (null before any run). */
@@ -42,6 +43,7 @@ export const Tour = memo(function Tour({
   onApply,
   onClose,
 }: Props) {
+  countRender('Tour');
   const [index, setIndex] = useState(0);
   const [predictions, setPredictions] = useState<Record<string, string>>({});
   const [bindings, setBindings] = useState<Record<string, Binding>>({});
