@@ -1,7 +1,6 @@
 // The settings form, rendered from the field table: one group per part of the experiment (Network and BatchNorm
 // collapsed behind a summary); the presets are in the run bar. Edits go to the URL at once; during a run they are kept
 // for the next one.
-import { memo } from 'react';
 import { FIELDS, type FieldGroup, type FieldKey } from '../shared/configFields';
 import { CopyLinkButton } from './controls/CopyLinkButton';
 import { FieldControl } from './controls/FieldControl';
@@ -26,11 +25,7 @@ interface Props {
   onEdit: (key: FieldKey, text: string) => void;
 }
 
-/**
- * Memoized: its props change when the settings do, not on the progress messages that re-render the page about four
- * times a second during a run (the whole form re-rendering each time made main-thread tasks longer).
- */
-export const SettingsPanel = memo(function SettingsPanel({ draft, errors, link, running, onEdit }: Props) {
+export function SettingsPanel({ draft, errors, link, running, onEdit }: Props) {
   countRender('SettingsPanel');
   return (
     <section className="card settings" aria-labelledby="settings-heading">
@@ -73,4 +68,4 @@ export const SettingsPanel = memo(function SettingsPanel({ draft, errors, link, 
       </form>
     </section>
   );
-});
+}
