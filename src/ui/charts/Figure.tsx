@@ -14,6 +14,7 @@ import { canvasToPng, renderFigure } from './exportPng';
 import { describeRun, figureKey, figureTitle } from './figureText';
 import type { LiveSeries } from './liveSeries';
 import { MetricChart } from './MetricChart';
+import { countRender } from '../renderCount';
 
 interface Props {
   fig: FigureData;
@@ -29,6 +30,7 @@ interface Props {
 }
 
 export function Figure({ fig, live, seedRuns, runConfig, shownConfig, backend, onError }: Props) {
+  countRender('Figure');
   const panels = useRef<HTMLDivElement>(null);
   const hasEpochs = seedRuns.some((run) => NET_IDS.some((net) => netRows(run, net).length > 0));
   const stem = fileStem(runConfig ? serializeConfig(runConfig) : '');

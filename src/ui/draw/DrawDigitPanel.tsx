@@ -1,6 +1,5 @@
 // "Draw a digit": the pad and what the nets see beside it, then both nets' readings side by side. Computes nothing
 // itself: the caller turns strokes into the preview and asks the worker for predictions.
-import { memo } from 'react';
 import type { Stroke } from '../../digit/strokes';
 import { NET_IDS, type NetId } from '../../shared/metrics';
 import { DrawPad } from './DrawPad';
@@ -25,8 +24,7 @@ interface Props {
   disabled?: boolean;
 }
 
-/** Memoized: the page re-renders on every progress message; this changes only with its own props. */
-export const DrawDigitPanel = memo(function DrawDigitPanel({
+export function DrawDigitPanel({
   strokes,
   onStrokesChange,
   preview,
@@ -62,4 +60,4 @@ export const DrawDigitPanel = memo(function DrawDigitPanel({
       </div>
     </section>
   );
-});
+}
