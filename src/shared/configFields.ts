@@ -250,8 +250,8 @@ export const FIELDS: readonly FieldSpec[] = [
     group: 'experiment',
     label: 'Nets to train',
     kind: 'choice',
-    options: choice(['both', 'Both nets'], ['bn', 'BN net only'], ['plain', 'Plain only']),
-    hint: 'Drop a net to halve the time (BN only keeps every normalized net).',
+    options: choice(['both', 'All listed'], ['bn', 'Normalized only'], ['plain', 'Plain only']),
+    hint: 'Drop nets to save time: “Normalized only” leaves out the plain net, “Plain only” keeps just it.',
   },
   {
     key: 'repeats',

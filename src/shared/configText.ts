@@ -40,7 +40,7 @@ export function crossCheck(config: TrainConfig): FieldErrors {
       errors.nets =
         config.nets === 'plain'
           ? 'Plain only keeps the net without normalization, but the normalizations do not list none.'
-          : 'BN net only keeps the normalized nets, but the normalizations list none alone.';
+          : 'Normalized only leaves out the plain net, but the normalizations list none alone.';
     }
   }
   return errors;

@@ -78,7 +78,7 @@ export type NetsConfig = { nets: NetsChoice; norms: readonly NormKind[] };
 
 /**
  * The nets a run trains, in the figure's order (NET_IDS): one per entry of `norms`, then filtered by the older `nets`
- * choice — "BN net only" keeps the normalized nets, "Plain only" the plain one. A net switched off has no curves,
+ * choice — "Normalized only" (bn) keeps the normalized nets, "Plain only" the plain one. A net switched off has no curves,
  * rows or legend entries. Null (no run yet): today's pair.
  */
 export function trainedNets(config: NetsConfig | null): readonly NetId[] {
