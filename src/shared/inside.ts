@@ -74,6 +74,27 @@ export interface BnMath {
   runningVarAfter: number;
 }
 
+/**
+ * A per-example normalization's numbers (LayerNorm, GroupNorm, RMSNorm) at the chosen layer and unit on a recorded
+ * step's mini-batch: for the first few examples, the unit's input x_ij, the example's own statistics over its group of
+ * units (mean 0 for RMSNorm, which does not centre; `variance` is then the mean square), x̂_ij and y_ij.
+ */
+export interface NormMath {
+  layer: number;
+  unit: number;
+  /** The unit's group (0 for LayerNorm and RMSNorm) and the number of groups. */
+  group: number;
+  groups: number;
+  /** Units each example's statistics are taken over. */
+  groupSize: number;
+  centered: boolean;
+  m: number;
+  rows: Array<{ x: number; mean: number; variance: number; xhat: number; y: number }>;
+  epsilon: number;
+  gamma: number;
+  beta: number;
+}
+
 /** Test accuracy of the BN net with batch statistics (training mode) and with its running ones (inference mode). */
 export interface ModeAccuracy {
   train: number;
@@ -93,6 +114,8 @@ export interface InsideRecord {
   typicalUnit: number;
   nets: SomeNets<NetRecord>;
   math: BnMath | null;
+  /** The LayerNorm, GroupNorm and RMSNorm nets' numbers at the same layer and unit (absent when none trains). */
+  normMath?: SomeNets<NormMath>;
   modes: ModeAccuracy | null;
 }
 

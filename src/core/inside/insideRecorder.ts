@@ -16,6 +16,7 @@ import {
   type LayerFlow,
   type ModeAccuracy,
   type NetRecord,
+  type NormMath,
 } from '../../shared/inside';
 import { NET_IDS } from '../../shared/metrics';
 import type { SomeNets } from '../../shared/protocol';
@@ -25,6 +26,7 @@ import type { Batch } from '../residentData';
 import { PercentileHistory } from './percentileHistory';
 import { histogram, saturatedShare, unitPercentiles } from './percentiles';
 import { bnMath } from './bnMath';
+import { normMath } from './normMath';
 import { bnParts, probeForward } from './probeForward';
 import { RateBudget, type BudgetSpec } from './rateBudget';
 import { accuracyWith, splitBatch } from './recalibrate';
@@ -142,16 +144,18 @@ export class InsideRecorder implements StepObserver {
     const kernelsBefore: SomeNets<tf.Tensor[]> = {};
     let math: BnMath | null = null;
     let mathLayer: string | null = null;
+    const normMaths: SomeNets<NormMath> = {};
     for (const net of NET_IDS) {
       const model = models[net];
       const values = probeValues[net];
       const p = percentiles[net]?.[layer];
       if (!model || !values || !p) continue;
-      const grads = this.gradients(model, batch, net === 'bn' ? { layer, unit } : null);
-      if (grads.math) {
+      const grads = this.gradients(model, batch, { layer, unit });
+      if (grads.math && net === 'bn') {
         math = grads.math;
         mathLayer = grads.mathLayer;
       }
+      if (grads.normMath) normMaths[net] = grads.normMath;
       kernelsBefore[net] = grads.kernels;
       nets[net] = {
         units: width,
@@ -169,6 +173,7 @@ export class InsideRecorder implements StepObserver {
       typicalUnit: history.typicalUnit(layer),
       nets,
       math,
+      ...(Object.keys(normMaths).length > 0 ? { normMath: normMaths } : {}),
       modes: this.modeAccuracy(models.bn, started),
     };
     return { record, kernelsBefore, mathLayer };
@@ -189,18 +194,9 @@ export class InsideRecorder implements StepObserver {
    * Gradient norms of the Dense kernels on the step's batch (the loss the step minimizes, in training mode, computed
    * without touching the BN statistics), copies of the kernels to measure the update, and the BN maths for the BN net.
    */
-  private gradients(
-    model: tf.LayersModel,
-    batch: Batch,
-    mathAt: { layer: number; unit: number } | null,
-  ): { norms: number[]; kernels: tf.Tensor[]; math: BnMath | null; mathLayer: string | null } {
+  private gradients(model: tf.LayersModel, batch: Batch, mathAt: { layer: number; unit: number } | null): Gradients {
     const kernels = denseKernels(model);
-    const out: { norms: number[]; kernels: tf.Tensor[]; math: BnMath | null; mathLayer: string | null } = {
-      norms: [],
-      kernels: [],
-      math: null,
-      mathLayer: null,
-    };
+    const out: Gradients = { norms: [], kernels: [], math: null, mathLayer: null, normMath: null };
     tf.tidy(() => {
       const { grads } = tf.variableGrads(() => {
         const probs = probeForward(model, batch.x, { kind: 'batch' }, (v) => {
@@ -209,6 +205,8 @@ export class InsideRecorder implements StepObserver {
             out.math = bnMath(v, mathAt.layer, mathAt.unit, 'step');
             out.mathLayer = v.layerName;
           }
+          if (v.kind === 'norm' && mathAt && v.hidden === mathAt.layer)
+            out.normMath = normMath(v, mathAt.layer, mathAt.unit);
         });
         return meanCrossEntropy(batch.y, probs);
       }, kernels);
@@ -258,6 +256,14 @@ export class InsideRecorder implements StepObserver {
     this.modes.spent(start, this.modesMs, end);
     return { train: train.accuracy, inference: inference.accuracy, images: inference.images };
   }
+}
+
+interface Gradients {
+  norms: number[];
+  kernels: tf.Tensor[];
+  math: BnMath | null;
+  mathLayer: string | null;
+  normMath: NormMath | null;
 }
 
 /** The Dense layers' kernels, input side first (the variables the optimizer moves). */

@@ -6,6 +6,8 @@ import * as tf from '@tensorflow/tfjs';
 import { bnWeights, type BnWeights } from '../bn/bnWeights';
 import { normalize, scaleShift } from '../bn/normalize';
 import { kernelOf, requireNetLayers, type HiddenLayer } from '../netLayers';
+import { featureNormalize, featureStats, type FeatureNormShape } from '../norms/featureNorm';
+import { isFeatureNorm } from '../norms/featureNormLayers';
 
 export type StatsMode =
   | { kind: 'batch' }
@@ -51,7 +53,22 @@ export interface DenseVisit {
   kernel: tf.Tensor2D;
 }
 
-export type Visit = BnVisit | ActivationVisit | DenseVisit;
+/** A LayerNorm, GroupNorm or RMSNorm layer: its input, x̂, output and the per-example statistics it used. */
+export interface NormVisit {
+  kind: 'norm';
+  hidden: number;
+  input: tf.Tensor2D;
+  xHat: tf.Tensor2D;
+  output: tf.Tensor2D;
+  /** Per example and group, [m, groups]. */
+  mean: tf.Tensor2D;
+  spread: tf.Tensor2D;
+  shape: FeatureNormShape;
+  gamma: tf.Tensor1D | null;
+  beta: tf.Tensor1D | null;
+}
+
+export type Visit = BnVisit | NormVisit | ActivationVisit | DenseVisit;
 
 /**
  * The net's output probabilities for x, BN normalized as `mode` says, with every layer's parts shown to `visit`.
@@ -79,7 +96,28 @@ export function probeForward(
   // the layer changes nothing.
   const norm = (layer: HiddenLayer): void => {
     if (layer.bn) batchNorm(layer.bn, layer.index);
-    else if (layer.norm) h = layer.norm.layer.apply(h) as tf.Tensor2D;
+    else if (layer.norm && isFeatureNorm(layer.norm.layer)) {
+      const input = h;
+      const norm = layer.norm.layer;
+      h = norm.apply(input) as tf.Tensor2D;
+      if (visit) {
+        const { mean, spread } = featureStats(input, norm.shape);
+        const { xHat } = featureNormalize(input, norm.shape);
+        const { gamma, beta } = norm.variables();
+        visit({
+          kind: 'norm',
+          hidden: layer.index,
+          input,
+          xHat,
+          output: h,
+          mean,
+          spread,
+          shape: norm.shape,
+          gamma,
+          beta,
+        });
+      }
+    }
   };
   for (const layer of layers.hidden) {
     visit?.({ kind: 'dense', index: layer.index, kernel: kernelOf(layer.dense) as tf.Tensor2D });

@@ -37,6 +37,16 @@ export function featureNormalize(x: tf.Tensor2D, shape: FeatureNormShape): Featu
   return { xHat: tf.reshape(tf.mul(centered, invStd), [m, d]) as tf.Tensor2D, invStd };
 }
 
+/** Each example's statistics per group, [m, groups]: the mean (0 without centring) and the variance (or mean square). */
+export function featureStats(x: tf.Tensor2D, shape: FeatureNormShape): { mean: tf.Tensor2D; spread: tf.Tensor2D } {
+  const [m, d] = x.shape;
+  const grouped = tf.reshape(x, [m, shape.groups, d / shape.groups]);
+  if (!shape.center)
+    return { mean: tf.zeros([m, shape.groups]), spread: tf.mean(tf.square(grouped), 2) as tf.Tensor2D };
+  const { mean, variance } = tf.moments(grouped, 2);
+  return { mean: mean as tf.Tensor2D, spread: variance as tf.Tensor2D };
+}
+
 /**
  * dℓ/dx from dℓ/dx̂, with x̂ and (σ² + ε)^−½ from the forward pass. Within each example's group of n units, where
  * μ and σ² depend on every unit of the group (the same algebra as BN's backward pass, over the units instead of the
