@@ -79,3 +79,25 @@ test('the norms checkboxes and groups are settings like any other, in the URL an
   await expect(page).toHaveURL(/norms=none,batch,layer,group/);
   await expect(lab.presetWatch).toContainText('LayerNorm and GroupNorm take their statistics from each example alone');
 });
+
+test('inside the layers: each normalization’s axis, formula and real numbers, and no modes to tell apart', async ({
+  page,
+}) => {
+  const lab = new LabPage(page);
+  await lab.open('norms=none,batch,layer,group&epochs=1&train=1000');
+  await lab.waitReady();
+  const inside = page.getByTestId('bn-inside');
+  await inside.locator('summary').click();
+  await expect(page.getByTestId('norm-formulas').locator('tr[data-net]')).toHaveCount(3);
+  await expect(page.getByTestId('norm-formulas').locator('tr[data-net="ln"] [data-field="axis"]')).toContainText(
+    'over the d units of each example',
+  );
+  await expect(page.getByTestId('modes-norms-note')).toContainText('keep no running statistics');
+  await lab.train.click();
+  await expect(lab.rows()).toHaveCount(4, { timeout: 120_000 });
+  const maths = page.getByTestId('norm-maths');
+  await expect(maths.locator('[data-net]')).toHaveCount(2);
+  await expect(maths.locator('[data-net="gn"]')).toContainText('of group');
+  await expect(maths.locator('[data-net="ln"] tbody tr')).toHaveCount(5);
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -14,6 +14,7 @@ import { FlowPanel } from './FlowPanel';
 import { emptyInside } from './insideState';
 import { ModesPanel } from './ModesPanel';
 import { NormFormulas } from './NormFormulas';
+import { NormMathPanel } from './NormMathPanel';
 import { PercentilePanel } from './PercentilePanel';
 import './inside.css';
 import { countRender } from '../renderCount';
@@ -190,6 +191,11 @@ export function InsideSection({ formConfig, request, onError }: Props) {
       {config && nets.some((net) => net !== 'bn' && net !== 'plain') ? (
         <NormFormulas config={config} nets={nets} />
       ) : null}
+      <NormMathPanel
+        maths={inside.latest?.layer === layer ? inside.latest.normMath : undefined}
+        names={names}
+        step={inside.latest?.step ?? null}
+      />
       <h3>Gradient flow</h3>
       <FlowPanel inside={inside} names={names} saturates={threshold !== null} />
     </details>
