@@ -1,0 +1,128 @@
+// The weights of K seeds of one net stacked along a leading axis, so one training step trains every seed at once
+// (rank-3 batched matmuls: one kernel call for all seeds' Dense layer). Built from the K models' own plans
+// (mlpPlan.ts); the models keep their variables and get the stacked values back when asked (writeBack), so they
+// predict, save and are inspected as ordinary LayersModels. Imports TF.js only.
+import * as tf from '@tensorflow/tfjs';
+import type { ActivationStage, MlpPlan } from './mlpPlan';
+
+/** Dense: kernel [K, in, out]; bias [K, 1, out] (broadcasts over the batch). */
+export interface StackedDense {
+  kind: 'dense';
+  kernel: tf.Variable;
+  bias: tf.Variable | null;
+  softmax: boolean;
+}
+
+/** BatchNorm: every vector [K, 1, units]; momentum and ε are the same for every seed (one config). */
+export interface StackedBatchNorm {
+  kind: 'bn';
+  gamma: tf.Variable | null;
+  beta: tf.Variable | null;
+  movingMean: tf.Variable;
+  movingVariance: tf.Variable;
+  momentum: number;
+  epsilon: number;
+}
+
+export type StackedStage = StackedDense | StackedBatchNorm | ActivationStage;
+
+export interface SeedStack {
+  seeds: number;
+  stages: StackedStage[];
+  /** Every trainable stacked variable, in stage order (the order of the gradients). */
+  trainable: tf.Variable[];
+  /** Each stacked variable and the K model variables it stands for, seed by seed. */
+  links: Array<{ stacked: tf.Variable; perSeed: tf.Variable[] }>;
+}
+
+/**
+ * Stacks the plans of K models built from one config (same stages, same shapes), or null when they differ (then
+ * the seeds train one after another).
+ */
+export function stackPlans(plans: readonly MlpPlan[]): SeedStack | null {
+  const first = plans[0];
+  if (!first || plans.length < 2) return null;
+  const same = plans.every(
+    (p) =>
+      p.stages.length === first.stages.length &&
+      p.stages.every((s, i) => s.kind === first.stages[i]?.kind) &&
+      p.trainable.length === first.trainable.length &&
+      p.trainable.every((v, i) => v.shape.join() === first.trainable[i]?.shape.join()),
+  );
+  if (!same) return null;
+  const links: SeedStack['links'] = [];
+  const stack = (perSeed: tf.Variable[], trainable: boolean): tf.Variable => {
+    const stacked = tf.tidy(() => {
+      const rows = perSeed.map((v) => (v.rank === 1 ? tf.reshape(v, [1, v.size]) : v));
+      return tf.variable(tf.stack(rows), trainable);
+    });
+    links.push({ stacked, perSeed });
+    return stacked;
+  };
+  const all = <T>(pick: (p: MlpPlan) => T): T[] => plans.map(pick);
+  const stages: StackedStage[] = first.stages.map((stage, i): StackedStage => {
+    switch (stage.kind) {
+      case 'activation':
+        return stage;
+      case 'dense': {
+        const dense = all((p) => p.stages[i]).filter((s) => s?.kind === 'dense');
+        const biases = dense.map((s) => s.bias).filter((b): b is tf.Variable => b !== null);
+        return {
+          kind: 'dense',
+          kernel: stack(
+            dense.map((s) => s.kernel),
+            true,
+          ),
+          bias: biases.length === plans.length ? stack(biases, true) : null,
+          softmax: stage.softmax,
+        };
+      }
+      case 'bn': {
+        const bn = all((p) => p.stages[i]).filter((s) => s?.kind === 'bn');
+        const optional = (pick: (s: (typeof bn)[number]) => tf.Variable | null): tf.Variable | null => {
+          const vs = bn.map(pick).filter((v): v is tf.Variable => v !== null);
+          return vs.length === plans.length ? stack(vs, true) : null;
+        };
+        return {
+          kind: 'bn',
+          gamma: optional((s) => s.gamma),
+          beta: optional((s) => s.beta),
+          movingMean: stack(
+            bn.map((s) => s.movingMean),
+            false,
+          ),
+          movingVariance: stack(
+            bn.map((s) => s.movingVariance),
+            false,
+          ),
+          momentum: stage.momentum,
+          epsilon: stage.epsilon,
+        };
+      }
+    }
+  });
+  const trainable: tf.Variable[] = [];
+  for (const s of stages) {
+    if (s.kind === 'dense') trainable.push(...[s.kernel, s.bias].filter((v): v is tf.Variable => v !== null));
+    if (s.kind === 'bn') trainable.push(...[s.gamma, s.beta].filter((v): v is tf.Variable => v !== null));
+  }
+  return { seeds: plans.length, stages, trainable, links };
+}
+
+/** Copies the stacked values into the models' own variables: all seeds, or only `seed`. */
+export function writeBack(stack: SeedStack, seed?: number): void {
+  tf.tidy(() => {
+    for (const { stacked, perSeed } of stack.links) {
+      const rows = tf.unstack(stacked);
+      perSeed.forEach((v, k) => {
+        const row = rows[k];
+        if (row && (seed === undefined || seed === k)) v.assign(tf.reshape(row, v.shape));
+      });
+    }
+  });
+}
+
+export function disposeStack(stack: SeedStack): void {
+  for (const { stacked } of stack.links) stacked.dispose();
+  stack.links.length = 0;
+}
