@@ -135,6 +135,7 @@ function onEvent(state: UiState, event: WorkerEvent): UiState {
       const progress: ProgressState = {
         repeat: event.repeat,
         repeats: state.runConfig?.repeats ?? event.repeat + 1,
+        seedsTogether: event.seedsTogether ?? 1,
         epoch: event.epoch,
         epochs,
         step: event.step,

@@ -26,6 +26,8 @@ export interface ProgressState {
   /** 0-based repeat of the experiment, of `repeats`. */
   repeat: number;
   repeats: number;
+  /** Seeds from `repeat` on that advance together (all of them when the worker trains them batched); 1 if absent. */
+  seedsTogether?: number;
   epoch: number;
   epochs: number;
   step: number;
