@@ -116,7 +116,9 @@ export function writeBack(stack: SeedStack, seed?: number): void {
       const rows = tf.unstack(stacked);
       perSeed.forEach((v, k) => {
         const row = rows[k];
-        if (row && (seed === undefined || seed === k)) v.assign(tf.reshape(row, v.shape));
+        // A copy, not a reshape: tfjs-backend-wasm 4.22 keeps a tensor's first shape with its data, and its fused
+        // matmul then sees a rank-3 bias in the model's rank-1 variable.
+        if (row && (seed === undefined || seed === k)) v.assign(tf.clone(tf.reshape(row, v.shape)));
       });
     }
   });

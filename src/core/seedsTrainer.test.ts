@@ -91,6 +91,28 @@ describe('SeedsTrainer', () => {
     }
   });
 
+  it("hands back models that predict on WASM (each variable's data has its own shape)", async () => {
+    await tf.setBackend('wasm');
+    patchWasmMatMul();
+    try {
+      const models = SEEDS.map((seed) => buildNet('bn', DEFAULT_CONFIG, seed));
+      const trainer = SeedsTrainer.create(models, 'adam', 0.001);
+      if (!trainer) throw new Error('the net did not stack');
+      const { each, all } = batches(0);
+      trainer.step(all);
+      each.forEach(disposeAll);
+      disposeAll(all);
+      for (const model of trainer.releaseModels()) {
+        const probs = tf.tidy(() => tf.sum(model.predict(tf.zeros([4, 28, 28])) as tf.Tensor2D, 1));
+        expectClose(probs.dataSync(), [1, 1, 1, 1], 'probabilities sum to 1');
+        probs.dispose();
+        model.dispose();
+      }
+    } finally {
+      await tf.setBackend('cpu');
+    }
+  });
+
   it('reads per-seed running means and divergence', async () => {
     const models = SEEDS.map((seed) => buildNet('plain', DEFAULT_CONFIG, seed));
     // Seed 1's output layer poisoned before stacking: only its loss is NaN, from the first step.
