@@ -1,5 +1,6 @@
 // Turns the performance benchmark's measurements into its Markdown report (the JSON holds the same, in full).
 import type { BackendResult, LoopResult, NetsTimed, Variant } from './page/benchTypes';
+import { median } from './page/median';
 
 export interface PageTiming {
   backend: string;
@@ -92,6 +93,7 @@ export function markdown(report: PerfReport): string {
     );
   }
   lines.push('', `Page timings: medians of ${report.pages[0]?.loads ?? 0} loads, from navigation start.`, '');
+  lines.push(...seedsSection(report.backends));
   if (report.full) {
     const f = report.full;
     lines.push('## The full blog recipe in the app', '');
@@ -106,4 +108,31 @@ export function markdown(report: PerfReport): string {
     );
   }
   return lines.join('\n');
+}
+
+/** One seed against several, side by side: whole runs, and the matmul floor of training the seeds at once. */
+function seedsSection(backends: readonly BackendResult[]): string[] {
+  const rows = backends.flatMap((b) => (b.seeds ? [{ backend: b.backend, s: b.seeds }] : []));
+  if (rows.length === 0) return [];
+  const lines = ['## One seed against several', ''];
+  lines.push(
+    '| backend | examples | 1 seed | seeds together | **together / 1 seed** | seeds in turn | in turn / 1 seed | matmul floor per step: 1 seed, all seeds | floor ratio |',
+    '|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const { backend, s } of rows) {
+    const one = median(s.oneMs);
+    const together = median(s.togetherMs);
+    const inTurn = median(s.inTurnMs);
+    lines.push(
+      `| ${backend} | ${fmt(s.trainSize)} | ${fmt(one / 1000, 1)} s | ${s.seeds}: ${fmt(together / 1000, 1)} s | **${ratio(together, one)}** | ${fmt(inTurn / 1000, 1)} s | ${ratio(inTurn, one)} | ${fmt(s.floorMsPerStep.one, 2)} ms, ${fmt(s.floorMsPerStep.many, 2)} ms | ${ratio(s.floorMsPerStep.many, s.floorMsPerStep.one)} |`,
+    );
+  }
+  lines.push(
+    '',
+    'Whole runs (wall time from the call to the end: building the nets, every step, a validation pass per seed and ' +
+      'net): the blog nets, both, batch 32, one epoch, seed 42 on; medians of the repeats. The floor is the time of ' +
+      'the matrix products alone that each seed needs for itself (8 per net and step), which no batching removes.',
+    '',
+  );
+  return lines;
 }

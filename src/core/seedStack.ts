@@ -1,14 +1,15 @@
-// The weights of K seeds of one net stacked along a leading axis, so one training step trains every seed at once
-// (rank-3 batched matmuls: one kernel call for all seeds' Dense layer). Built from the K models' own plans
-// (mlpPlan.ts); the models keep their variables and get the stacked values back when asked (writeBack), so they
-// predict, save and are inspected as ordinary LayersModels. Imports TF.js only.
+// The weights of K seeds of one net, laid out so one training step trains every seed at once: the small ones (Dense
+// biases, BN's γ, β and running statistics) stacked along a leading seed axis, so every elementwise op and reduction
+// is one kernel call for all seeds; the Dense kernels left as each model's own variable, one matmul per seed (see
+// seedsStep.ts for why). Built from the K models' own plans (mlpPlan.ts); the models get the stacked values back
+// when asked (writeBack), so they predict, save and are inspected as ordinary LayersModels. Imports TF.js only.
 import * as tf from '@tensorflow/tfjs';
 import type { ActivationStage, MlpPlan } from './mlpPlan';
 
-/** Dense: kernel [K, in, out]; bias [K, 1, out] (broadcasts over the batch). */
+/** Dense: each seed's own kernel [in, out]; bias [K, 1, out] (broadcasts over the batch). */
 export interface StackedDense {
   kind: 'dense';
-  kernel: tf.Variable;
+  kernels: tf.Variable[];
   bias: tf.Variable | null;
   softmax: boolean;
 }
@@ -69,10 +70,7 @@ export function stackPlans(plans: readonly MlpPlan[]): SeedStack | null {
         const biases = dense.map((s) => s.bias).filter((b): b is tf.Variable => b !== null);
         return {
           kind: 'dense',
-          kernel: stack(
-            dense.map((s) => s.kernel),
-            true,
-          ),
+          kernels: dense.map((s) => s.kernel),
           bias: biases.length === plans.length ? stack(biases, true) : null,
           softmax: stage.softmax,
         };
@@ -103,7 +101,7 @@ export function stackPlans(plans: readonly MlpPlan[]): SeedStack | null {
   });
   const trainable: tf.Variable[] = [];
   for (const s of stages) {
-    if (s.kind === 'dense') trainable.push(...[s.kernel, s.bias].filter((v): v is tf.Variable => v !== null));
+    if (s.kind === 'dense') trainable.push(...s.kernels, ...[s.bias].filter((v): v is tf.Variable => v !== null));
     if (s.kind === 'bn') trainable.push(...[s.gamma, s.beta].filter((v): v is tf.Variable => v !== null));
   }
   return { seeds: plans.length, stages, trainable, links };

@@ -1,6 +1,6 @@
 // One training step for K seeds of a net at once, on a SeedStack: the same maths as mlpStep.ts (BN in training mode
 // with each seed's own batch statistics, Keras's clipped cross-entropy, hand-written gradients), every tensor with a
-// leading seed axis — x is [K, b, 784], a Dense layer one batched matmul [K, b, in]×[K, in, out]. The optimizer
+// leading seed axis — x is [K, b, 784]; only the matmuls run seed by seed (seedsDense, below). The optimizer
 // (stepOptimizers.ts) then works element by element on the stacked variables, which is each seed's own Adam.
 // Imports TF.js only; call inside tf.tidy.
 import * as tf from '@tensorflow/tfjs';
@@ -21,7 +21,7 @@ export interface SeedsStepTensors {
 }
 
 type Saved =
-  | { kind: 'dense'; stage: StackedDense; input: tf.Tensor3D }
+  | { kind: 'dense'; stage: StackedDense; inputs: tf.Tensor2D[] }
   | { kind: 'bn'; stage: StackedBatchNorm; xhat: tf.Tensor3D; invStd: tf.Tensor3D }
   | { kind: 'activation'; stage: ActivationStage; output: tf.Tensor3D };
 
@@ -45,6 +45,28 @@ function activationGrad(activation: ActivationStage['activation'], output: tf.Te
     case 'tanh':
       return tf.mul(dy, tf.sub(1, tf.square(output)));
   }
+}
+
+/** Splits [K, m, n] into the K seeds' [m, n] (a reshape after the split is free). */
+function perSeed(x: tf.Tensor3D): tf.Tensor2D[] {
+  const [seeds, m, n] = x.shape;
+  return tf.split(x, seeds, 0).map((xk) => tf.reshape(xk, [m, n]) as tf.Tensor2D);
+}
+
+/**
+ * Each seed's input through its own kernel, stacked back: [K, b, in] × K·[in, out] → [K, b, out]. Not one batched
+ * matmul on stacked kernels: tfjs-backend-wasm 4.22's BatchMatMul is ~20× slower for K > 1 than K 2-D products, and
+ * taking stacked kernels apart every step copies them (WASM's slice copies its whole source); measured in Node on
+ * the blog net's shapes.
+ */
+function seedsDense(inputs: tf.Tensor2D[], kernels: readonly tf.Variable[]): tf.Tensor3D {
+  return tf.stack(
+    inputs.map((xk, k) => {
+      const w = kernels[k];
+      if (!w) throw new Error(`No kernel for seed ${k}`);
+      return tf.matMul(xk, w as tf.Tensor2D);
+    }),
+  ) as tf.Tensor3D;
 }
 
 /** Statistics over each seed's batch (axis 1), kept [K, 1, units] so they broadcast back. */
@@ -96,11 +118,12 @@ export function seedsForwardBackward(stack: SeedStack, x: tf.Tensor3D, labels: t
     if (!stage) continue;
     switch (stage.kind) {
       case 'dense': {
-        saved.push({ kind: 'dense', stage, input: h });
+        const inputs = perSeed(h);
+        saved.push({ kind: 'dense', stage, inputs });
         const next = stages[i + 1];
         const fuseRelu = next?.kind === 'activation' && next.activation === 'relu';
-        // Not the fused kernel: tfjs-backend-wasm 4.22's takes only a rank-1 bias, and ours is one per seed.
-        let z = tf.matMul(h, stage.kernel as tf.Tensor3D) as tf.Tensor3D;
+        // Bias and ReLU on all seeds at once (the fused kernel of tfjs-backend-wasm 4.22 takes only a rank-1 bias).
+        let z = seedsDense(inputs, stage.kernels);
         if (stage.bias) z = tf.add(z, stage.bias) as tf.Tensor3D;
         if (fuseRelu) z = tf.relu(z);
         h = stage.softmax ? tf.softmax(z) : z;
@@ -140,11 +163,26 @@ export function seedsForwardBackward(stack: SeedStack, x: tf.Tensor3D, labels: t
     const s = saved[i];
     if (!s) continue;
     switch (s.kind) {
-      case 'dense':
-        grads.set(s.stage.kernel, tf.matMul(s.input, dy, true, false));
+      case 'dense': {
+        const dys = perSeed(dy);
+        s.stage.kernels.forEach((w, k) => {
+          const xk = s.inputs[k];
+          const dyk = dys[k];
+          if (!xk || !dyk) throw new Error(`No activations for seed ${k}`);
+          grads.set(w, tf.matMul(xk, dyk, true, false));
+        });
         if (s.stage.bias) grads.set(s.stage.bias, tf.sum(dy, 1, true));
-        if (i > 0) dy = tf.matMul(dy, s.stage.kernel as tf.Tensor3D, false, true);
+        // The first layer's input is the data: no gradient needed there.
+        if (i > 0)
+          dy = tf.stack(
+            dys.map((dyk, k) => {
+              const w = s.stage.kernels[k];
+              if (!w) throw new Error(`No kernel for seed ${k}`);
+              return tf.matMul(dyk, w as tf.Tensor2D, false, true);
+            }),
+          ) as tf.Tensor3D;
         break;
+      }
       case 'bn':
         dy = batchNormGrad(s, dy, grads);
         break;

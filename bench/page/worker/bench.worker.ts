@@ -20,6 +20,7 @@ import type {
 } from '../benchTypes';
 import { memoryAcrossEpochs, timeAppLoop, timeFit, timeValidation } from './measure';
 import { median } from '../median';
+import { measureSeeds } from './seedsMeasure';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -82,6 +83,7 @@ async function run(options: BenchOptions): Promise<BackendResult> {
   for (let r = 0; r < options.repeats; r++) validationRuns.push(await timeValidation(data));
   log(`${options.backend}: validation pass ${median(validationRuns).toFixed(0)} ms`);
   const memory = await memoryAcrossEpochs(data, 5, yieldToEvents);
+  const seeds = options.seeds ? await measureSeeds(data, options.seeds, log) : null;
   log(`${options.backend}: tensors per epoch ${memory.epochs.map((p) => p.numTensors).join(', ')}`);
   return {
     backend: options.backend,
@@ -91,6 +93,7 @@ async function run(options: BenchOptions): Promise<BackendResult> {
     validationMs: summary(validationRuns),
     memory,
     dataLoadMs,
+    seeds,
   };
 }
 
