@@ -32,6 +32,8 @@ export interface SeedsResult extends SeedsPlan {
   inTurnMs: number[];
   /** ms per step of the matrix products alone (both nets), for one seed and for `seeds` seeds. */
   floorMsPerStep: { one: number; many: number };
+  /** ms per step of Adam's update of the large kernels alone (both nets), for one seed and for `seeds` seeds. */
+  adamMsPerStep: { one: number; many: number };
 }
 
 /** Samples per second of each way of training, medians over the repeats (and every repeat's value). */

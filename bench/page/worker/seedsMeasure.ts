@@ -2,6 +2,7 @@
 // included), the five trained together (the app's default) and one after another; and the arithmetic floor of
 // training five seeds at once — the matmuls every seed must do for itself, timed alone. Imports TF.js and the core.
 import * as tf from '@tensorflow/tfjs';
+import { makeStepOptimizer } from '../../../src/core/stepOptimizers';
 import { runExperiment, type RunOptions } from '../../../src/core/twinRun';
 import type { Mnist } from '../../../src/data/mnist';
 import { defaultConfig } from '../../../src/shared/config';
@@ -71,6 +72,34 @@ async function matMulFloorMs(seeds: number, batch: number, steps: number): Promi
 }
 
 /** `yieldControl` as the app's worker yields between steps (not setTimeout: nested, it waits 4 ms). */
+/**
+ * ms per step of Adam's update of the large kernels alone (784×128 and 128×64 of both nets, for each seed), with the
+ * app's own optimizer: elementwise passes over every weight, which no batching removes either.
+ */
+async function adamFloorMs(seeds: number, steps: number): Promise<number> {
+  const shapes = [
+    [784, 128],
+    [128, 64],
+  ];
+  const variables = Array.from({ length: 2 * seeds }, () =>
+    shapes.map((s) => tf.variable(tf.randomNormal(s), true)),
+  ).flat();
+  const grads = variables.map((v) => tf.randomNormal(v.shape));
+  const optimizer = makeStepOptimizer('adam', 1e-3);
+  const once = (): void => tf.tidy(() => optimizer.apply(variables, grads));
+  try {
+    for (let i = 0; i < 5; i++) once();
+    await variables[0]?.data();
+    const start = performance.now();
+    for (let i = 0; i < steps; i++) once();
+    await variables[0]?.data();
+    return (performance.now() - start) / steps;
+  } finally {
+    optimizer.dispose();
+    tf.dispose([...variables, ...grads]);
+  }
+}
+
 export async function measureSeeds(
   data: Mnist,
   plan: SeedsPlan,
@@ -91,8 +120,11 @@ export async function measureSeeds(
   }
   const floorOne = await matMulFloorMs(1, 32, 200);
   const floorMany = await matMulFloorMs(plan.seeds, 32, 100);
+  const adamOne = await adamFloorMs(1, 200);
+  const adamMany = await adamFloorMs(plan.seeds, 100);
   log(
-    `matmul floor per step, both nets: 1 seed ${floorOne.toFixed(2)} ms, ${plan.seeds} seeds ${floorMany.toFixed(2)} ms`,
+    `floor per step, both nets: matmuls 1 seed ${floorOne.toFixed(2)} ms, ${plan.seeds} seeds ${floorMany.toFixed(2)} ms; ` +
+      `Adam on the large kernels 1 seed ${adamOne.toFixed(2)} ms, ${plan.seeds} seeds ${adamMany.toFixed(2)} ms`,
   );
   return {
     ...plan,
@@ -100,5 +132,6 @@ export async function measureSeeds(
     togetherMs: together,
     inTurnMs: inTurn,
     floorMsPerStep: { one: floorOne, many: floorMany },
+    adamMsPerStep: { one: adamOne, many: adamMany },
   };
 }
