@@ -3,6 +3,7 @@
 // nets are saved like a one-seed run's.
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
+import { InsidePanel } from './insidePanel';
 import { LabPage } from './labPage';
 import { ResultsPage } from './resultsPage';
 
@@ -43,5 +44,20 @@ test('three seeds train at once: every seed logged, the band drawn, the nets sav
   await panel.getByRole('textbox').fill('three seeds');
   await page.getByTestId('save-models').click();
   await expect(panel.locator('[data-testid="saved-model"][data-name="three seeds"]')).toBeVisible();
+  await expect(lab.error).toHaveText('');
+});
+
+test('the BN inspectors record seed 0 while the seeds train together', async ({ page }) => {
+  const lab = new LabPage(page);
+  const inside = new InsidePanel(page);
+  await lab.open('seeds=2&epochs=2&train=2000&batch=50');
+  await lab.waitReady();
+  await inside.open();
+  await lab.train.click();
+  await inside.waitForPoints(inside.percentiles, 6);
+  for (const net of ['bn', 'plain'] as const) await inside.waitForPoints(inside.netPanel(net), 6);
+  await inside.waitForPoints(inside.flow, 6);
+  await expect(inside.math).toHaveAttribute('data-ready', 'true');
+  await expect(lab.rows()).toHaveCount(8, { timeout: 120_000 });
   await expect(lab.error).toHaveText('');
 });
