@@ -50,7 +50,7 @@ test('three seeds train at once: every seed logged, the band drawn, the nets sav
 test('the BN inspectors record seed 0 while the seeds train together', async ({ page }) => {
   const lab = new LabPage(page);
   const inside = new InsidePanel(page);
-  await lab.open('seeds=2&epochs=2&train=2000&batch=50');
+  await lab.open('seeds=2&epochs=2&train=12000&act=sigmoid&layers=32,16&opt=sgd&lr=0.5&batch=60');
   await lab.waitReady();
   await inside.open();
   await lab.train.click();
@@ -58,6 +58,6 @@ test('the BN inspectors record seed 0 while the seeds train together', async ({ 
   for (const net of ['bn', 'plain'] as const) await inside.waitForPoints(inside.netPanel(net), 6);
   await inside.waitForPoints(inside.flow, 6);
   await expect(inside.math).toHaveAttribute('data-ready', 'true');
-  await expect(lab.rows()).toHaveCount(8, { timeout: 120_000 });
+  await expect(lab.rows()).toHaveCount(8, { timeout: 150_000 });
   await expect(lab.error).toHaveText('');
 });

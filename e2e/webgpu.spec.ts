@@ -33,6 +33,8 @@ async function visit(browser: Browser, query: string): Promise<{ reason: string;
 test('without a WebGPU adapter the probe never fetches the WebGPU backend', async ({ browser }) => {
   const { reason, requested } = await visit(browser, QUICK);
   expect(reason).toContain('wasm');
+  // No adapter is the common case: the badge does not mention WebGPU.
+  expect(reason).not.toContain('WebGPU');
   expect(requested.filter((p) => WEBGPU_CHUNK.test(p))).toEqual([]);
   // The rest of the app was fetched (and precached) as usual.
   expect(requested.some((p) => p.includes('training.worker'))).toBe(true);

@@ -2,7 +2,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chooseBackend, type ChoiceDeps, type DeviceFacts } from './backendChoice';
-import { NO_WEBGPU, type WebGpuFacts } from './gpuAdapter';
+import { NO_ADAPTER, NO_WEBGPU, type WebGpuFacts } from './gpuAdapter';
 import { probeActiveBackend } from './backendProbe';
 import type { BackendName } from '../shared/config';
 import type { BackendProbe } from '../shared/protocol';
@@ -142,9 +142,11 @@ describe('chooseBackend', () => {
     expect(deps.probed).toEqual(['wasm']);
     expect(chosen.reason).toContain('WebGPU not timed: WebGPU offers only a fallback (software) adapter');
 
-    // No WebGPU at all: nothing to say about it.
+    // No WebGPU at all, or no adapter: nothing to say about it.
     const plain = await chooseBackend('auto', device(SOFTWARE), null, fake({ wasm: 6500 }));
     expect(plain.reason).not.toContain('WebGPU');
+    const none = await chooseBackend('auto', device(SOFTWARE, KEY, NO_ADAPTER), null, fake({ wasm: 6500 }));
+    expect(none.reason).not.toContain('WebGPU');
   });
 
   it('reuses a cached WebGPU choice only while the adapter is still there', async () => {

@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendChoice, BackendName } from '../shared/config';
 import type { BackendProbe } from '../shared/protocol';
 import { activateBackend, isSoftwareRenderer, planBackend, registerOnDemand, type ActiveBackend } from './backend';
-import { NO_WEBGPU, type WebGpuFacts } from './gpuAdapter';
+import { NO_ADAPTER, NO_WEBGPU, type WebGpuFacts } from './gpuAdapter';
 import { webglFloat32Refusal } from './float32Check';
 import { probeActiveBackend } from './backendProbe';
 import { patchWasmMatMul } from './wasmMatMulFix';
@@ -77,9 +77,10 @@ export async function chooseBackend(
 
   const gpu = renderer !== null && !isSoftwareRenderer(renderer);
   const hardwareWebGpu = webgpu.kind === 'hardware';
-  // Where a browser has WebGPU but it was not timed, say why (a software adapter, say): someone checking on a GPU
-  // reads it in the header's badge.
-  const webgpuNote = webgpu.kind === 'none' && webgpu.why !== NO_WEBGPU.why ? `; WebGPU not timed: ${webgpu.why}` : '';
+  // Where WebGPU offered an adapter but it was not timed, say why (a software one, say): someone checking on a GPU
+  // reads it in the header's badge. No WebGPU or no adapter at all is the common case, not worth the words.
+  const quiet = webgpu.kind === 'hardware' || webgpu.why === NO_WEBGPU.why || webgpu.why === NO_ADAPTER.why;
+  const webgpuNote = quiet ? '' : `; WebGPU not timed: ${webgpu.why}`;
   const explain = (rates: BackendProbe['rates'], when: string): string =>
     (gpu || hardwareWebGpu
       ? `the fastest on this device's GPU, measured ${when}: ${describeRates(rates)}`

@@ -29,6 +29,11 @@ export interface GpuLike {
 export type WebGpuFacts = { kind: 'hardware'; adapter: string } | { kind: 'none'; why: string };
 
 export const NO_WEBGPU: Extract<WebGpuFacts, { kind: 'none' }> = { kind: 'none', why: 'WebGPU is not available here' };
+/** WebGPU is there but has no adapter at all (no GPU, or WebGPU off in this browser): nothing worth a mention. */
+export const NO_ADAPTER: Extract<WebGpuFacts, { kind: 'none' }> = {
+  kind: 'none',
+  why: 'WebGPU offers no adapter here',
+};
 
 function nameOf(info: GpuAdapterInfoLike | undefined): string {
   const parts = [info?.vendor, info?.architecture, info?.device, info?.description].filter(
@@ -46,7 +51,7 @@ export async function readWebGpuFacts(gpu: GpuLike | undefined | null): Promise<
   if (!gpu) return NO_WEBGPU;
   try {
     const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
-    if (!adapter) return { kind: 'none', why: 'WebGPU offers no adapter here' };
+    if (!adapter) return NO_ADAPTER;
     let info = adapter.info;
     if (!info && typeof adapter.requestAdapterInfo === 'function') info = await adapter.requestAdapterInfo();
     const name = nameOf(info);
