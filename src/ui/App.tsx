@@ -10,7 +10,7 @@ import { ConfigProblems } from './ConfigProblems';
 import { pageDebugOptions } from './debugOptions';
 import { ErrorList } from './ErrorList';
 import { Header } from './Header';
-import { useTrainingWorker } from './hooks/useTrainingWorker';
+import { useTrainingWorker, type TrainingWorker } from './hooks/useTrainingWorker';
 import { pushConfigUrl, useUrlSync } from './hooks/useUrlSync';
 import { Results } from './Results';
 import { RunBar } from './RunBar';
@@ -23,7 +23,8 @@ import { readDraft } from './settings';
 import { SettingsPanel } from './SettingsPanel';
 import { SourcesFull } from './Sources';
 import { canTrain, isRunActive } from './runStatus';
-import type { UiState } from './stateTypes';
+import type { RunState, WorkerState } from './stateTypes';
+import { UiStoreContext, useUi } from './store/uiStore';
 import { openInside, showFigure } from './tour/inspect';
 import { Tour } from './tour/Tour';
 import { useTourRun } from './tour/useTourRun';
@@ -31,30 +32,45 @@ import { linkForConfig } from './urlState';
 import { MemoryLine } from './MemoryLine';
 import { WorkerFaultNotice } from './WorkerFaultNotice';
 import { UpdatePrompt } from './UpdatePrompt';
+import { countRender } from './renderCount';
 
 interface Props {
   initial: { config: TrainConfig; problems: ConfigProblem[] };
 }
 
-function trainBlocker(state: UiState, errors: FieldErrors): string | null {
-  if (state.workerFault?.kind === 'crashed') return 'The worker stopped: press Restart above.';
-  if (state.data.phase === 'error') return 'The data did not load; reload the page to try again.';
-  if (state.data.phase !== 'ready') return 'Waiting for the MNIST data…';
+function trainBlocker(worker: WorkerState, run: RunState, errors: FieldErrors): string | null {
+  if (worker.fault?.kind === 'crashed') return 'The worker stopped: press Restart above.';
+  if (worker.data.phase === 'error') return 'The data did not load; reload the page to try again.';
+  if (worker.data.phase !== 'ready') return 'Waiting for the MNIST data…';
   const refused = (Object.keys(errors) as FieldKey[]).map((key) => fieldSpec(key).label);
   if (refused.length > 0)
     return `Fix ${refused.length === 1 ? 'this setting' : 'these settings'} first: ${refused.join(', ')}.`;
-  if (state.status === 'stopping') return 'Waiting for the run to stop…';
+  if (run.status === 'stopping') return 'Waiting for the run to stop…';
   return null;
 }
 
+/** The page with the store its sections read. */
 export function App({ initial }: Props) {
-  const { state, dispatch, live, train, stop, pause, resume, step, setSpeed, restart, request } =
-    useTrainingWorker(initial);
-  const form = useMemo(() => readDraft(state.settings), [state.settings]);
+  const worker = useTrainingWorker(initial);
+  return (
+    <UiStoreContext.Provider value={worker.store}>
+      <Lab initial={initial} worker={worker} />
+    </UiStoreContext.Provider>
+  );
+}
+
+function Lab({ initial, worker }: Props & { worker: TrainingWorker }) {
+  countRender('App');
+  const { store, live, train, stop, pause, resume, step, setSpeed, restart, request } = worker;
+  const dispatch = store.dispatch;
+  const draft = useUi((s) => s.settings.draft);
+  const configProblems = useUi((s) => s.settings.problems);
+  const messages = useUi((s) => s.messages.list);
+  const workerState = useUi((s) => s.worker);
+  const run = useUi((s) => s.run);
+  const form = useMemo(() => readDraft(draft), [draft]);
   // The worker picked its backend from the URL the page loaded with; only a reload changes it (see BackendSelect).
   const pageBackend = initial.config.backend;
-  // Problems of a URL reached by Back/Forward replace those of the URL the page loaded with.
-  const [navProblems, setNavProblems] = useState<ConfigProblem[] | null>(null);
   // Narrow screens fold the settings into a sheet under the run bar; wide screens always show them beside the figure.
   const [settingsOpen, setSettingsOpen] = useState(false);
   const [tourOpen, setTourOpen] = useState(false);
@@ -62,10 +78,9 @@ export function App({ initial }: Props) {
   const [tourShort] = useState(() => pageDebugOptions().tourShort);
 
   const onNavigate = useCallback(
-    ({ config, problems }: { config: TrainConfig; problems: ConfigProblem[] }) => {
-      setNavProblems(problems);
-      dispatch({ type: 'settings-replaced', config: { ...config, backend: pageBackend } });
-    },
+    // Problems of a URL reached by Back/Forward replace those of the URL the page loaded with.
+    ({ config, problems }: { config: TrainConfig; problems: ConfigProblem[] }) =>
+      dispatch({ type: 'settings-replaced', config: { ...config, backend: pageBackend }, problems }),
     [dispatch, pageBackend],
   );
   useUrlSync(form.config, onNavigate);
@@ -74,9 +89,9 @@ export function App({ initial }: Props) {
     [form.config],
   );
 
-  const active = isRunActive(state.status);
-  const trainable = canTrain(state, form.config !== null);
-  const blocker = trainBlocker(state, form.errors);
+  const active = isRunActive(run.status);
+  const trainable = canTrain({ worker: workerState, run }, form.config !== null);
+  const blocker = trainBlocker(workerState, run, form.errors);
 
   const onTrain = () => {
     if (form.config !== null && trainable) train(form.config);
@@ -110,12 +125,9 @@ export function App({ initial }: Props) {
     setTourOpen(false);
     tourButton.current?.focus();
   }, []);
-  const tourRun = useTourRun(state);
+  const tourRun = useTourRun();
   const onFigureError = useCallback((message: string) => dispatch({ type: 'ui-error', message }), [dispatch]);
-  const onDismissProblems = () => {
-    setNavProblems([]);
-    dispatch({ type: 'config-problems-dismissed' });
-  };
+  const onDismissProblems = () => dispatch({ type: 'config-problems-dismissed' });
 
   return (
     <div className={`app${tourOpen ? ' with-tour' : ''}`}>
@@ -124,29 +136,28 @@ export function App({ initial }: Props) {
         <RunBar
           controls={
             <RunControls
-              status={state.status}
+              status={run.status}
               canTrain={trainable}
               blocker={blocker}
-              hasRun={state.runId !== null}
+              hasRun={run.id !== null}
               onTrain={onTrain}
               onStop={stop}
-              pause={state.pause}
-              stepsPerSecond={state.stepsPerSecond}
+              pause={run.pause}
+              stepsPerSecond={run.stepsPerSecond}
               onPause={pause}
               onResume={resume}
               onStep={step}
               onSpeed={setSpeed}
             />
           }
-          state={state}
           config={form.config}
           onPreset={onPreset}
           settingsOpen={settingsOpen}
           onToggleSettings={() => setSettingsOpen((open) => !open)}
         />
-        <ConfigProblems problems={navProblems ?? state.configProblems} onDismiss={onDismissProblems} />
-        <ErrorList messages={state.messages} onDismiss={(id) => dispatch({ type: 'message-dismissed', id })} />
-        <WorkerFaultNotice fault={state.workerFault} onRestart={restart} />
+        <ConfigProblems problems={configProblems} onDismiss={onDismissProblems} />
+        <ErrorList messages={messages} onDismiss={(id) => dispatch({ type: 'message-dismissed', id })} />
+        <WorkerFaultNotice fault={workerState.fault} onRestart={restart} />
         <div className="workbench">
           <div className="side-column">
             {tourOpen ? (
@@ -163,17 +174,17 @@ export function App({ initial }: Props) {
               />
             ) : null}
             <div id="settings-sheet" className={`settings-sheet${settingsOpen ? ' open' : ''}`}>
-              <SettingsPanel draft={state.settings} errors={form.errors} link={link} running={active} onEdit={onEdit} />
+              <SettingsPanel draft={draft} errors={form.errors} link={link} running={active} onEdit={onEdit} />
             </div>
           </div>
           <div className="workbench-main">
-            <Results state={state} live={live} formEpochs={form.config?.epochs ?? null} onError={onFigureError} />
-            <InsideSection state={state} formConfig={form.config} request={request} onError={onFigureError} />
+            <Results live={live} formConfig={form.config} onError={onFigureError} />
+            <InsideSection formConfig={form.config} request={request} onError={onFigureError} />
             <div className="draw-row">
-              <DrawDigitSection state={state} request={request} onError={onFigureError} />
-              <SavedModelsSection state={state} request={request} />
+              <DrawDigitSection request={request} onError={onFigureError} />
+              <SavedModelsSection request={request} />
             </div>
-            <InspectSection state={state} request={request} onError={onFigureError} />
+            <InspectSection request={request} onError={onFigureError} />
           </div>
         </div>
       </main>
@@ -181,9 +192,12 @@ export function App({ initial }: Props) {
         Runs entirely in this page: TensorFlow.js in a Web Worker, MNIST served from this site. The address bar holds
         the settings, so a link reproduces a run.
         <SourcesFull />
-        <MemoryLine state={state} request={request} />
+        <MemoryLine request={request} />
       </footer>
-      <UpdatePrompt dataSettled={state.data.phase === 'ready' || state.data.phase === 'error'} running={active} />
+      <UpdatePrompt
+        dataSettled={workerState.data.phase === 'ready' || workerState.data.phase === 'error'}
+        running={active}
+      />
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // Lists the settings in the link that were refused: the URL key, what was given, why, and the value used instead.
 import type { ConfigProblem } from '../shared/configText';
+import { countRender } from './renderCount';
 
 interface Props {
   problems: readonly ConfigProblem[];
@@ -7,6 +8,7 @@ interface Props {
 }
 
 export function ConfigProblems({ problems, onDismiss }: Props) {
+  countRender('ConfigProblems');
   if (problems.length === 0) return null;
   return (
     <section className="notice warning" data-testid="config-problems" aria-labelledby="config-problems-heading">

@@ -2,6 +2,7 @@
 import type { TrainConfig } from '../shared/config';
 import type { Divergence } from '../shared/protocol';
 import { divergenceText } from './divergenceText';
+import { countRender } from './renderCount';
 
 interface Props {
   divergences: readonly Divergence[];
@@ -10,6 +11,7 @@ interface Props {
 }
 
 export function Divergences({ divergences, config, active }: Props) {
+  countRender('Divergences');
   if (divergences.length === 0) return null;
   return (
     <div className="divergences" role="status">

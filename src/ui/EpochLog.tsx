@@ -1,6 +1,5 @@
 // The Keras-style epoch log: one row per epoch and net (and seed, when the experiment is repeated), plain decimals in
 // every cell, and a row where a net diverged. It is also the charts' text alternative (the canvases point to it).
-import { memo } from 'react';
 import { repeatSeed, type TrainConfig } from '../shared/config';
 import { netName, trainedNets } from '../shared/netNames';
 import type { ParamCounts } from '../shared/metrics';
@@ -9,6 +8,7 @@ import { epochLogRows, type LogRow } from './epochLogRows';
 import { formatInt, formatMetric } from './format';
 import { paramsText } from './paramsText';
 import type { EpochRecord } from './epochHistory';
+import { countRender } from './renderCount';
 
 interface Props {
   seedRuns: readonly PerNet<readonly EpochRecord[]>[];
@@ -65,8 +65,8 @@ function Row({ row, config, seeded }: { row: LogRow; config: TrainConfig | null;
   );
 }
 
-/** Memoized: the page re-renders on every progress message; this changes only with its own props. */
-export const EpochLog = memo(function EpochLog({ seedRuns, divergences, config, params }: Props) {
+export function EpochLog({ seedRuns, divergences, config, params }: Props) {
+  countRender('EpochLog');
   const seeded = (config?.repeats ?? 1) > 1;
   const rows = epochLogRows(seedRuns, divergences);
   const nets = trainedNets(config)
@@ -120,4 +120,4 @@ export const EpochLog = memo(function EpochLog({ seedRuns, divergences, config, 
       </div>
     </section>
   );
-});
+}

@@ -1,6 +1,7 @@
 // The alert region for worker, data, settings and training errors. Always in the page (a live region must exist
 // before its content arrives to be announced); each message can be dismissed and the app stays usable.
 import type { UiMessage } from './stateTypes';
+import { countRender } from './renderCount';
 
 const SCOPE_LABEL: Record<UiMessage['scope'], string> = {
   data: 'Data',
@@ -18,6 +19,7 @@ interface Props {
 }
 
 export function ErrorList({ messages, onDismiss }: Props) {
+  countRender('ErrorList');
   return (
     <div className="alerts" role="alert" data-testid="error">
       {messages.map((m) => (

@@ -2,6 +2,7 @@
 // what Batch Normalization does. Short on purpose: the figure must be on the first screen.
 import { forwardRef } from 'react';
 import { SourcesFull, SourcesLine } from './Sources';
+import { countRender } from './renderCount';
 
 interface Props {
   tourOpen: boolean;
@@ -10,6 +11,7 @@ interface Props {
 }
 
 export const Header = forwardRef<HTMLButtonElement, Props>(function Header({ tourOpen, onTour }, tourButton) {
+  countRender('Header');
   return (
     <header className="page-header">
       <div className="title-row">

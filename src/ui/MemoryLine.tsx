@@ -1,12 +1,13 @@
-// A diagnostics line: the worker's live tensor count and bytes (tf.memory()), read when a run ends, when the data is
-// ready, and on demand. A count that grows run after run is a leak; users and the leak test read it here.
-import { useCallback, useEffect, useState } from 'react';
+// A diagnostics line: the worker's live tensor count and bytes (tf.memory()), read when the worker says the data is
+// ready or a run ended, and on demand. A count that grows run after run is a leak; users and the leak test read it here.
+import { useCallback, useState } from 'react';
+import { isRunActive } from './runStatus';
 import type { MemoryReport } from '../shared/protocol';
 import type { TrainingWorker } from './hooks/useTrainingWorker';
-import type { UiState } from './stateTypes';
+import { useWorkerEvent } from './store/uiStore';
+import { countRender } from './renderCount';
 
 interface Props {
-  state: UiState;
   request: TrainingWorker['request'];
 }
 
@@ -14,7 +15,8 @@ function megabytes(bytes: number): string {
   return (bytes / 1_048_576).toFixed(1);
 }
 
-export function MemoryLine({ state, request }: Props) {
+export function MemoryLine({ request }: Props) {
+  countRender('MemoryLine');
   const [report, setReport] = useState<MemoryReport | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
 
@@ -28,11 +30,12 @@ export function MemoryLine({ state, request }: Props) {
     );
   }, [request]);
 
-  // Moments worth a reading: the data arrived, a run ended (the count should be back where it was).
-  const moment = `${state.data.phase}/${state.status}/${state.runId ?? ''}`;
-  useEffect(() => {
-    if (state.data.phase === 'ready' && state.status !== 'running' && state.status !== 'stopping') refresh();
-  }, [moment, refresh, state.data.phase, state.status]);
+  // Moments worth a reading: the data arrived, a run ended or failed (the count should be back where it was).
+  useWorkerEvent((event, state) => {
+    const runEnded = event.type === 'run-finished' || (event.type === 'error' && event.runId !== null);
+    if (state.worker.data.phase !== 'ready' || isRunActive(state.run.status)) return;
+    if (event.type === 'data-ready' || (runEnded && event.runId === state.run.id)) refresh();
+  });
 
   let text = 'Worker memory: not read yet.';
   if (failed !== null) text = `Worker memory could not be read: ${failed}`;

@@ -1,7 +1,9 @@
 // The progress line: MNIST download before the data is ready, then epoch, step, throughput and ETA for the run.
 import { describeProgress } from './progressText';
-import { stepsDone } from './runStatus';
-import type { RunStatus, UiState } from './stateTypes';
+import { isPaused, runPosition, stepsDone } from './runStatus';
+import type { RunStatus } from './stateTypes';
+import { useUi } from './store/uiStore';
+import { countRender } from './renderCount';
 
 const STATUS_WORD: Record<RunStatus, string> = {
   idle: 'Starting',
@@ -14,12 +16,14 @@ const STATUS_WORD: Record<RunStatus, string> = {
   error: 'Something failed',
 };
 
-interface Props {
-  state: UiState;
-}
-
-export function ProgressBar({ state }: Props) {
-  const view = describeProgress(state);
+/** The one part of the page that follows each progress message. */
+export function ProgressBar() {
+  countRender('ProgressBar');
+  const run = useUi((s) => s.run);
+  const progress = useUi((s) => s.progress);
+  const data = useUi((s) => s.worker.data);
+  const divergences = useUi((s) => s.results.divergences);
+  const view = describeProgress({ run, progress, data, divergences });
   const bar = view.bar;
   return (
     <>
@@ -27,8 +31,8 @@ export function ProgressBar({ state }: Props) {
       <div
         className="progress"
         data-testid="progress"
-        data-step={stepsDone(state.progress)}
-        data-paused={state.pause.paused ? 'true' : 'false'}
+        data-step={stepsDone(runPosition(run, progress))}
+        data-paused={run.pause.paused ? 'true' : 'false'}
       >
         {bar.kind === 'value' ? <progress value={bar.value} max={bar.max} aria-label={view.label} /> : null}
         {bar.kind === 'indeterminate' ? <progress aria-label={view.label} /> : null}
@@ -36,7 +40,7 @@ export function ProgressBar({ state }: Props) {
       </div>
       {/* The numbers change several times a second; announce only the status, which changes rarely. */}
       <span className="visually-hidden" role="status">
-        {state.status === 'running' && state.pause.paused ? 'Paused' : STATUS_WORD[state.status]}
+        {isPaused(run) ? 'Paused' : STATUS_WORD[run.status]}
       </span>
     </>
   );

@@ -11,71 +11,68 @@ import type { LiveSeries } from './charts/liveSeries';
 import { Divergences } from './Divergences';
 import { EpochLog } from './EpochLog';
 import { RepeatSummary } from './RepeatSummary';
-import { readDraft } from './settings';
 import { isRunActive } from './runStatus';
-import type { UiState } from './stateTypes';
+import { useUi } from './store/uiStore';
 import './results.css';
+import { countRender } from './renderCount';
 
 interface Props {
-  state: UiState;
   live: LiveSeries;
-  /** The epochs the form would run, for the x-axis before any run when the form is not valid. */
-  formEpochs: number | null;
+  /** The form's settings (null while a field is refused): the axes before any run follow them. */
+  formConfig: TrainConfig | null;
   onError: (message: string) => void;
 }
 
-export function Results({ state, live, formEpochs, onError }: Props) {
-  const formConfig = useMemo(() => readDraft(state.settings).config, [state.settings]);
+const FALLBACK_CONFIG: TrainConfig = { ...DEFAULT_CONFIG, layers: [...DEFAULT_CONFIG.layers] };
+
+export function Results({ live, formConfig, onError }: Props) {
+  countRender('Results');
+  const runConfig = useUi((s) => s.run.config);
+  const stepsPerEpoch = useUi((s) => s.run.stepsPerEpoch);
+  const status = useUi((s) => s.run.status);
+  const params = useUi((s) => s.run.params);
+  const { seedRuns, divergences } = useUi((s) => s.results);
+  const backend = useUi((s) => s.worker.backend?.backend ?? null);
   // Before any run the empty axes and the history labels follow the form; after, the run on screen.
-  const shownConfig = useMemo<TrainConfig>(
-    () =>
-      state.runConfig ??
-      formConfig ?? {
-        ...DEFAULT_CONFIG,
-        layers: [...DEFAULT_CONFIG.layers],
-        epochs: formEpochs ?? DEFAULT_CONFIG.epochs,
-      },
-    [state.runConfig, formConfig, formEpochs],
-  );
-  const history = useRunHistory(state);
+  const shownConfig = runConfig ?? formConfig ?? FALLBACK_CONFIG;
+  const history = useRunHistory();
   const { runs, onScreenId, showOnCharts } = history;
   const earlier = useMemo(
     () => (showOnCharts ? earlierCurves(runs, shownConfig, onScreenId) : []),
     [runs, shownConfig, onScreenId, showOnCharts],
   );
-  // Only the repeat number of the progress matters here: the figure must not rebuild on every progress report.
-  const liveRepeat = state.progress?.repeat ?? null;
+  // Only the seed of the progress matters here: a selector of one number, so progress messages pass by.
+  const liveRepeat = useUi((s) => s.progress?.repeat ?? null);
   const fig = useMemo(
     () =>
       figureData({
         config: shownConfig,
-        stepsPerEpoch: state.runConfig ? state.stepsPerEpoch : null,
-        seedRuns: state.seedRuns,
-        divergences: state.divergences,
+        stepsPerEpoch: runConfig ? stepsPerEpoch : null,
+        seedRuns,
+        divergences,
         liveRepeat,
         earlier,
       }),
-    [shownConfig, state.runConfig, state.stepsPerEpoch, state.seedRuns, state.divergences, liveRepeat, earlier],
+    [shownConfig, runConfig, stepsPerEpoch, seedRuns, divergences, liveRepeat, earlier],
   );
-  const runConfig = state.runConfig;
 
   return (
     <>
-      <Divergences divergences={state.divergences} config={runConfig} active={isRunActive(state.status)} />
+      <Divergences divergences={divergences} config={runConfig} active={isRunActive(status)} />
       <Figure
         fig={fig}
         live={live}
-        seedRuns={state.seedRuns}
+        seedRuns={seedRuns}
         runConfig={runConfig}
         shownConfig={shownConfig}
-        backend={state.backend?.backend ?? null}
+        backend={backend}
         onError={onError}
       />
       {runConfig !== null && runConfig.repeats > 1 ? (
-        <RepeatSummary config={runConfig} seedRuns={state.seedRuns} divergences={state.divergences} />
+        <RepeatSummary config={runConfig} seedRuns={seedRuns} divergences={divergences} />
       ) : null}
       <RunHistoryPanel history={history} basis={shownConfig} />
-      <EpochLog seedRuns={state.seedRuns} divergences={state.divergences} config={runConfig} params={state.params} />
+      <EpochLog seedRuns={seedRuns} divergences={divergences} config={runConfig} params={params} />
     </>
   );
 }

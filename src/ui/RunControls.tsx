@@ -6,6 +6,7 @@ import { useSpaceToPause } from './hooks/useSpaceToPause';
 import { speedLabel } from './progressText';
 import type { PauseState, RunStatus } from './stateTypes';
 import './runControls.css';
+import { countRender } from './renderCount';
 
 interface Props {
   status: RunStatus;
@@ -40,6 +41,7 @@ export function RunControls({
   onStep,
   onSpeed,
 }: Props) {
+  countRender('RunControls');
   const speedId = useId();
   const running = status === 'running';
   // aria-pressed follows the worker: true once it says the run is held.

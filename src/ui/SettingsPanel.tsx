@@ -1,12 +1,12 @@
 // The settings form, rendered from the field table: one group per part of the experiment (Network and BatchNorm
 // collapsed behind a summary); the presets are in the run bar. Edits go to the URL at once; during a run they are kept
 // for the next one.
-import { memo } from 'react';
 import { FIELDS, type FieldGroup, type FieldKey } from '../shared/configFields';
 import { CopyLinkButton } from './controls/CopyLinkButton';
 import { FieldControl } from './controls/FieldControl';
 import { SettingsGroup } from './controls/SettingsGroup';
 import { groupSummary, type FieldErrors, type SettingsDraft } from './settings';
+import { countRender } from './renderCount';
 
 /** The order on screen; the groups that only matter once you go beyond the blog's recipe start collapsed. */
 const GROUPS: ReadonlyArray<{ group: FieldGroup; collapsible: boolean }> = [
@@ -25,11 +25,8 @@ interface Props {
   onEdit: (key: FieldKey, text: string) => void;
 }
 
-/**
- * Memoized: its props change when the settings do, not on the progress messages that re-render the page about four
- * times a second during a run (the whole form re-rendering each time made main-thread tasks longer).
- */
-export const SettingsPanel = memo(function SettingsPanel({ draft, errors, link, running, onEdit }: Props) {
+export function SettingsPanel({ draft, errors, link, running, onEdit }: Props) {
+  countRender('SettingsPanel');
   return (
     <section className="card settings" aria-labelledby="settings-heading">
       <div className="section-head">
@@ -71,4 +68,4 @@ export const SettingsPanel = memo(function SettingsPanel({ draft, errors, link, 
       </form>
     </section>
   );
-});
+}

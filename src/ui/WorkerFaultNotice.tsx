@@ -1,6 +1,7 @@
 // The notice for a worker that crashed or a run that stalled, with the one thing that helps: Restart (a fresh
 // worker; the charts and the log stay on screen).
 import type { WorkerFault } from './workerFault';
+import { countRender } from './renderCount';
 
 interface Props {
   fault: WorkerFault | null;
@@ -13,6 +14,7 @@ const HEADLINE: Record<WorkerFault['kind'], string> = {
 };
 
 export function WorkerFaultNotice({ fault, onRestart }: Props) {
+  countRender('WorkerFaultNotice');
   if (fault === null) return null;
   return (
     <div className="notice error worker-fault" role="alert" data-testid="worker-fault" data-kind={fault.kind}>

@@ -3,7 +3,16 @@
 import { assertNever } from '../shared/assertNever';
 import { NET_SHORT_NAMES, trainedNets } from '../shared/netNames';
 import { formatDuration, formatInt, formatMegabytes } from './format';
-import type { ProgressState, UiState } from './stateTypes';
+import { estimateEtaMs, runPosition, type RunPosition } from './runStatus';
+import type { DataState, ProgressState, ResultsState, RunState } from './stateTypes';
+
+/** What the progress line reads: the run, its latest progress, the data download and the divergences. */
+export interface ProgressInput {
+  run: RunState;
+  progress: ProgressState | null;
+  data: DataState;
+  divergences: ResultsState['divergences'];
+}
 
 export type Bar = { kind: 'none' } | { kind: 'indeterminate' } | { kind: 'value'; value: number; max: number };
 
@@ -21,7 +30,7 @@ const BUSY: Bar = { kind: 'indeterminate' };
  * "Epoch 3/10 · step 1,200/1,875", after "Seed 2 of 3 · " when the experiment is repeated, or "All 3 seeds at once · "
  * when the seeds train together.
  */
-export function position(p: ProgressState): string {
+export function position(p: RunPosition): string {
   const together = p.seedsTogether ?? 1;
   const seed =
     p.repeats <= 1
@@ -35,7 +44,7 @@ export function position(p: ProgressState): string {
 }
 
 /** Steps done over the whole run (every seed), for the bar. */
-export function runBar(p: ProgressState): Bar {
+export function runBar(p: RunPosition): Bar {
   const perSeed = p.epochs * p.stepsPerEpoch;
   const max = Math.max(1, p.repeats) * perSeed;
   const within = (p.epoch - 1) * p.stepsPerEpoch + p.step;
@@ -44,10 +53,10 @@ export function runBar(p: ProgressState): Bar {
 }
 
 /** " · training No BN only" when one net is switched off or has diverged in this seed; empty when both train. */
-export function netsNote(state: Pick<UiState, 'runConfig' | 'divergences' | 'progress'>): string {
-  if (state.runConfig === null) return '';
+export function netsNote(state: Pick<ProgressInput, 'run' | 'divergences' | 'progress'>): string {
+  if (state.run.config === null) return '';
   const repeat = state.progress?.repeat ?? 0;
-  const trained = trainedNets(state.runConfig);
+  const trained = trainedNets(state.run.config);
   const going = trained.filter((net) => !state.divergences.some((d) => d.net === net && d.repeat === repeat));
   if (going.length === 2) return '';
   return going.length === 0
@@ -55,14 +64,15 @@ export function netsNote(state: Pick<UiState, 'runConfig' | 'divergences' | 'pro
     : ` · training ${going.map((net) => NET_SHORT_NAMES[net]).join(', ')} only`;
 }
 
-export function describeProgress(state: UiState): ProgressView {
-  const p = state.progress;
+export function describeProgress(state: ProgressInput): ProgressView {
+  const p = runPosition(state.run, state.progress);
+  const etaMs = p === null ? null : estimateEtaMs(p);
   const run = (text: string, bar: Bar = p ? runBar(p) : NONE): ProgressView => ({
     text,
     bar,
     label: 'Training progress',
   });
-  switch (state.status) {
+  switch (state.run.status) {
     case 'idle':
       return { text: 'Starting the training worker…', bar: BUSY, label: 'Starting' };
     case 'loading-data':
@@ -70,28 +80,28 @@ export function describeProgress(state: UiState): ProgressView {
     case 'ready':
       return { text: readyText(state), bar: NONE, label: 'Data' };
     case 'running':
-      if (state.pause.paused)
+      if (state.run.pause.paused)
         return run(p ? `Paused · ${position(p)}${netsNote(state)}` : 'Paused before the first step.');
       if (!p)
         return run(
-          `Starting the run: building ${trainedNets(state.runConfig).length === 1 ? 'the network' : 'both networks'}…`,
+          `Starting the run: building ${trainedNets(state.run.config).length === 1 ? 'the network' : 'both networks'}…`,
           BUSY,
         );
-      if (state.pause.pending === 'pause') return run(`Pausing… · ${position(p)}`);
+      if (state.run.pause.pending === 'pause') return run(`Pausing… · ${position(p)}`);
       if (p.phase === 'validating') return run(`${position(p)}${netsNote(state)} · Validating…`);
-      if (state.stepsPerSecond !== null)
-        return run(`${position(p)}${netsNote(state)} · slow motion, ${speedLabel(state.stepsPerSecond)}`);
+      if (state.run.stepsPerSecond !== null)
+        return run(`${position(p)}${netsNote(state)} · slow motion, ${speedLabel(state.run.stepsPerSecond)}`);
       return run(
-        `${position(p)}${netsNote(state)} · ${formatInt(p.samplesPerSec)} samples/s${p.etaMs === null ? '' : ` · ETA ${formatDuration(p.etaMs)}`}`,
+        `${position(p)}${netsNote(state)} · ${formatInt(p.samplesPerSec)} samples/s${etaMs === null ? '' : ` · ETA ${formatDuration(etaMs)}`}`,
       );
     case 'stopping':
       return run(p ? `Stopping… · ${position(p)}` : 'Stopping…');
     case 'finished':
-      return run(`Finished · ${p ? `${position(p)} · ` : ''}${after(state)}`);
+      return run(`Finished · ${p ? `${position(p)} · ` : ''}${after(state.run)}`);
     case 'stopped':
-      return run(p ? `Stopped · ${position(p)} · ${after(state)}` : 'Stopped before the first step.');
+      return run(p ? `Stopped · ${position(p)} · ${after(state.run)}` : 'Stopped before the first step.');
     case 'error':
-      if (state.runId === null)
+      if (state.run.id === null)
         return {
           text: 'Cannot train: the worker could not load the data (see the error above).',
           bar: NONE,
@@ -99,7 +109,7 @@ export function describeProgress(state: UiState): ProgressView {
         };
       return run(p ? `Run failed · ${position(p)}` : 'Run failed before the first step.');
     default:
-      return assertNever(state.status, 'run status');
+      return assertNever(state.run.status, 'run status');
   }
 }
 
@@ -110,11 +120,11 @@ export function speedLabel(stepsPerSecond: number): string {
   return `1 step every ${Number.isInteger(every) ? every : every.toFixed(1)} s`;
 }
 
-function after(state: UiState): string {
-  return state.finishedMs === null ? '' : `took ${formatDuration(state.finishedMs)}`;
+function after(run: RunState): string {
+  return run.finishedMs === null ? '' : `took ${formatDuration(run.finishedMs)}`;
 }
 
-function describeData(state: UiState): ProgressView {
+function describeData(state: ProgressInput): ProgressView {
   const { loadedBytes, totalBytes } = state.data;
   if (totalBytes <= 0) return { text: 'Loading MNIST…', bar: BUSY, label: 'MNIST download' };
   return {
@@ -124,7 +134,7 @@ function describeData(state: UiState): ProgressView {
   };
 }
 
-function readyText(state: UiState): string {
+function readyText(state: ProgressInput): string {
   const { trainCount, testCount, ms } = state.data;
   if (trainCount === null || testCount === null) return 'Ready.';
   const took = ms === null ? '' : ` in ${ms < 1000 ? `${Math.round(ms)} ms` : formatDuration(ms)}`;

@@ -1,22 +1,43 @@
-// What the page derives from the run's state: paused or active, steps done, time left, and whether Train may be
-// pressed. Pure functions of UiState (state.ts), shared by the run bar, the progress line and the reducer.
-import type { ProgressState, RunStatus, UiState } from './stateTypes';
+// What the page derives from the run's state: paused or active, where the run is (with the counts its settings
+// give), steps done, time left, and whether Train may be pressed. Pure functions of UiState's fields (stateTypes.ts),
+// shared by the run bar, the progress line and the reducer.
+import type { ProgressState, RunState, RunStatus, UiState } from './stateTypes';
 
 /** The run in progress is held by Pause (as the worker says): Step is possible. */
-export function isPaused(state: Pick<UiState, 'status' | 'pause'>): boolean {
-  return state.status === 'running' && state.pause.paused;
-}
-
-/** Mini-batches trained in this run so far (one step = one mini-batch through every net), over every epoch and seed. */
-export function stepsDone(
-  p: Pick<ProgressState, 'repeat' | 'epoch' | 'epochs' | 'step' | 'stepsPerEpoch'> | null,
-): number {
-  if (p === null) return 0;
-  return (p.repeat * p.epochs + p.epoch - 1) * p.stepsPerEpoch + p.step;
+export function isPaused(run: Pick<RunState, 'status' | 'pause'>): boolean {
+  return run.status === 'running' && run.pause.paused;
 }
 
 export function isRunActive(status: RunStatus): boolean {
   return status === 'running' || status === 'stopping';
+}
+
+/** The latest progress with the run's shape: how many seeds, epochs and steps an epoch. */
+export interface RunPosition extends ProgressState {
+  repeats: number;
+  epochs: number;
+  stepsPerEpoch: number;
+}
+
+export function runPosition(
+  run: Pick<RunState, 'config' | 'stepsPerEpoch'>,
+  p: ProgressState | null,
+): RunPosition | null {
+  if (p === null) return null;
+  return {
+    ...p,
+    repeats: Math.max(run.config?.repeats ?? 1, p.repeat + 1),
+    epochs: Math.max(run.config?.epochs ?? 1, p.epoch),
+    stepsPerEpoch: Math.max(run.stepsPerEpoch ?? 1, p.step),
+  };
+}
+
+/** Mini-batches trained in this run so far (one step = one mini-batch through every net), over every epoch and seed. */
+export function stepsDone(
+  p: Pick<RunPosition, 'repeat' | 'epoch' | 'epochs' | 'step' | 'stepsPerEpoch'> | null,
+): number {
+  if (p === null) return 0;
+  return (p.repeat * p.epochs + p.epoch - 1) * p.stepsPerEpoch + p.step;
 }
 
 /** Time left, assuming the rest of the run goes at the pace so far (validation included, as it recurs each epoch). */
@@ -39,8 +60,11 @@ export function estimateEtaMs(p: {
 }
 
 /** Whether the form's config may be sent: the worker has the data and no run is still winding down. */
-export function canTrain(state: UiState, configValid: boolean): boolean {
+export function canTrain(state: Pick<UiState, 'worker' | 'run'>, configValid: boolean): boolean {
   return (
-    configValid && state.data.phase === 'ready' && !isRunActive(state.status) && state.workerFault?.kind !== 'crashed'
+    configValid &&
+    state.worker.data.phase === 'ready' &&
+    !isRunActive(state.run.status) &&
+    state.worker.fault?.kind !== 'crashed'
   );
 }

@@ -3,20 +3,20 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../shared/config';
 import type { WorkerEvent } from '../shared/protocol';
-import { canTrain, estimateEtaMs } from './runStatus';
+import { canTrain, estimateEtaMs, runPosition } from './runStatus';
 import { initState, MAX_MESSAGES, reducer } from './state';
 import { CONFIG, ev, fresh, metrics, progress, ready, run, training } from './state.fixture';
 
 describe('data and backend', () => {
   it('starts idle, loads, then is ready to train', () => {
-    expect(fresh().status).toBe('idle');
+    expect(fresh().run.status).toBe('idle');
     const loading = run(fresh(), ev({ type: 'data-progress', runId: null, loadedBytes: 5, totalBytes: 50 }));
-    expect(loading.status).toBe('loading-data');
-    expect(loading.data).toMatchObject({ phase: 'loading', loadedBytes: 5, totalBytes: 50 });
+    expect(loading.run.status).toBe('loading-data');
+    expect(loading.worker.data).toMatchObject({ phase: 'loading', loadedBytes: 5, totalBytes: 50 });
     const s = ready();
-    expect(s.status).toBe('ready');
-    expect(s.backend?.backend).toBe('wasm');
-    expect(s.data).toMatchObject({ phase: 'ready', trainCount: 60000, testCount: 10000 });
+    expect(s.run.status).toBe('ready');
+    expect(s.worker.backend?.backend).toBe('wasm');
+    expect(s.worker.data).toMatchObject({ phase: 'ready', trainCount: 60000, testCount: 10000 });
     expect(canTrain(s, true)).toBe(true);
     expect(canTrain(s, false)).toBe(false);
   });
@@ -26,24 +26,24 @@ describe('data and backend', () => {
       fresh(),
       ev({ type: 'error', runId: null, scope: 'data', message: 'train-labels-idx1-ubyte is truncated' }),
     );
-    expect(s.status).toBe('error');
-    expect(s.data.phase).toBe('error');
-    expect(s.messages.map((m) => m.text)).toEqual(['train-labels-idx1-ubyte is truncated']);
+    expect(s.run.status).toBe('error');
+    expect(s.worker.data.phase).toBe('error');
+    expect(s.messages.list.map((m) => m.text)).toEqual(['train-labels-idx1-ubyte is truncated']);
     expect(canTrain(s, true)).toBe(false);
   });
 
   it('flags a backend that could not start', () => {
     const s = run(fresh(), ev({ type: 'error', runId: null, scope: 'backend', message: 'no backend' }));
-    expect(s.backendFailed).toBe(true);
-    expect(s.data.phase).toBe('error');
+    expect(s.worker.backendFailed).toBe(true);
+    expect(s.worker.data.phase).toBe('error');
   });
 });
 
 describe('a run', () => {
   it('goes running → finished, accumulating one row per net and epoch', () => {
     let s = training();
-    expect(s.status).toBe('running');
-    expect(s.stepsPerEpoch).toBe(63);
+    expect(s.run.status).toBe('running');
+    expect(s.run.stepsPerEpoch).toBe(63);
     expect(canTrain(s, true)).toBe(false);
     s = run(
       s,
@@ -59,13 +59,13 @@ describe('a run', () => {
       ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 2, metrics: metrics(0.2) }),
       ev({ type: 'run-finished', runId: 1, reason: 'completed', elapsedMs: 5000 }),
     );
-    expect(s.status).toBe('finished');
-    expect(s.finishedMs).toBe(5000);
-    expect(s.history.bn.map((r) => [r.epoch, r.loss])).toEqual([
+    expect(s.run.status).toBe('finished');
+    expect(s.run.finishedMs).toBe(5000);
+    expect(s.results.seedRuns.at(-1)?.bn.map((r) => [r.epoch, r.loss])).toEqual([
       [1, 0.3],
       [2, 0.2],
     ]);
-    expect(s.history.plain.map((r) => [r.epoch, r.loss])).toEqual([
+    expect(s.results.seedRuns.at(-1)?.plain.map((r) => [r.epoch, r.loss])).toEqual([
       [1, 0.6],
       [2, 0.4],
     ]);
@@ -79,7 +79,7 @@ describe('a run', () => {
       ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: metrics(0.3) }),
       ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 2, metrics: metrics(0.25) }),
     );
-    expect(s.history.bn.map((r) => [r.epoch, r.loss])).toEqual([
+    expect(s.results.seedRuns.at(-1)?.bn.map((r) => [r.epoch, r.loss])).toEqual([
       [1, 0.3],
       [2, 0.25],
     ]);
@@ -87,23 +87,27 @@ describe('a run', () => {
 
   it('derives progress with the run length and an ETA', () => {
     const s = run(training(), ev(progress(1, 2, 63, 2000)));
-    expect(s.progress).toMatchObject({
-      epoch: 2,
-      epochs: 2,
-      step: 63,
-      stepsPerEpoch: 63,
-      samplesPerSec: 5400,
-      etaMs: 0,
-    });
+    const position = runPosition(s.run, s.progress);
+    expect(position).toMatchObject({ epoch: 2, epochs: 2, step: 63, stepsPerEpoch: 63, samplesPerSec: 5400 });
+    expect(position === null ? null : estimateEtaMs(position)).toBe(0);
+  });
+
+  it('keeps the steps of an epoch in one place and changes only the progress on a progress message', () => {
+    const before = run(training(), ev(progress(1, 1, 10)));
+    const after = reducer(before, ev(progress(1, 1, 20)));
+    expect(after.progress?.step).toBe(20);
+    for (const concern of ['worker', 'run', 'results', 'settings', 'messages', 'inside', 'currentNets'] as const)
+      expect(after[concern], concern).toBe(before[concern]);
+    expect(after.run.stepsPerEpoch).toBe(63);
   });
 
   it('stops: running → stopping → stopped, and ignores Stop when nothing runs', () => {
-    expect(reducer(ready(), { type: 'stop-requested' }).status).toBe('ready');
+    expect(reducer(ready(), { type: 'stop-requested' }).run.status).toBe('ready');
     let s = run(training(), ev(progress(1, 1, 10)), { type: 'stop-requested' });
-    expect(s.status).toBe('stopping');
+    expect(s.run.status).toBe('stopping');
     expect(canTrain(s, true)).toBe(false);
     s = run(s, ev(progress(1, 1, 11)), ev({ type: 'run-finished', runId: 1, reason: 'stopped', elapsedMs: 900 }));
-    expect(s.status).toBe('stopped');
+    expect(s.run.status).toBe('stopped');
     expect(s.progress?.step).toBe(11);
     // Nothing of that run moves the screen afterwards.
     expect(
@@ -121,18 +125,14 @@ describe('Train again', () => {
       ev({ type: 'error', runId: null, scope: 'worker', message: 'worker hiccup' }),
       ev({ type: 'error', runId: 1, scope: 'training', message: 'Training failed: NaN' }),
     );
-    expect(before.status).toBe('error');
-    expect(before.messages).toHaveLength(2);
+    expect(before.run.status).toBe('error');
+    expect(before.messages.list).toHaveLength(2);
     const after = reducer(before, { type: 'train-requested', runId: 2, config: { ...CONFIG, epochs: 5 } });
-    expect(after).toMatchObject({
-      status: 'running',
-      runId: 2,
-      progress: null,
-      finishedMs: null,
-      history: { bn: [], plain: [] },
-    });
-    expect(after.runConfig?.epochs).toBe(5);
-    expect(after.messages.map((m) => m.text)).toEqual(['worker hiccup']);
+    expect(after.run).toMatchObject({ status: 'running', id: 2, finishedMs: null });
+    expect(after.progress).toBeNull();
+    expect(after.results.seedRuns).toEqual([{ bn: [], plain: [] }]);
+    expect(after.run.config?.epochs).toBe(5);
+    expect(after.messages.list.map((m) => m.text)).toEqual(['worker hiccup']);
   });
 
   it('drops every event of a run it has left', () => {
@@ -153,7 +153,7 @@ describe('Train again', () => {
     expect(run(s, ...stale.map(ev))).toBe(s);
     // Events of the current run and of the worker itself still count.
     expect(run(s, ev(progress(2, 1, 7))).progress?.step).toBe(7);
-    expect(run(s, ev({ type: 'error', runId: null, scope: 'worker', message: 'x' })).messages).toHaveLength(1);
+    expect(run(s, ev({ type: 'error', runId: null, scope: 'worker', message: 'x' })).messages.list).toHaveLength(1);
   });
 });
 
@@ -163,8 +163,8 @@ describe('errors', () => {
       training(),
       ev({ type: 'error', runId: 1, scope: 'config', message: 'Settings refused: Epochs must be between 1 and 100.' }),
     );
-    expect(s.status).toBe('error');
-    expect(s.messages[0]).toMatchObject({
+    expect(s.run.status).toBe('error');
+    expect(s.messages.list[0]).toMatchObject({
       scope: 'config',
       runId: 1,
       text: 'Settings refused: Epochs must be between 1 and 100.',
@@ -176,13 +176,13 @@ describe('errors', () => {
     let s = training();
     for (let i = 0; i < MAX_MESSAGES + 3; i++)
       s = reducer(s, ev({ type: 'error', runId: null, scope: 'worker', message: `m${i}` }));
-    expect(s.status).toBe('running');
-    expect(s.messages).toHaveLength(MAX_MESSAGES);
-    expect(s.messages.at(-1)?.text).toBe(`m${MAX_MESSAGES + 2}`);
-    const id = s.messages[0]?.id ?? -1;
+    expect(s.run.status).toBe('running');
+    expect(s.messages.list).toHaveLength(MAX_MESSAGES);
+    expect(s.messages.list.at(-1)?.text).toBe(`m${MAX_MESSAGES + 2}`);
+    const id = s.messages.list[0]?.id ?? -1;
     s = reducer(s, { type: 'message-dismissed', id });
-    expect(s.messages.some((m) => m.id === id)).toBe(false);
-    expect(new Set(s.messages.map((m) => m.id)).size).toBe(s.messages.length);
+    expect(s.messages.list.some((m) => m.id === id)).toBe(false);
+    expect(new Set(s.messages.list.map((m) => m.id)).size).toBe(s.messages.list.length);
   });
 
   it('records page errors and lets the URL notice be dismissed', () => {
@@ -190,9 +190,9 @@ describe('errors', () => {
       config: CONFIG,
       problems: [{ key: 'lr', name: 'lr', given: 'banana', message: 'Learning rate must be a number.', used: '0.001' }],
     });
-    expect(s.configProblems).toHaveLength(1);
-    expect(reducer(s, { type: 'config-problems-dismissed' }).configProblems).toEqual([]);
-    expect(reducer(s, { type: 'ui-error', message: 'no PNG' }).messages[0]).toMatchObject({
+    expect(s.settings.problems).toHaveLength(1);
+    expect(reducer(s, { type: 'config-problems-dismissed' }).settings.problems).toEqual([]);
+    expect(reducer(s, { type: 'ui-error', message: 'no PNG' }).messages.list[0]).toMatchObject({
       scope: 'ui',
       text: 'no PNG',
     });
@@ -202,7 +202,7 @@ describe('errors', () => {
 describe('settings form', () => {
   it('holds the typed text per field', () => {
     const s = reducer(fresh(), { type: 'config-edited', key: 'epochs', text: '3' });
-    expect(s.settings.text).toMatchObject({ epochs: '3', batchSize: '32', lr: '0.001', trainSize: '2000' });
+    expect(s.settings.draft.text).toMatchObject({ epochs: '3', batchSize: '32', lr: '0.001', trainSize: '2000' });
   });
 });
 
@@ -229,11 +229,12 @@ describe('ETA', () => {
       ev({ ...progress(1, 1, 30), repeat: 1 } as WorkerEvent),
       ev({ type: 'epoch', runId: 1, repeat: 1, epoch: 1, metrics: metrics(0.4) }),
     );
-    expect(s.seedRuns.map((r) => r.bn.map((e) => e.loss))).toEqual([[0.3, 0.2], [0.4]]);
-    expect(s.history).toBe(s.seedRuns[1]);
-    expect(s.progress).toMatchObject({ repeat: 1, repeats: 2 });
+    expect(s.results.seedRuns.map((r) => r.bn.map((e) => e.loss))).toEqual([[0.3, 0.2], [0.4]]);
+    expect(s.results.seedRuns.at(-1)).toBe(s.results.seedRuns[1]);
+    const position = runPosition(s.run, s.progress);
+    expect(position).toMatchObject({ repeat: 1, repeats: 2 });
     // Halfway through the second of two repeats of 2 × 63 steps: 156 of 252 steps done.
-    expect(s.progress?.etaMs).toBeCloseTo((1000 * (252 - 156)) / 156, 6);
+    expect(position === null ? null : estimateEtaMs(position)).toBeCloseTo((1000 * (252 - 156)) / 156, 6);
   });
 
   it('records a divergence and keeps the net that still trains', () => {
@@ -243,18 +244,18 @@ describe('ETA', () => {
       ev({ type: 'diverged', runId: 1, net: 'plain', repeat: 0, epoch: 1, step: 17 }),
       ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: { bn: metrics(0.3).bn } }),
     );
-    expect(s.divergences).toEqual([{ net: 'plain', repeat: 0, epoch: 1, step: 17 }]);
-    expect(s.history.bn).toHaveLength(1);
-    expect(s.history.plain).toEqual([]);
+    expect(s.results.divergences).toEqual([{ net: 'plain', repeat: 0, epoch: 1, step: 17 }]);
+    expect(s.results.seedRuns.at(-1)?.bn).toHaveLength(1);
+    expect(s.results.seedRuns.at(-1)?.plain).toEqual([]);
     const again = reducer(s, { type: 'train-requested', runId: 2, config: CONFIG });
-    expect(again.divergences).toEqual([]);
+    expect(again.results.divergences).toEqual([]);
   });
 
   it('replaces the form with a preset without touching the run on screen', () => {
     const s = run(ready(), { type: 'train-requested', runId: 1, config: CONFIG });
     const next = reducer(s, { type: 'settings-replaced', config: { ...DEFAULT_CONFIG, lr: 0.03 } });
-    expect(next.settings.text.lr).toBe('0.03');
-    expect(next.runConfig).toBe(CONFIG);
-    expect(next.status).toBe('running');
+    expect(next.settings.draft.text.lr).toBe('0.03');
+    expect(next.run.config).toBe(CONFIG);
+    expect(next.run.status).toBe('running');
   });
 });

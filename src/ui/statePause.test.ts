@@ -1,35 +1,35 @@
 // The reducer and Pause / Step / slow motion: the page follows what the worker says, a stale run's pause events are
 // dropped, the chosen speed outlives a run, and a paused run is never called stalled.
 import { describe, expect, it } from 'vitest';
-import { isPaused, stepsDone } from './runStatus';
+import { isPaused, runPosition, stepsDone } from './runStatus';
 import { reducer } from './state';
 import { CONFIG, ev, progress, ready, run, training } from './state.fixture';
 
 describe('pause, step and slow motion', () => {
   it('follows the worker: Pause is pending until run-paused, Resume until run-resumed', () => {
     let s = run(training(), ev(progress(1, 1, 30)));
-    expect(isPaused(s)).toBe(false);
+    expect(isPaused(s.run)).toBe(false);
     s = reducer(s, { type: 'pause-requested' });
-    expect(s.pause).toEqual({ paused: false, pending: 'pause' });
-    expect(isPaused(s)).toBe(false);
+    expect(s.run.pause).toEqual({ paused: false, pending: 'pause' });
+    expect(isPaused(s.run)).toBe(false);
     s = run(s, ev({ type: 'run-paused', runId: 1 }));
-    expect(s.pause).toEqual({ paused: true, pending: null });
-    expect(isPaused(s)).toBe(true);
+    expect(s.run.pause).toEqual({ paused: true, pending: null });
+    expect(isPaused(s.run)).toBe(true);
     // Steps taken while paused move the progress; the run stays paused.
     s = run(s, ev(progress(1, 1, 31)), ev(progress(1, 1, 32)));
-    expect(isPaused(s)).toBe(true);
-    expect(stepsDone(s.progress)).toBe(32);
+    expect(isPaused(s.run)).toBe(true);
+    expect(stepsDone(runPosition(s.run, s.progress))).toBe(32);
     s = reducer(s, { type: 'resume-requested' });
-    expect(s.pause).toEqual({ paused: true, pending: 'resume' });
+    expect(s.run.pause).toEqual({ paused: true, pending: 'resume' });
     s = run(s, ev({ type: 'run-resumed', runId: 1 }));
-    expect(s.pause).toEqual({ paused: false, pending: null });
+    expect(s.run.pause).toEqual({ paused: false, pending: null });
   });
 
   it('ignores a stale run’s pause events, and requests when no run is going', () => {
     const s = run(training(2), ev({ type: 'run-paused', runId: 1 }));
-    expect(s.pause.paused).toBe(false);
-    expect(reducer(ready(), { type: 'pause-requested' }).pause.pending).toBeNull();
-    expect(reducer(training(), { type: 'resume-requested' }).pause.pending).toBeNull();
+    expect(s.run.pause.paused).toBe(false);
+    expect(reducer(ready(), { type: 'pause-requested' }).run.pause.pending).toBeNull();
+    expect(reducer(training(), { type: 'resume-requested' }).run.pause.pending).toBeNull();
   });
 
   it('ends the pause with the run (stopped while paused, or failed), and a new run starts unpaused', () => {
@@ -39,13 +39,13 @@ describe('pause, step and slow motion', () => {
       { type: 'stop-requested' },
       ev({ type: 'run-finished', runId: 1, reason: 'stopped', elapsedMs: 100 }),
     );
-    expect(stopped.status).toBe('stopped');
-    expect(stopped.pause).toEqual({ paused: false, pending: null });
-    expect(isPaused(run(paused, { type: 'stop-requested' }))).toBe(false);
+    expect(stopped.run.status).toBe('stopped');
+    expect(stopped.run.pause).toEqual({ paused: false, pending: null });
+    expect(isPaused(run(paused, { type: 'stop-requested' }).run)).toBe(false);
     const failed = run(paused, ev({ type: 'error', runId: 1, scope: 'training', message: 'boom' }));
-    expect(failed.pause.paused).toBe(false);
+    expect(failed.run.pause.paused).toBe(false);
     const pending = run(training(), { type: 'pause-requested' });
-    expect(reducer(pending, { type: 'train-requested', runId: 2, config: CONFIG }).pause).toEqual({
+    expect(reducer(pending, { type: 'train-requested', runId: 2, config: CONFIG }).run.pause).toEqual({
       paused: false,
       pending: null,
     });
@@ -57,8 +57,8 @@ describe('pause, step and slow motion', () => {
       { type: 'speed-chosen', stepsPerSecond: 2 },
       { type: 'train-requested', runId: 1, config: CONFIG },
     );
-    expect(s.stepsPerSecond).toBe(2);
-    expect(reducer(s, { type: 'speed-chosen', stepsPerSecond: null }).stepsPerSecond).toBeNull();
+    expect(s.run.stepsPerSecond).toBe(2);
+    expect(reducer(s, { type: 'speed-chosen', stepsPerSecond: null }).run.stepsPerSecond).toBeNull();
   });
 
   it('counts the mini-batches trained over epochs and seeds', () => {
@@ -72,8 +72,8 @@ describe('pause, step and slow motion', () => {
 describe('a paused run and the stall watch', () => {
   it('is not called stalled while paused (it sends nothing on purpose), but is once it goes on', () => {
     const paused = run(training(), ev({ type: 'run-paused', runId: 1 }));
-    expect(reducer(paused, { type: 'worker-stalled', seconds: 30 }).workerFault).toBeNull();
+    expect(reducer(paused, { type: 'worker-stalled', seconds: 30 }).worker.fault).toBeNull();
     const resumed = run(paused, ev({ type: 'run-resumed', runId: 1 }), { type: 'worker-stalled', seconds: 30 });
-    expect(resumed.workerFault?.kind).toBe('stalled');
+    expect(resumed.worker.fault?.kind).toBe('stalled');
   });
 });

@@ -45,19 +45,19 @@ const progress = (runId: number): WorkerEvent => ({
 describe('a worker that crashes', () => {
   it('ends the run, shows the message and a fault to restart from, and blocks Train', () => {
     const s = run(withEpoch(), { type: 'worker-lost', message: 'The training worker failed: boom.' });
-    expect(s.status).toBe('error');
-    expect(s.workerFault).toEqual({ kind: 'crashed', message: 'The training worker failed: boom.' });
-    expect(s.messages).toEqual([]); // said once, in the fault notice
-    expect(s.history.bn).toHaveLength(1);
+    expect(s.run.status).toBe('error');
+    expect(s.worker.fault).toEqual({ kind: 'crashed', message: 'The training worker failed: boom.' });
+    expect(s.messages.list).toEqual([]); // said once, in the fault notice
+    expect(s.results.seedRuns.at(-1)?.bn).toHaveLength(1);
   });
 
   it('Restart keeps the history, forgets the backend and data, and is ready again when the fresh worker is', () => {
     const restarted = run(withEpoch(), { type: 'worker-lost', message: 'x' }, { type: 'worker-restarted' });
-    expect(restarted.workerFault).toBeNull();
-    expect(restarted.backend).toBeNull();
-    expect(restarted.data.phase).toBe('waiting');
-    expect(restarted.status).toBe('loading-data');
-    expect(restarted.history.bn).toHaveLength(1);
+    expect(restarted.worker.fault).toBeNull();
+    expect(restarted.worker.backend).toBeNull();
+    expect(restarted.worker.data.phase).toBe('waiting');
+    expect(restarted.run.status).toBe('loading-data');
+    expect(restarted.results.seedRuns.at(-1)?.bn).toHaveLength(1);
     expect(canTrain(restarted, true)).toBe(false);
     const again = run(
       restarted,
@@ -68,27 +68,27 @@ describe('a worker that crashes', () => {
       }),
       ev({ type: 'data-ready', runId: null, trainCount: 60000, testCount: 10000, ms: 150 }),
     );
-    expect(again.status).toBe('ready');
-    expect(again.backend?.backend).toBe('wasm');
+    expect(again.run.status).toBe('ready');
+    expect(again.worker.backend?.backend).toBe('wasm');
     expect(canTrain(again, true)).toBe(true);
-    expect(again.history.bn).toHaveLength(1);
+    expect(again.results.seedRuns.at(-1)?.bn).toHaveLength(1);
   });
 
   it('before the data arrived, marks the data as failed', () => {
     const s = run(initState({ config: CONFIG, problems: [] }), { type: 'worker-lost', message: 'x' });
-    expect(s.status).toBe('error');
-    expect(s.data.phase).toBe('error');
+    expect(s.run.status).toBe('error');
+    expect(s.worker.data.phase).toBe('error');
   });
 });
 
 describe('a stalled run', () => {
   it('is flagged while a run is active, and cleared by progress from that run only', () => {
-    expect(run(ready(), { type: 'worker-stalled', seconds: 30 }).workerFault).toBeNull();
+    expect(run(ready(), { type: 'worker-stalled', seconds: 30 }).worker.fault).toBeNull();
     const stalled = run(withEpoch(), { type: 'worker-stalled', seconds: 30 });
-    expect(stalled.workerFault?.kind).toBe('stalled');
-    expect(stalled.workerFault?.message).toMatch(/30 s/);
-    expect(run(stalled, ev(progress(99))).workerFault?.kind).toBe('stalled');
-    expect(run(stalled, ev(progress(1))).workerFault).toBeNull();
+    expect(stalled.worker.fault?.kind).toBe('stalled');
+    expect(stalled.worker.fault?.message).toMatch(/30 s/);
+    expect(run(stalled, ev(progress(99))).worker.fault?.kind).toBe('stalled');
+    expect(run(stalled, ev(progress(1))).worker.fault).toBeNull();
   });
 });
 
@@ -101,8 +101,8 @@ describe('a lost WebGL context', () => {
       message: 'The WebGL context was lost; training moved to wasm.',
       interruptedRunId,
     });
-    expect(run(withEpoch(), ev(lost(1))).messages.at(-1)?.text).toMatch(/moved to wasm\. The run starts again/);
-    expect(run(ready(), ev(lost(null))).messages.at(-1)?.text).toBe(
+    expect(run(withEpoch(), ev(lost(1))).messages.list.at(-1)?.text).toMatch(/moved to wasm\. The run starts again/);
+    expect(run(ready(), ev(lost(null))).messages.list.at(-1)?.text).toBe(
       'The WebGL context was lost; training moved to wasm.',
     );
   });

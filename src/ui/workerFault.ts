@@ -22,45 +22,46 @@ const WAITING_DATA: DataState = {
 
 /** The worker failed: the run it had (if any) is over, and only a fresh worker (Restart) helps. */
 export function workerCrashed(state: UiState, message: string): UiState {
-  const dataReady = state.data.phase === 'ready';
+  const { worker, run } = state;
+  const dataReady = worker.data.phase === 'ready';
   // Shown once, in the fault notice beside Restart (an alert itself), not again in the error list.
   return {
     ...state,
-    workerFault: { kind: 'crashed', message },
-    status: isRunActive(state.status) || !dataReady ? 'error' : state.status,
-    data: dataReady ? state.data : { ...state.data, phase: 'error' },
+    worker: {
+      ...worker,
+      fault: { kind: 'crashed', message },
+      data: dataReady ? worker.data : { ...worker.data, phase: 'error' },
+    },
+    run: isRunActive(run.status) || !dataReady ? { ...run, status: 'error' } : run,
   };
 }
 
 /** A run sent no progress for `seconds`: said once; the run may still recover (the next progress clears it). */
 export function workerStalled(state: UiState, seconds: number): UiState {
-  if (!isRunActive(state.status)) return state;
+  if (!isRunActive(state.run.status)) return state;
   const message = `The run has sent no progress for ${seconds} s. The worker may be stuck: Restart brings a fresh one (the charts stay).`;
-  return { ...state, workerFault: { kind: 'stalled', message } };
+  return { ...state, worker: { ...state.worker, fault: { kind: 'stalled', message } } };
 }
 
 /** A fresh worker is starting: it picks a backend and loads the data again; the charts and the log stay. */
 export function workerRestarted(state: UiState): UiState {
   return {
     ...state,
-    workerFault: null,
-    backend: null,
-    backendFailed: false,
-    data: WAITING_DATA,
-    status: 'loading-data',
-    answering: null,
+    worker: { fault: null, backend: null, backendFailed: false, data: WAITING_DATA },
+    run: { ...state.run, status: 'loading-data' },
+    currentNets: null,
   };
 }
 
 /** Progress from the run on screen proves the worker is alive again. */
 export function clearStall(state: UiState, event: WorkerEvent): UiState {
-  if (state.workerFault?.kind !== 'stalled' || event.runId === null || event.runId !== state.runId) return state;
-  return { ...state, workerFault: null };
+  if (state.worker.fault?.kind !== 'stalled' || event.runId === null || event.runId !== state.run.id) return state;
+  return { ...state, worker: { ...state.worker, fault: null } };
 }
 
 /** The WebGL context was lost: a visible notice (the page starts the interrupted run again on the new backend). */
 export function backendLost(state: UiState, event: Extract<WorkerEvent, { type: 'backend-lost' }>): UiState {
-  const restarts = event.interruptedRunId !== null && event.interruptedRunId === state.runId;
+  const restarts = event.interruptedRunId !== null && event.interruptedRunId === state.run.id;
   const text = restarts ? `${event.message} The run starts again from the beginning there.` : event.message;
   return addMessage(state, { scope: 'backend', runId: null, text });
 }

@@ -137,7 +137,7 @@ describe('TrainingClient requests', () => {
   });
 
   it('resolves with the answer its command names, ignoring other events of the same id', async () => {
-    const { client, worker } = setup();
+    const { client, worker, events } = setup();
     const saved = client.request({ type: 'save-models', name: 'a' });
     const sent = worker(0).sent[0];
     if (sent?.type !== 'save-models') throw new Error('no save request sent');
@@ -149,6 +149,27 @@ describe('TrainingClient requests', () => {
     // The answer's type follows from the command: this line would not compile for another answer.
     expect(answer.entry.name).toBe('a');
     expect(answer.type).toBe('models-saved');
+    // The answer has one consumer, the caller; the other event of the request goes on to the page's listener.
+    expect(events.map((e) => e.type)).toEqual(['model-list']);
+    // An answer whose request is no longer waiting (it timed out) is passed on, and the page drops it.
+    worker(0).emit({ type: 'models-saved', runId: null, requestId: sent.requestId, entry });
+    expect(events.map((e) => e.type)).toEqual(['model-list', 'models-saved']);
+  });
+
+  it('hands an error that answers a request to the caller only', async () => {
+    const { client, worker, events } = setup();
+    const listed = client.request({ type: 'list-models' });
+    const sent = worker(0).sent[0];
+    if (sent?.type !== 'list-models') throw new Error('no list request sent');
+    worker(0).emit({
+      type: 'error',
+      runId: null,
+      scope: 'models',
+      message: 'IndexedDB refused',
+      requestId: sent.requestId,
+    });
+    await expect(listed).rejects.toThrow('IndexedDB refused');
+    expect(events).toEqual([]);
   });
 
   it('does not compile a command with the wrong fields', () => {

@@ -69,8 +69,8 @@ export class TrainingClient {
     worker.addEventListener('message', (e: MessageEvent<WorkerEvent>) => {
       if (worker !== this.worker) return;
       if (e.data.type === 'backend' && !this.ready) this.becomeReady();
-      this.settle(e.data);
-      this.onEvent(e.data);
+      // An answer goes to the request that asked for it, and nowhere else.
+      if (!this.settle(e.data)) this.onEvent(e.data);
     });
     worker.addEventListener('error', (e: ErrorEvent) => {
       e.preventDefault();
@@ -111,7 +111,8 @@ export class TrainingClient {
   /**
    * Sends a command that has an answer and resolves with the event that answers it (ANSWER_TYPE) carrying its request
    * id; an error event with that id rejects, and so does silence past the command's time limit, counted from when the
-   * worker is ready. Other events of the same request (a list after a save) still reach onEvent.
+   * worker is ready. The answer (or the error) reaches only the caller; other events of the same request (a list after
+   * a save) still reach onEvent.
    */
   request<C extends RequestType>(command: RequestOf<C>, transfer: Transferable[] = []): Promise<AnswerTo<C>> {
     const requestId = this.nextRequestId++;
@@ -144,17 +145,22 @@ export class TrainingClient {
     }, limit);
   }
 
-  private settle(event: WorkerEvent): void {
-    if (!('requestId' in event) || event.requestId === undefined) return;
+  /** Settles the request `event` answers, if any is waiting for it: true when the event was that answer. */
+  private settle(event: WorkerEvent): boolean {
+    if (!('requestId' in event) || event.requestId === undefined) return false;
     const waiter = this.pending.get(event.requestId);
-    if (!waiter) return;
+    if (!waiter) return false;
     if (event.type === 'error') {
       this.finish(event.requestId, waiter);
       waiter.reject(new WorkerRequestError(event.message));
-    } else if (event.type === ANSWER_TYPE[waiter.type]) {
+      return true;
+    }
+    if (event.type === ANSWER_TYPE[waiter.type]) {
       this.finish(event.requestId, waiter);
       waiter.resolve(event);
+      return true;
     }
+    return false;
   }
 
   private finish(requestId: number, waiter: Waiter): void {

@@ -13,6 +13,7 @@ import { canvasToPng, renderFigure } from './exportPng';
 import { describeRun, figureKey, figureTitle } from './figureText';
 import type { LiveSeries } from './liveSeries';
 import { MetricChart } from './MetricChart';
+import { countRender } from '../renderCount';
 
 interface Props {
   fig: FigureData;
@@ -28,6 +29,7 @@ interface Props {
 }
 
 export function Figure({ fig, live, seedRuns, runConfig, shownConfig, backend, onError }: Props) {
+  countRender('Figure');
   const panels = useRef<HTMLDivElement>(null);
   const hasEpochs = seedRuns.some((run) => run.bn.length > 0 || run.plain.length > 0);
   const stem = fileStem(runConfig ? serializeConfig(runConfig) : '');

@@ -1,6 +1,5 @@
 // "Draw a digit": the pad and what the nets see beside it, then both nets' readings side by side. Computes nothing
 // itself: the caller turns strokes into the preview and asks the worker for predictions.
-import { memo } from 'react';
 import type { Stroke } from '../../digit/strokes';
 import type { NetId } from '../../shared/metrics';
 import { DrawPad } from './DrawPad';
@@ -23,8 +22,7 @@ interface Props {
   disabled?: boolean;
 }
 
-/** Memoized: the page re-renders on every progress message; this changes only with its own props. */
-export const DrawDigitPanel = memo(function DrawDigitPanel({
+export function DrawDigitPanel({
   strokes,
   onStrokesChange,
   preview,
@@ -56,4 +54,4 @@ export const DrawDigitPanel = memo(function DrawDigitPanel({
       </div>
     </section>
   );
-});
+}

@@ -1,24 +1,23 @@
-// The draw-a-digit panel wired to the app: the nets that answer now (training, trained or loaded) read what is drawn.
+// The draw-a-digit panel wired to the app: the nets that predict now (training, trained or loaded) read what is drawn.
 import { useMemo } from 'react';
 import { netNames } from '../../shared/netNames';
 import type { TrainingWorker } from '../hooks/useTrainingWorker';
-import type { UiState } from '../stateTypes';
+import { useUi } from '../store/uiStore';
 import { DrawDigitPanel } from './DrawDigitPanel';
 import { useDigitReading } from './useDigitReading';
+import { countRender } from '../renderCount';
 
 interface Props {
-  state: UiState;
   request: TrainingWorker['request'];
   onError: (message: string) => void;
 }
 
-export function DrawDigitSection({ state, request, onError }: Props) {
-  const answering = state.answering;
-  // While nets train, ask again about once a second so the reading follows their weights.
-  const refresh = answering?.source.kind === 'training' ? Math.floor((state.progress?.elapsedMs ?? 0) / 1000) : 0;
-  const reading = useDigitReading(request, answering?.source ?? null, refresh, onError);
-  const config = answering?.config ?? state.runConfig;
-  // Same object while the config is, so the memoized panel skips progress-driven re-renders.
+export function DrawDigitSection({ request, onError }: Props) {
+  countRender('DrawDigitSection');
+  const currentNets = useUi((s) => s.currentNets);
+  const runConfig = useUi((s) => s.run.config);
+  const reading = useDigitReading(request, currentNets?.source ?? null, onError);
+  const config = currentNets?.config ?? runConfig;
   const names = useMemo(() => netNames(config), [config]);
   return (
     <DrawDigitPanel

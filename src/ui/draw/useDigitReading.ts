@@ -1,12 +1,13 @@
 // The drawn digit's round trip: strokes → MNIST-like 28×28 pixels (src/digit, on this thread: ~2 ms) → both nets'
-// probabilities from the worker, throttled so the pad never waits. New models (a run starts or ends, nets are
-// loaded) re-read the digit on the pad.
-import { useCallback, useEffect, useMemo, useState } from 'react';
+// probabilities from the worker, throttled so the pad never waits. The worker's events say when to read again: other
+// nets predict now (a run starts or ends, nets are loaded), or the training nets' weights have moved a second's worth.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { preprocessDigit } from '../../digit/preprocess';
 import { rasterizeStrokes } from '../../digit/rasterize';
 import type { Stroke } from '../../digit/strokes';
 import type { ModelSource } from '../../shared/protocol';
 import type { TrainingWorker } from '../hooks/useTrainingWorker';
+import { useWorkerEvent } from '../store/uiStore';
 import type { DrawStatus, Predictions } from './prediction';
 import { useThrottled } from './useThrottled';
 
@@ -28,19 +29,13 @@ export function digitPixels(strokes: readonly Stroke[]): Float32Array | null {
   return result.kind === 'digit' ? result.pixels : null;
 }
 
-/** A key that changes whenever other nets start answering (a run's live nets, a finished run's, loaded ones). */
-function sourceKey(source: ModelSource | null): string {
-  return source === null ? 'none' : JSON.stringify(source);
-}
+/** While nets train, the reading follows their weights this often (in the run's time, which stands still when paused). */
+const TRAINING_REFRESH_MS = 1000;
 
-/**
- * `refresh` changes when the answering nets' weights may have moved (during training, a few times a second), so the
- * reading follows the latest weights.
- */
+/** `source`: the nets that predict now (null: none). */
 export function useDigitReading(
   request: TrainingWorker['request'],
-  answering: ModelSource | null,
-  refresh: number,
+  source: ModelSource | null,
   onError: (message: string) => void,
 ): DigitReading {
   const [strokes, setStrokes] = useState<readonly Stroke[]>([]);
@@ -69,9 +64,8 @@ export function useDigitReading(
     },
   );
 
-  // The source as a string: a new object describing the same nets must not ask again.
-  const key = sourceKey(answering);
-  const hasModel = answering !== null;
+  // What the pad shows changed: read it (or clear the reading) now.
+  const hasModel = source !== null;
   useEffect(() => {
     if (preview === null || !hasModel) {
       cancelReading();
@@ -81,10 +75,26 @@ export function useDigitReading(
     }
     setPending(true);
     requestReading(preview);
-  }, [preview, key, hasModel, refresh, requestReading, cancelReading]);
+  }, [preview, hasModel, requestReading, cancelReading]);
+
+  // The nets changed under the same drawing: other nets predict now, or the training ones moved on.
+  const lastRead = useRef(0);
+  useWorkerEvent((event, state) => {
+    if (preview === null || state.currentNets === null) return;
+    const again =
+      event.type === 'models' ||
+      (event.type === 'progress' &&
+        event.runId === state.run.id &&
+        state.currentNets.source.kind === 'training' &&
+        Math.abs(event.elapsedMs - lastRead.current) >= TRAINING_REFRESH_MS);
+    if (!again) return;
+    if (event.type === 'progress') lastRead.current = event.elapsedMs;
+    setPending(true);
+    requestReading(preview);
+  });
 
   let status: DrawStatus;
-  if (answering === null) status = 'no-model';
+  if (source === null) status = 'no-model';
   else if (preview === null) status = 'empty';
   else if (pending) status = 'pending';
   else status = 'ready';

@@ -1,6 +1,6 @@
 // "Test set: where the nets go wrong": each present net's confusion matrix on the whole test set, where the two nets
 // disagree, and a gallery of sample images. Computes nothing heavy itself: the worker sends the inspection.
-import { memo, useMemo } from 'react';
+import { useMemo } from 'react';
 import { NET_IDS, type NetId } from '../../shared/metrics';
 import type { TestInspection } from '../../shared/protocol';
 import { formatInt } from '../format';
@@ -49,15 +49,7 @@ export function disagreementText(split: Disagreements, total: number, names: Rec
   );
 }
 
-/** Memoized: the page re-renders on every progress message; the matrices and gallery change only with an inspection. */
-export const InspectPanel = memo(function InspectPanel({
-  inspection,
-  netNames,
-  busy,
-  canRefresh,
-  onRefresh,
-  note,
-}: Props) {
+export function InspectPanel({ inspection, netNames, busy, canRefresh, onRefresh, note }: Props) {
   const analysis = useMemo(() => (inspection === null ? null : analyse(inspection)), [inspection]);
 
   let body;
@@ -122,4 +114,4 @@ export const InspectPanel = memo(function InspectPanel({
       {body}
     </section>
   );
-});
+}

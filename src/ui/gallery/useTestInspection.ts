@@ -1,9 +1,10 @@
 // The test-set inspection (confusion matrices and the gallery) kept in step with the nets: recomputed in the worker
-// after each epoch, when a run ends, when other nets are loaded, and on demand.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { TestInspection } from '../../shared/protocol';
+// when the worker says they changed (an epoch ended, a run ended, other nets were loaded) and on demand.
+import { useCallback, useRef, useState } from 'react';
+import type { TestInspection, WorkerEvent } from '../../shared/protocol';
 import type { TrainingWorker } from '../hooks/useTrainingWorker';
 import type { UiState } from '../stateTypes';
+import { useUi, useUiStore, useWorkerEvent } from '../store/uiStore';
 
 /** How many test images the gallery shows, and the seed that picks them (the same images run after run). */
 export const GALLERY_SIZE = 120;
@@ -18,38 +19,49 @@ export interface InspectionState {
 }
 
 function describe(state: UiState): string {
-  const source = state.answering?.source;
+  const source = state.currentNets?.source;
   if (!source) return '';
   if (source.kind === 'loaded') return `the nets loaded from “${source.name}”`;
-  const epochs = state.history.bn.length || state.history.plain.length;
+  const latest = state.results.seedRuns.at(-1);
+  const epochs = latest ? Math.max(latest.bn.length, latest.plain.length) : 0;
   return source.kind === 'training'
     ? `the nets in training, after epoch ${epochs}`
     : `the nets the last run left, after epoch ${epochs}`;
 }
 
+/** Whether `event` (just taken into `state`) changed the nets the numbers describe. */
+function changesNets(event: WorkerEvent, state: UiState): boolean {
+  if (event.runId !== null && event.runId !== state.run.id) return false;
+  // Nets still in their first epoch are not worth a pass over the test set: their first epoch row asks.
+  return (
+    event.type === 'epoch' ||
+    event.type === 'run-finished' ||
+    (event.type === 'models' && event.source !== null && event.source.kind !== 'training')
+  );
+}
+
 export function useTestInspection(
-  state: UiState,
   request: TrainingWorker['request'],
   onError: (message: string) => void,
 ): InspectionState {
+  const store = useUiStore();
   const [inspection, setInspection] = useState<TestInspection | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const inFlight = useRef(false);
   // A refresh asked for while one is in flight (the run ended during an epoch's pass) runs when it returns.
   const again = useRef(false);
-  const latest = useRef({ state, onError });
-  latest.current = { state, onError };
 
   const refresh = useCallback(() => {
-    if (latest.current.state.answering === null) return;
+    const state = store.getState();
+    if (state.currentNets === null) return;
     if (inFlight.current) {
       again.current = true;
       return;
     }
     inFlight.current = true;
     setBusy(true);
-    const described = describe(latest.current.state);
+    const described = describe(state);
     request({ type: 'inspect-test', sampleSize: GALLERY_SIZE, sampleSeed: GALLERY_SEED })
       .then((answer) => {
         const { labels, predicted, sample } = answer;
@@ -57,7 +69,7 @@ export function useTestInspection(
         setNote(described);
       })
       .catch((e: unknown) =>
-        latest.current.onError(`The test set could not be inspected: ${e instanceof Error ? e.message : String(e)}`),
+        onError(`The test set could not be inspected: ${e instanceof Error ? e.message : String(e)}`),
       )
       .finally(() => {
         inFlight.current = false;
@@ -67,23 +79,12 @@ export function useTestInspection(
           refresh();
         }
       });
-  }, [request]);
+  }, [request, store, onError]);
 
-  // An epoch landed, a run ended, or other nets were loaded: the numbers on screen are out of date.
-  // Keyed on what changes the nets, not on every new state object.
-  const epochsDone = state.history.bn.length + state.history.plain.length;
-  const sourceKind = state.answering?.source.kind ?? null;
-  const sourceKey = JSON.stringify(state.answering?.source ?? null);
-  const finished = state.status === 'finished' || state.status === 'stopped';
-  useEffect(() => {
-    if (sourceKind === null) {
-      setInspection(null);
-      return;
-    }
-    // Nets that have not finished an epoch yet are not worth a pass over the test set.
-    if (sourceKind === 'training' && epochsDone === 0) return;
-    refresh();
-  }, [epochsDone, sourceKind, sourceKey, finished, refresh]);
-
-  return { inspection, busy, refresh, note };
+  useWorkerEvent((event, state) => {
+    if (changesNets(event, state)) refresh();
+  });
+  // No nets predict (a restarted worker, none loaded yet): the last numbers describe nothing on screen.
+  const hasNets = useUi((s) => s.currentNets !== null);
+  return { inspection: hasNets ? inspection : null, busy, refresh, note };
 }

@@ -1,8 +1,8 @@
-// Connects React to the training worker: one TrainingClient for the app's lifetime, worker events into the reducer,
+// Connects the page to the training worker: one TrainingClient for the app's lifetime, worker events into the store,
 // progress into the live chart series, and train/stop/pause/step/speed commands out. Watches for a crashed or stalled worker and
 // restarts it on request; starts a run again after the worker moved off a lost WebGL context. Safe under
 // StrictMode's mount-unmount-mount.
-import { useCallback, useEffect, useReducer, useRef, useState, type Dispatch } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { MNIST_DIR } from 'virtual:mnist-files';
 import type { TrainConfig } from '../../shared/config';
 import type { ConfigProblem } from '../../shared/configText';
@@ -12,14 +12,14 @@ import { TrainingClient } from '../../worker/client';
 import { LiveSeries } from '../charts/liveSeries';
 import { pageDebugOptions } from '../debugOptions';
 import { StallWatch } from '../stallWatch';
-import type { UiAction, UiState } from '../stateTypes';
-import { initState, reducer } from '../state';
+import { UiStore } from '../store/uiStore';
 import { browserProbeStorage, loadProbe, saveProbe } from '../backendProbeStore';
 import { takeWorker } from '../prestartWorker';
+import { countProgressMessage } from '../renderCount';
 
 export interface TrainingWorker {
-  state: UiState;
-  dispatch: Dispatch<UiAction>;
+  /** The page's state; sections read it through useUi. */
+  store: UiStore;
   live: LiveSeries;
   train: (config: TrainConfig) => void;
   stop: () => void;
@@ -36,29 +36,39 @@ export interface TrainingWorker {
 }
 
 export function useTrainingWorker(initial: { config: TrainConfig; problems: ConfigProblem[] }): TrainingWorker {
-  const [state, dispatch] = useReducer(reducer, initial, initState);
+  const [store] = useState(() => new UiStore(initial));
+  const dispatch = store.dispatch;
   const [live] = useState(() => new LiveSeries());
   const client = useRef<TrainingClient | null>(null);
   // Children's effects run before this hook's: a request made while the client is being created waits for it.
   const clientReady = useRef(waitForClient());
-  // Mirrors of what the event listener needs synchronously, outside React's render cycle.
   const lastRunId = useRef(0);
-  const currentRun = useRef<number | null>(null);
-  const lastConfig = useRef<TrainConfig | null>(null);
-  const speed = useRef<number | null>(null);
   const [debug] = useState(pageDebugOptions);
   const [watch] = useState(() => new StallWatch(debug.stallMs));
-  // The latest train(), for the worker's listener (which is set up once).
-  const trainRef = useRef<(config: TrainConfig) => void>(() => {});
 
   const backend = initial.config.backend;
+
+  const train = useCallback(
+    (config: TrainConfig) => {
+      const runId = ++lastRunId.current;
+      watch.start(performance.now());
+      live.reset(config.xAxis);
+      dispatch({ type: 'train-requested', runId, config });
+      const stepsPerSecond = store.getState().run.stepsPerSecond;
+      client.current?.send({ type: 'train', runId, config, stepsPerSecond });
+    },
+    [live, watch, dispatch, store],
+  );
 
   useEffect(() => {
     let disposed = false;
     const onEvent = (event: WorkerEvent) => {
       // A terminated client's queued messages may still be delivered (StrictMode remounts in development).
       if (disposed) return;
-      if (event.type === 'progress' && event.runId === currentRun.current) {
+      // The run on screen; a restarted worker never sends events of the run it replaced.
+      const currentRun = store.getState().run.id;
+      if (event.type === 'progress' && event.runId === currentRun) {
+        countProgressMessage();
         // The live curves feed Chart.js's array listeners: a fault there must not keep the event from the page.
         try {
           live.append(event);
@@ -69,7 +79,7 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
           });
         }
       }
-      if (event.runId !== null && event.runId === currentRun.current) {
+      if (event.runId !== null && event.runId === currentRun) {
         // A paused run is silent on purpose: the watch rests until it goes on.
         if (event.type === 'run-finished' || event.type === 'error' || event.type === 'run-paused') watch.end();
         else if (event.type === 'run-resumed') watch.start(performance.now());
@@ -81,14 +91,14 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
         saveProbe(browserProbeStorage(), event.info.probe);
       dispatch({ type: 'worker-event', event });
       // The run the lost WebGL context ended starts again on the worker's new backend.
-      const again = lastConfig.current;
+      const again = store.getState().run.config;
       if (
         event.type === 'backend-lost' &&
         event.interruptedRunId !== null &&
-        event.interruptedRunId === currentRun.current &&
+        event.interruptedRunId === currentRun &&
         again
       ) {
-        trainRef.current(again);
+        train(again);
       }
     };
     const onFailure = (message: string) => {
@@ -119,59 +129,44 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
       if (client.current === instance) client.current = null;
       clientReady.current = waitForClient();
     };
-  }, [live, backend, debug, watch]);
-
-  const train = useCallback(
-    (config: TrainConfig) => {
-      const runId = ++lastRunId.current;
-      currentRun.current = runId;
-      lastConfig.current = config;
-      watch.start(performance.now());
-      live.reset(config.xAxis);
-      dispatch({ type: 'train-requested', runId, config });
-      client.current?.send({ type: 'train', runId, config, stepsPerSecond: speed.current });
-    },
-    [live, watch],
-  );
-  useEffect(() => {
-    trainRef.current = train;
-  }, [train]);
+  }, [live, backend, debug, watch, dispatch, store, train]);
 
   const restart = useCallback(() => {
     watch.end();
-    currentRun.current = null;
     client.current?.restart();
     dispatch({ type: 'worker-restarted' });
-  }, [watch]);
+  }, [watch, dispatch]);
 
   const stop = useCallback(() => {
-    const runId = currentRun.current;
+    const runId = store.getState().run.id;
     if (runId === null) return;
     dispatch({ type: 'stop-requested' });
     client.current?.send({ type: 'stop', runId });
-  }, []);
+  }, [dispatch, store]);
 
   // Each command names its run; the worker ignores one for a run it is no longer on.
-  const sendToRun = useCallback((make: (runId: number) => WorkerCommand) => {
-    const runId = currentRun.current;
-    if (runId !== null) client.current?.send(make(runId));
-  }, []);
+  const sendToRun = useCallback(
+    (make: (runId: number) => WorkerCommand) => {
+      const runId = store.getState().run.id;
+      if (runId !== null) client.current?.send(make(runId));
+    },
+    [store],
+  );
   const pause = useCallback(() => {
     dispatch({ type: 'pause-requested' });
     sendToRun((runId) => ({ type: 'pause', runId }));
-  }, [sendToRun]);
+  }, [sendToRun, dispatch]);
   const resume = useCallback(() => {
     dispatch({ type: 'resume-requested' });
     sendToRun((runId) => ({ type: 'resume', runId }));
-  }, [sendToRun]);
+  }, [sendToRun, dispatch]);
   const step = useCallback(() => sendToRun((runId) => ({ type: 'step', runId })), [sendToRun]);
   const setSpeed = useCallback(
     (stepsPerSecond: number | null) => {
-      speed.current = stepsPerSecond;
       dispatch({ type: 'speed-chosen', stepsPerSecond });
       sendToRun((runId) => ({ type: 'speed', runId, stepsPerSecond }));
     },
-    [sendToRun],
+    [sendToRun, dispatch],
   );
 
   const request = useCallback(
@@ -183,7 +178,7 @@ export function useTrainingWorker(initial: { config: TrainConfig; problems: Conf
     [],
   );
 
-  return { state, dispatch, live, train, stop, pause, resume, step, setSpeed, restart, request };
+  return { store, live, train, stop, pause, resume, step, setSpeed, restart, request };
 }
 
 /** A promise of the client, resolved when the effect creates it. */

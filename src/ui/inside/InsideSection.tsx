@@ -7,16 +7,16 @@ import { saturationThreshold, type BnMath, type InsideView } from '../../shared/
 import { netNames, trainedNets } from '../../shared/netNames';
 import type { TrainingWorker } from '../hooks/useTrainingWorker';
 import { isPaused } from '../runStatus';
-import type { UiState } from '../stateTypes';
+import { useUi, useUiStore } from '../store/uiStore';
 import { BnMathPanel } from './BnMathPanel';
 import { FlowPanel } from './FlowPanel';
 import { emptyInside } from './insideState';
 import { ModesPanel } from './ModesPanel';
 import { PercentilePanel } from './PercentilePanel';
 import './inside.css';
+import { countRender } from '../renderCount';
 
 interface Props {
-  state: UiState;
   /** The settings shown when no run has started (the form's). */
   formConfig: TrainConfig | null;
   request: TrainingWorker['request'];
@@ -31,23 +31,30 @@ export function bnRecordsText(config: TrainConfig, layer: number): string {
     : 'Dense output (BN comes after the activation)';
 }
 
-export function InsideSection({ state, formConfig, request, onError }: Props) {
-  const config = state.runConfig ?? formConfig;
+export function InsideSection({ formConfig, request, onError }: Props) {
+  countRender('InsideSection');
+  const { dispatch } = useUiStore();
+  const run = useUi((s) => s.run);
+  const workerBackend = useUi((s) => s.worker.backend);
+  const currentNets = useUi((s) => s.currentNets);
+  const recorded = useUi((s) => s.inside);
+  const config = run.config ?? formConfig;
   const [view, setView] = useState<InsideView>({ open: false, layer: 0, unit: null });
   const layerCount = config?.layers.length ?? 1;
   const layer = Math.min(view.layer, layerCount - 1);
   const width = config?.layers[layer] ?? 1;
 
-  // With no run in progress the worker answers with the maths on a sample batch of the nets that answer now.
+  // With no run in progress the worker answers with the maths on a sample batch of the nets that predict now.
   const [sample, setSample] = useState<BnMath | null>(null);
   // A restarted worker knows nothing of the section (it starts closed): each new backend report is told again. New
   // nets (a run ended, nets loaded) need a new sample.
-  const workerBackend = state.backend;
-  const answeringSource = state.answering?.source;
+  const currentSource = currentNets?.source;
   useEffect(() => {
     let current = true;
     request({ type: 'inside-view', view: { ...view, layer } })
       .then((answer) => {
+        // The history so far belongs to the store's inspector state (even if the view moved on meanwhile).
+        dispatch({ type: 'inside-series-received', runId: answer.runId, series: answer.series });
         if (current) setSample(answer.sample);
       })
       .catch((e: unknown) =>
@@ -56,9 +63,9 @@ export function InsideSection({ state, formConfig, request, onError }: Props) {
     return () => {
       current = false;
     };
-  }, [request, onError, view, layer, workerBackend, answeringSource]);
+  }, [request, onError, dispatch, view, layer, workerBackend, currentSource]);
 
-  const inside = state.inside.runId !== null && state.inside.runId === state.runId ? state.inside : EMPTY;
+  const inside = recorded.runId !== null && recorded.runId === run.id ? recorded : EMPTY;
   const names = useMemo(() => netNames(config), [config]);
   const nets = trainedNets(config);
   const threshold = config ? saturationThreshold(config.activation) : null;
@@ -66,7 +73,7 @@ export function InsideSection({ state, formConfig, request, onError }: Props) {
   const bnHere = config !== null && config.nets !== 'plain' && hasBn(config, layer);
   const mathEmpty = !bnHere
     ? `The BN net has no BN on hidden layer ${layer + 1}: pick another layer.`
-    : view.open && isPaused(state)
+    : view.open && isPaused(run)
       ? 'Paused: press Step to see the numbers of the next mini-batch here.'
       : view.open
         ? 'Train (or load saved nets) to see the numbers of a mini-batch: recorded a few times a second while a run trains.'
@@ -153,11 +160,7 @@ export function InsideSection({ state, formConfig, request, onError }: Props) {
         />
         <div>
           <h3>Train vs inference mode</h3>
-          <ModesPanel
-            inside={inside}
-            canRecalibrate={state.answering?.nets.includes('bn') ?? false}
-            request={request}
-          />
+          <ModesPanel inside={inside} canRecalibrate={currentNets?.nets.includes('bn') ?? false} request={request} />
         </div>
       </div>
       <h3>Gradient flow</h3>

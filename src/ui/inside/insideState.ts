@@ -36,17 +36,16 @@ export function emptyInside(runId: number | null = null, repeat = 0): InsideStat
   };
 }
 
-export type InsideEvent = Extract<WorkerEvent, { type: 'inside-record' | 'inside-series' }>;
+export type InsideEvent = Extract<WorkerEvent, { type: 'inside-record' }>;
 
+/** A record the worker streamed while a run trains. */
 export function reduceInside(state: InsideState, event: InsideEvent): InsideState {
-  switch (event.type) {
-    case 'inside-record':
-      return withRecord(fresh(state, event.runId, event.record.repeat), event.record);
-    case 'inside-series':
-      return event.series === null || event.runId === null
-        ? state
-        : withSeries(fresh(state, event.runId, event.series.repeat), event.series);
-  }
+  return withRecord(fresh(state, event.runId, event.record.repeat), event.record);
+}
+
+/** The history the worker answered a view request with (the page picked another layer or unit). */
+export function withInsideSeries(state: InsideState, runId: number, series: InsideSeries): InsideState {
+  return withSeries(fresh(state, runId, series.repeat), series);
 }
 
 /** A new run or repeat starts over. */

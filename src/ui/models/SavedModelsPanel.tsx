@@ -1,6 +1,6 @@
 // "Saved models": keep the nets that answer now under a name in this browser or as a file, and bring saved ones back
 // to read drawn digits without training. Shows and asks; the worker does the saving and loading.
-import { memo, useId, useState, type ChangeEvent, type FormEvent } from 'react';
+import { useId, useState, type ChangeEvent, type FormEvent } from 'react';
 import { checkModelName } from '../../shared/modelName';
 import type { SavedModelsInfo } from '../../shared/protocol';
 import { accuracySummary, savedWhen, settingsSummary } from './naming';
@@ -76,8 +76,7 @@ function SavedEntry({
   );
 }
 
-/** Memoized: the page re-renders on every progress message; this changes only with its own props. */
-export const SavedModelsPanel = memo(function SavedModelsPanel(props: Props) {
+export function SavedModelsPanel(props: Props) {
   const { entries, canSave, busy, current, defaultName, status, onSave, onLoad, onDelete, onDownload, onLoadFile } =
     props;
   const ids = useId();
@@ -194,4 +193,4 @@ export const SavedModelsPanel = memo(function SavedModelsPanel(props: Props) {
       </p>
     </section>
   );
-});
+}

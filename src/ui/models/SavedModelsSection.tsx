@@ -1,16 +1,16 @@
-// The saved-nets panel wired to the worker: what answers now, save and download when there are finished nets,
+// The saved-nets panel wired to the worker: the nets that predict now, save and download when there are finished nets,
 // load from the browser or a file when no run is training.
 import { useMemo } from 'react';
 import type { ModelSource } from '../../shared/protocol';
 import type { TrainingWorker } from '../hooks/useTrainingWorker';
 import { isRunActive } from '../runStatus';
-import type { UiState } from '../stateTypes';
+import { useUi } from '../store/uiStore';
 import { suggestName } from './naming';
 import { SavedModelsPanel } from './SavedModelsPanel';
 import { useSavedModels } from './useSavedModels';
+import { countRender } from '../renderCount';
 
 interface Props {
-  state: UiState;
   request: TrainingWorker['request'];
 }
 
@@ -26,13 +26,16 @@ function describeSource(source: ModelSource | null): string {
   }
 }
 
-export function SavedModelsSection({ state, request }: Props) {
+export function SavedModelsSection({ request }: Props) {
+  countRender('SavedModelsSection');
   const saved = useSavedModels(request);
-  const source = state.answering?.source ?? null;
-  const config = state.answering?.config ?? null;
-  // A fresh suggestion when other nets start answering (the 'models' event replaces `answering`), not every render.
+  const currentNets = useUi((s) => s.currentNets);
+  const status = useUi((s) => s.run.status);
+  const source = currentNets?.source ?? null;
+  const config = currentNets?.config ?? null;
+  // A fresh suggestion when other nets predict (the 'models' event replaces currentNets), not every render.
   const defaultName = useMemo(() => (config ? suggestName(config, new Date()) : ''), [config]);
-  const canSave = source !== null && source.kind !== 'training' && !isRunActive(state.status);
+  const canSave = source !== null && source.kind !== 'training' && !isRunActive(status);
   return (
     <SavedModelsPanel
       entries={saved.entries}

@@ -8,6 +8,7 @@ import { finalAccuracy } from './earlier';
 import type { SavedRun } from './savedRun';
 import { MAX_RUNS } from './storage';
 import type { RunHistory } from './useRunHistory';
+import { countRender } from '../renderCount';
 
 const WHEN = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
@@ -78,6 +79,7 @@ function Item({ run, history, basis }: { run: SavedRun; history: RunHistory; bas
 }
 
 export function RunHistoryPanel({ history, basis }: Props) {
+  countRender('RunHistoryPanel');
   return (
     <section className="card run-history" data-testid="run-history" aria-labelledby="run-history-heading">
       <div className="section-head">

@@ -6,7 +6,7 @@ import { validateConfig } from '../../shared/configText';
 import { NET_IDS, type NetId } from '../../shared/metrics';
 import type { Divergence, PerNet } from '../../shared/protocol';
 import type { EpochRecord } from '../epochHistory';
-import type { UiState } from '../stateTypes';
+import type { ResultsState, RunStatus } from '../stateTypes';
 
 export interface SavedRun {
   id: string;
@@ -25,7 +25,7 @@ export interface SavedRun {
 
 /** The record of the run on screen once it has ended with at least one epoch row, or null. */
 export function recordOf(
-  state: Pick<UiState, 'status' | 'runConfig' | 'seedRuns' | 'divergences'>,
+  state: { status: RunStatus; runConfig: TrainConfig | null } & ResultsState,
   meta: { id: string; number: number; savedAt: number },
 ): SavedRun | null {
   const { status, runConfig } = state;

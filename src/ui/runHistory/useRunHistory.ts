@@ -1,7 +1,8 @@
-// The run history as React state: loaded from localStorage once, a run recorded when it ends (finished or stopped,
-// with at least one epoch), and the user's show/hide/delete choices written back. The rules live in storage.ts.
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { UiState } from '../stateTypes';
+// The run history as React state: loaded from localStorage once, a run recorded when the worker says it ended
+// (finished or stopped, with at least one epoch), and the user's show/hide/delete choices written back. The rules
+// live in storage.ts.
+import { useCallback, useRef, useState } from 'react';
+import { useUi, useWorkerEvent } from '../store/uiStore';
 import { recordOf, type SavedRun } from './savedRun';
 import {
   addRun,
@@ -40,18 +41,16 @@ function browserStorage(): HistoryStorage | null {
 
 const NO_STORAGE = 'This browser does not let the page keep data, so earlier runs are listed only until a reload.';
 
-export function useRunHistory(
-  state: Pick<UiState, 'status' | 'runId' | 'runConfig' | 'seedRuns' | 'divergences'>,
-): RunHistory {
+export function useRunHistory(): RunHistory {
   const [storage] = useState(browserStorage);
   const [initial] = useState(() => (storage ? loadRuns(storage) : { runs: [], problem: NO_STORAGE }));
   const [runs, setRuns] = useState<readonly SavedRun[]>(initial.runs);
   const [notice, setNotice] = useState<string | null>(initial.problem);
   const [showOnCharts, setShow] = useState(() => (storage ? loadShowOnCharts(storage) : true));
   const [saved, setSaved] = useState<{ runId: number; id: string } | null>(null);
-  // The latest list for callbacks and the save effect, which must not act on a stale copy.
+  // The latest list for callbacks, which must not act on a stale copy.
   const latest = useRef(runs);
-  const recordedRunId = useRef<number | null>(null);
+  const runId = useUi((s) => s.run.id);
 
   const commit = useCallback(
     (next: readonly SavedRun[]) => {
@@ -67,19 +66,19 @@ export function useRunHistory(
     [storage],
   );
 
-  const { status, runId } = state;
-  useEffect(() => {
-    if (runId === null || recordedRunId.current === runId) return;
+  // The run's end, as the store has just taken it in: its rows and settings are read as they are at that moment.
+  useWorkerEvent((event, state) => {
+    if (event.type !== 'run-finished' || event.runId !== state.run.id) return;
     const savedAt = Date.now();
     const number = nextNumber(latest.current);
-    const record = recordOf(state, { id: `${savedAt.toString(36)}-${number}`, number, savedAt });
+    const record = recordOf(
+      { status: state.run.status, runConfig: state.run.config, ...state.results },
+      { id: `${savedAt.toString(36)}-${number}`, number, savedAt },
+    );
     if (record === null) return;
-    recordedRunId.current = runId;
     commit(addRun(latest.current, record));
-    setSaved({ runId, id: record.id });
-    // Only a change of status or run can end a run: the rows and settings are read as they are at that moment.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- state is read at the run's end, not followed
-  }, [status, runId, commit]);
+    setSaved({ runId: event.runId, id: record.id });
+  });
 
   const setShowOnCharts = useCallback(
     (show: boolean) => {

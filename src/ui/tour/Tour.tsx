@@ -1,11 +1,12 @@
 // The guided tour: a docked card (a bottom sheet on narrow screens) that never covers the figure. Each step asks for a
 // prediction, runs its experiment on the live app, then puts the run's own numbers beside the prediction and points
 // into the inspectors. The logic is in tourSteps.ts; this component holds only which step is shown and the answers.
-import { memo, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { TrainConfig } from '../../shared/config';
 import { scrollToInspector } from './inspect';
 import { stepConfig, TOUR_STEPS, verdict, type ChallengeStep, type PredictStep, type TourRun } from './tourSteps';
 import './tour.css';
+import { countRender } from '../renderCount';
 
 interface Props {
   /** The run on screen (null before any run). */
@@ -31,17 +32,8 @@ interface Binding {
   runId: number | null;
 }
 
-export const Tour = memo(function Tour({
-  run,
-  active,
-  canTrain,
-  blocker,
-  backend,
-  short,
-  onRun,
-  onApply,
-  onClose,
-}: Props) {
+export function Tour({ run, active, canTrain, blocker, backend, short, onRun, onApply, onClose }: Props) {
+  countRender('Tour');
   const [index, setIndex] = useState(0);
   const [predictions, setPredictions] = useState<Record<string, string>>({});
   const [bindings, setBindings] = useState<Record<string, Binding>>({});
@@ -151,7 +143,7 @@ export const Tour = memo(function Tour({
       </div>
     </section>
   );
-});
+}
 
 /** The run a step's binding points at, when it is still the run on screen. */
 function bindingRun(binding: Binding | undefined, run: TourRun | null): TourRun | 'gone' | null {

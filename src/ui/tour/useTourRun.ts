@@ -1,19 +1,20 @@
 // The run on screen as the tour reads it, rebuilt only when what the tour shows changes (an epoch row, the status
 // reaching an end, a mode reading), never on the progress reports that arrive several times a second.
 import { useMemo } from 'react';
-import type { UiState } from '../stateTypes';
+import { useUi } from '../store/uiStore';
 import type { TourRun } from './tourSteps';
 
 const NO_MODES: TourRun['modes'] = { steps: [], train: [], inference: [] };
 
-export function useTourRun(state: UiState): TourRun | null {
-  const { runId, runConfig, status, divergences } = state;
-  const first = state.seedRuns[0];
-  const ended = status === 'finished' || status === 'stopped' || status === 'error';
-  const modes =
-    state.inside.runId !== null && state.inside.runId === runId && state.inside.repeat === 0
-      ? state.inside.modes
-      : NO_MODES;
+export function useTourRun(): TourRun | null {
+  const runId = useUi((s) => s.run.id);
+  const runConfig = useUi((s) => s.run.config);
+  const ended = useUi((s) => s.run.status === 'finished' || s.run.status === 'stopped' || s.run.status === 'error');
+  const divergences = useUi((s) => s.results.divergences);
+  const first = useUi((s) => s.results.seedRuns[0]);
+  const modes = useUi((s) =>
+    s.inside.runId !== null && s.inside.runId === s.run.id && s.inside.repeat === 0 ? s.inside.modes : NO_MODES,
+  );
   return useMemo(() => {
     if (runId === null || runConfig === null) return null;
     return {
