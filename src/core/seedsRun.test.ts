@@ -3,7 +3,7 @@
 // models handed over, and no tensor left behind.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runExperiment, type RunOptions } from './twinRun';
+import { runExperiment, seedsTogetherByDefault, type RunOptions } from './twinRun';
 import type { Mnist } from '../data/mnist';
 import { DEFAULT_CONFIG, type TrainConfig } from '../shared/config';
 import { NET_IDS, type EpochMetrics } from '../shared/metrics';
@@ -32,10 +32,12 @@ interface Recorded {
   diverged: Divergence[];
   progress: ProgressReport[];
   weights: Array<SomeNets<Float32Array[]>>;
+  adoptOrder: number[];
 }
 
-async function record(config: TrainConfig, options: RunOptions = {}): Promise<Recorded> {
-  const out: Recorded = { epochs: new Map(), order: [], diverged: [], progress: [], weights: [] };
+/** Seeds together unless `options` says otherwise (on the CPU backend of these tests the default is in turn). */
+async function record(config: TrainConfig, options: RunOptions = { seeds: 'together' }): Promise<Recorded> {
+  const out: Recorded = { epochs: new Map(), order: [], diverged: [], progress: [], weights: [], adoptOrder: [] };
   await runExperiment(
     mnist,
     config,
@@ -47,6 +49,7 @@ async function record(config: TrainConfig, options: RunOptions = {}): Promise<Re
       onDiverged: (d) => out.diverged.push(d),
       onProgress: (r) => out.progress.push(r),
       adoptModels: (repeat, models) => {
+        out.adoptOrder.push(repeat);
         const w: SomeNets<Float32Array[]> = {};
         for (const net of NET_IDS) {
           const model = models[net];
@@ -64,6 +67,7 @@ async function record(config: TrainConfig, options: RunOptions = {}): Promise<Re
 }
 
 const FIELDS = ['loss', 'accuracy', 'valLoss', 'valAccuracy'] as const;
+const TOGETHER: RunOptions = { seeds: 'together' };
 
 function expectSameCurves(a: SomeNets<EpochMetrics> | undefined, b: SomeNets<EpochMetrics> | undefined): void {
   expect(Object.keys(a ?? {})).toEqual(Object.keys(b ?? {}));
@@ -95,6 +99,8 @@ describe('seeds trained together', () => {
     const together = await record(config);
     const inTurn = await record(config, { seeds: 'in-turn' });
     expect(together.weights).toHaveLength(2);
+    // Seed 0's models are handed over last (they answered predictions during the run; the caller keeps the last).
+    expect(together.adoptOrder).toEqual([1, 0]);
     for (let k = 0; k < 2; k++) {
       for (const net of NET_IDS) {
         const a = together.weights[k]?.[net] ?? [];
@@ -130,36 +136,57 @@ describe('seeds trained together', () => {
   it('leave no tensor behind across runs, stopped or completed, and stay flat across epochs', async () => {
     const before = tf.memory().numTensors;
     const perEpoch: number[] = [];
-    await runExperiment(mnist, quick({ repeats: 3, epochs: 3, trainSize: 256 }), {
-      onEpoch: (repeat) => {
-        if (repeat === 2) perEpoch.push(tf.memory().numTensors);
+    await runExperiment(
+      mnist,
+      quick({ repeats: 3, epochs: 3, trainSize: 256 }),
+      {
+        onEpoch: (repeat) => {
+          if (repeat === 2) perEpoch.push(tf.memory().numTensors);
+        },
       },
-    });
+      TOGETHER,
+    );
     expect(tf.memory().numTensors).toBe(before);
     expect(new Set(perEpoch).size).toBe(1);
 
     let steps = 0;
-    const outcome = await runExperiment(mnist, quick({ repeats: 4, trainSize: 640 }), {
-      shouldStop: () => ++steps > 5,
-    });
+    const outcome = await runExperiment(
+      mnist,
+      quick({ repeats: 4, trainSize: 640 }),
+      { shouldStop: () => ++steps > 5 },
+      TOGETHER,
+    );
     expect(outcome).toBe('stopped');
     expect(tf.memory().numTensors).toBe(before);
 
     // A run that fails halfway frees what it built too.
     await expect(
-      runExperiment(mnist, quick({ repeats: 2 }), {
-        onProgress: () => {
-          throw new Error('listener broke');
+      runExperiment(
+        mnist,
+        quick({ repeats: 2 }),
+        {
+          onProgress: () => {
+            throw new Error('listener broke');
+          },
         },
-      }),
+        TOGETHER,
+      ),
     ).rejects.toThrow('listener broke');
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('trains together by default on GPU backends only', () => {
+    expect(seedsTogetherByDefault('webgl')).toBe(true);
+    expect(seedsTogetherByDefault('webgpu')).toBe(true);
+    expect(seedsTogetherByDefault('wasm')).toBe(false);
+    expect(seedsTogetherByDefault('cpu')).toBe(false);
+  });
+
   it('keeps the seeds in turn where batching does not apply: one seed, or the autodiff step', async () => {
     const one = await record(quick({ repeats: 1, epochs: 1 }));
+    expect(one.order).toEqual(['0/1']);
     expect(one.progress.every((p) => p.seedsTogether === undefined)).toBe(true);
-    const autodiff = await record(quick({ repeats: 2, epochs: 1 }), { step: 'autodiff' });
+    const autodiff = await record(quick({ repeats: 2, epochs: 1 }), { seeds: 'together', step: 'autodiff' });
     expect(autodiff.order).toEqual(['0/1', '1/1']);
     expect(autodiff.progress.every((p) => p.seedsTogether === undefined)).toBe(true);
   });

@@ -56,10 +56,16 @@ export async function runSeedsTogether(trainers: SomeNets<SeedsTrainer>, ctx: Se
     outcome = await run.train();
     return outcome;
   } finally {
-    // Each seed's models go to the caller in seed order, as the one-after-another loop hands them over.
+    // Every seed's models go to the caller, seed 0's last: they answered predictions while the run trained (a request
+    // may still be using them), and the caller keeps the last ones it is given.
     const { hooks } = ctx;
-    if (outcome !== null && hooks.adoptModels) run.release().forEach((models, k) => hooks.adoptModels?.(k, models));
-    else run.dispose();
+    if (outcome !== null && hooks.adoptModels) {
+      const perSeed = run.release();
+      for (const k of [...perSeed.keys()].slice(1).concat(0)) {
+        const models = perSeed[k];
+        if (models) hooks.adoptModels(k, models);
+      }
+    } else run.dispose();
   }
 }
 

@@ -3,7 +3,7 @@
 // repeated with seeds seed, seed+1, … when asked (all seeds in one batched step where the nets allow:
 // seedsRun.ts). A net whose loss stops being finite is reported and dropped while the other trains on.
 // Imports TF.js only; the caller supplies how to yield and report.
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import { buildTwins, countParams } from './models';
 import { NetTrainer } from './netTrainer';
 import { makeTrainingStep, type StepKind } from './trainingStep';
@@ -54,10 +54,21 @@ export interface RunOptions {
   /** Hand-written gradients where the model allows (the default), or TF.js's autodiff for every net. */
   step?: StepKind;
   /**
-   * With repeats: every seed in one batched step where the nets allow (the default; seedsRun.ts), or one seed after
-   * another. The sequential loop also runs one seed, the autodiff step, and nets the hand-written step does not know.
+   * With repeats: every seed in one batched step where the nets allow (seedsRun.ts), or one seed after another.
+   * Unset: the backend's default (seedsTogetherByDefault). The sequential loop also runs one seed, the autodiff
+   * step, and nets the hand-written step does not know.
    */
   seeds?: 'together' | 'in-turn';
+}
+
+/**
+ * Whether a backend trains a run's seeds together unless told otherwise. Not on the CPU backends: in the browser on
+ * WASM five seeds together took ~25% longer than one after another (docs/seeds.md: each seed's matmuls and Adam
+ * passes are most of a step there, and batching only saves call overhead); on GPU backends a kernel call costs far
+ * more than the arithmetic of a batch-32 step, which is what batching saves (unmeasured: no GPU here).
+ */
+export function seedsTogetherByDefault(backend: string): boolean {
+  return backend === 'webgl' || backend === 'webgpu';
 }
 
 /** The nets of one repeat, built from its seed, each with its own optimizer. */
@@ -80,8 +91,8 @@ type Owned = { dispose(): void };
 
 /** The batched trainers of every seed, when the run has several seeds and every net can train that way. */
 function seedsTogether(config: TrainConfig, options: RunOptions): SomeNets<SeedsTrainer> | null {
-  if (config.repeats < 2 || options.seeds === 'in-turn' || (options.step ?? 'hand-written') !== 'hand-written')
-    return null;
+  const seeds = options.seeds ?? (seedsTogetherByDefault(tf.getBackend()) ? 'together' : 'in-turn');
+  if (config.repeats < 2 || seeds === 'in-turn' || (options.step ?? 'hand-written') !== 'hand-written') return null;
   return createSeedsTrainers(config);
 }
 
