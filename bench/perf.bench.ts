@@ -20,6 +20,8 @@ const FULL = process.env.BENCH_FULL === '1';
 const REPEATS = Number(process.env.BENCH_REPEATS ?? 3);
 const BACKENDS = (process.env.BENCH_BACKENDS ?? 'webgl,wasm,cpu').split(',').filter(Boolean) as BackendName[];
 const PAGE_LOADS = 3;
+/** Examples per epoch of the one-seed vs five-seed runs (BENCH_SEEDS_TRAIN; the blog's epoch is 60,000). */
+const SEEDS_TRAIN = Number(process.env.BENCH_SEEDS_TRAIN ?? 20_000);
 
 test.use({ serviceWorkers: 'block' });
 
@@ -116,6 +118,12 @@ test('performance', async ({ page, browser, baseURL }) => {
       dataBaseUrl: new URL(MNIST_DIR, baseURL).href,
       loops: loopsFor(backend),
       repeats: REPEATS,
+      // Whole runs of one and five seeds; a tenth of the examples on WebGL (software here: ~30 ms a step), none on
+      // plain JS (an hour).
+      seeds:
+        backend === 'cpu'
+          ? null
+          : { trainSize: backend === 'webgl' ? SEEDS_TRAIN / 10 : SEEDS_TRAIN, seeds: 5, repeats: REPEATS },
     };
     backends.push(await page.evaluate((o) => window.benchBackend(o), options));
   }

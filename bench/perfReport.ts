@@ -1,5 +1,6 @@
 // Turns the performance benchmark's measurements into its Markdown report (the JSON holds the same, in full).
 import { NETS_TIMED, type BackendResult, type LoopResult, type NetsTimed, type Variant } from './page/benchTypes';
+import { median } from './page/median';
 
 export interface PageTiming {
   backend: string;
@@ -128,6 +129,7 @@ export function markdown(report: PerfReport): string {
     );
   }
   lines.push('', `Page timings: medians of ${report.pages[0]?.loads ?? 0} loads, from navigation start.`, '');
+  lines.push(...seedsSection(report.backends));
   if (report.full) {
     const f = report.full;
     lines.push('## The full blog recipe in the app', '');
@@ -142,4 +144,32 @@ export function markdown(report: PerfReport): string {
     );
   }
   return lines.join('\n');
+}
+
+/** One seed against several, side by side: whole runs, and the arithmetic floor of training the seeds at once. */
+function seedsSection(backends: readonly BackendResult[]): string[] {
+  const rows = backends.flatMap((b) => (b.seeds ? [{ backend: b.backend, s: b.seeds }] : []));
+  if (rows.length === 0) return [];
+  const lines = ['## One seed against several', ''];
+  lines.push(
+    '| backend | examples | 1 seed | seeds together | **together / 1 seed** | seeds in turn | in turn / 1 seed | floor per step: matmuls, 1 seed → all | Adam on large kernels, 1 seed → all |',
+    '|---|---|---|---|---|---|---|---|---|',
+  );
+  for (const { backend, s } of rows) {
+    const one = median(s.oneMs);
+    const together = median(s.togetherMs);
+    const inTurn = median(s.inTurnMs);
+    lines.push(
+      `| ${backend} | ${fmt(s.trainSize)} | ${fmt(one / 1000, 1)} s | ${s.seeds}: ${fmt(together / 1000, 1)} s | **${ratio(together, one)}** | ${fmt(inTurn / 1000, 1)} s | ${ratio(inTurn, one)} | ${fmt(s.floorMsPerStep.one, 2)} → ${fmt(s.floorMsPerStep.many, 2)} ms | ${fmt(s.adamMsPerStep.one, 2)} → ${fmt(s.adamMsPerStep.many, 2)} ms |`,
+    );
+  }
+  lines.push(
+    '',
+    'Whole runs (wall time from the call to the end: building the nets, every step, a validation pass per seed and ' +
+      'net): the blog nets, both, batch 32, one epoch, seed 42 on; medians of the repeats. The floor: the matrix ' +
+      "products each seed needs for itself (8 per net and step) and Adam's elementwise passes over its two large " +
+      'kernels, each timed alone for both nets; no batching of seeds removes them.',
+    '',
+  );
+  return lines;
 }

@@ -25,7 +25,8 @@ if (!Number.isInteger(repeats) || repeats < 1) {
   console.error(`--repeats must be a whole number ≥ 1, not "${values.repeats}"`);
   process.exit(2);
 }
-const known = ['webgl', 'wasm', 'cpu'];
+// webgpu only on a machine whose browser offers a hardware adapter (docs/webgpu.md).
+const known = ['webgl', 'wasm', 'cpu', 'webgpu'];
 const backends = values.backends.split(',').filter(Boolean);
 const unknown = backends.filter((b) => !known.includes(b));
 if (backends.length === 0 || unknown.length > 0) {

@@ -37,13 +37,21 @@ export const pwaOptions: Partial<VitePWAOptions> = {
     // icons. Not the non-SIMD binary (only browsers without SIMD fetch it), nor the benchmark page that
     // `npm run bench` adds to dist/, nor the data (below).
     globPatterns: ['**/*.{html,js,css}', 'assets/tfjs-backend-wasm-simd-*.wasm', 'icons/apple-touch-icon-180.png'],
-    globIgnores: ['bench/**'],
+    // Nor TF.js's WebGPU backend (460 kB): the worker fetches it only on a device with a hardware WebGPU adapter
+    // (src/core/webgpuBackend.ts); there the runtime cache below keeps it for offline use.
+    globIgnores: ['bench/**', 'assets/webgpuRegister-*.js'],
     // The data (10 MB) is cached by the worker as it downloads it (src/worker/dataCache.ts); a precache would fetch
     // it again where the browser's HTTP cache did not keep the file (measured: in a fresh Chromium context the
     // precache fetched the 8.7 MB training images a second time, the smaller files came from the HTTP cache). The
     // service worker answers those URLs from the worker's cache.
     runtimeCaching: [
       { urlPattern: /\/assets\/mnist\/[^/]+\.pack$/, handler: 'CacheFirst', options: { cacheName: MNIST_CACHE } },
+      // Content-hashed, so a cached copy is never stale.
+      {
+        urlPattern: /\/assets\/webgpuRegister-[^/]+\.js$/,
+        handler: 'CacheFirst',
+        options: { cacheName: 'bnlab-webgpu' },
+      },
     ],
     // The worker script is the largest precached file (1.9 MB).
     maximumFileSizeToCacheInBytes: 4 * 1024 * 1024,

@@ -14,6 +14,26 @@ export interface BenchOptions {
   dataBaseUrl: string;
   loops: LoopPlan[];
   repeats: number;
+  /** One seed against several, whole runs (null: not on this backend). */
+  seeds: SeedsPlan | null;
+}
+
+/** Blog nets, both, batch 32, one epoch of `trainSize` examples with its validation pass, seed 42 on. */
+export interface SeedsPlan {
+  trainSize: number;
+  seeds: number;
+  repeats: number;
+}
+
+export interface SeedsResult extends SeedsPlan {
+  /** Wall times of every repeat, ms: one seed; all seeds trained together; the same seeds one after another. */
+  oneMs: number[];
+  togetherMs: number[];
+  inTurnMs: number[];
+  /** ms per step of the matrix products alone (both nets), for one seed and for `seeds` seeds. */
+  floorMsPerStep: { one: number; many: number };
+  /** ms per step of Adam's update of the large kernels alone (both nets), for one seed and for `seeds` seeds. */
+  adamMsPerStep: { one: number; many: number };
 }
 
 /** Samples per second of each way of training, medians over the repeats (and every repeat's value). */
@@ -49,6 +69,7 @@ export interface BackendResult {
   /** tf.memory() before a 5-epoch run, at the end of each epoch, and after it. */
   memory: { before: MemoryPoint; epochs: MemoryPoint[]; after: MemoryPoint };
   dataLoadMs: number;
+  seeds: SeedsResult | null;
 }
 
 export type BenchMessage = { type: 'run'; options: BenchOptions };

@@ -4,6 +4,15 @@ import * as tf from '@tensorflow/tfjs';
 import type { BackendChoice, BackendName } from '../shared/config';
 import { webglFloat32Refusal } from './float32Check';
 import { patchWasmMatMul } from './wasmMatMulFix';
+import { loadWebGpuBackend } from './webgpuBackend';
+
+/** Registers a backend that is loaded on demand (WebGPU) before TF.js is asked to start it. */
+export async function registerOnDemand(name: BackendName): Promise<void> {
+  if (name !== 'webgpu') return;
+  await loadWebGpuBackend();
+  // The package registers itself only where `navigator.gpu` exists.
+  if (!tf.findBackendFactory('webgpu')) throw new Error('WebGPU is not available in this browser');
+}
 
 /** Renderer strings of software rasterizers: WebGL there is several times slower than WASM on the CPU. */
 const SOFTWARE_RENDERER = /swiftshader|llvmpipe|softpipe|software|basic render|mesa offscreen|lavapipe/i;
@@ -25,6 +34,7 @@ export interface BackendPlan {
  */
 export function planBackend(choice: BackendChoice, renderer: string | null): BackendPlan {
   if (choice !== 'auto') {
+    // WebGPU is never a fallback: it is tried only when forced or when the probe found a hardware adapter.
     const rest: BackendName[] = (['webgl', 'wasm', 'cpu'] as const).filter((b) => b !== choice);
     return { order: [choice, ...rest], reason: `forced by the URL (backend=${choice})` };
   }
@@ -56,6 +66,7 @@ export async function activateBackend(plan: BackendPlan): Promise<ActiveBackend>
   const failures: string[] = [];
   for (const name of plan.order) {
     try {
+      await registerOnDemand(name);
       if (await tf.setBackend(name)) {
         await tf.ready();
         const refusal = name === 'webgl' ? webglFloat32Refusal((flag) => tf.env().getBool(flag)) : null;

@@ -1,13 +1,12 @@
 // One network, its optimizer, and its epoch accumulators (kept on the backend, read back only when asked).
 // Imports TF.js only.
 import * as tf from '@tensorflow/tfjs';
-import { correctCount, perExampleCrossEntropy } from './losses';
+import { EVAL_BATCH, evaluateModel, type Evaluation } from './evaluate';
 import type { Batch, ResidentSplit } from './residentData';
-import { disposeBatch } from './residentData';
 import type { RunningMetrics } from '../shared/metrics';
 import type { StepKind, TrainingStep } from './trainingStep';
 
-export const EVAL_BATCH = 1000;
+export { EVAL_BATCH, type Evaluation } from './evaluate';
 
 /** A zero accumulator; built in a tidy so the initial scalar does not outlive it. */
 function zeroVariable(): tf.Variable {
@@ -17,11 +16,6 @@ function zeroVariable(): tf.Variable {
 /** Where the loss first stopped being finite, counted in steps since the net was built (1-based). */
 export interface Health {
   divergedAtStep: number | null;
-}
-
-export interface Evaluation {
-  loss: number;
-  accuracy: number;
 }
 
 export class NetTrainer {
@@ -88,26 +82,9 @@ export class NetTrainer {
   /** Loss and accuracy over a whole split in inference mode (BN uses its running statistics). */
   async evaluate(split: ResidentSplit, batchSize = EVAL_BATCH): Promise<Evaluation> {
     const start = performance.now();
-    const lossTotal = zeroVariable();
-    const correctTotal = zeroVariable();
     try {
-      for (let i = 0; i < split.count; i += batchSize) {
-        const batch = split.range(i, Math.min(batchSize, split.count - i));
-        try {
-          tf.tidy(() => {
-            const probs = this.model.apply(batch.x, { training: false }) as tf.Tensor2D;
-            lossTotal.assign(tf.add(lossTotal, tf.sum(perExampleCrossEntropy(batch.y, probs))));
-            correctTotal.assign(tf.add(correctTotal, correctCount(batch.y, probs)));
-          });
-        } finally {
-          disposeBatch(batch);
-        }
-      }
-      const [loss, correct] = await Promise.all([lossTotal.data(), correctTotal.data()]);
-      return { loss: (loss[0] ?? Number.NaN) / split.count, accuracy: (correct[0] ?? Number.NaN) / split.count };
+      return await evaluateModel(this.model, split, batchSize);
     } finally {
-      lossTotal.dispose();
-      correctTotal.dispose();
       this.seconds += (performance.now() - start) / 1000;
     }
   }

@@ -1,12 +1,15 @@
 // The training loop for the experiment: the nets it trains (BN and plain, or one of them) start from the same Dense
 // weights and see the same batches in the same order, advanced together batch by batch so the curves grow at once;
-// repeated with seeds seed, seed+1, … when asked. A net whose loss stops being finite is reported and dropped while
-// the other trains on. Imports TF.js only; the caller supplies how to yield and report.
-import type * as tf from '@tensorflow/tfjs';
+// repeated with seeds seed, seed+1, … when asked (all seeds in one batched step where the nets allow:
+// seedsRun.ts). A net whose loss stops being finite is reported and dropped while the other trains on.
+// Imports TF.js only; the caller supplies how to yield and report.
+import * as tf from '@tensorflow/tfjs';
 import { buildTwins, countParams } from './models';
 import { NetTrainer } from './netTrainer';
 import { makeTrainingStep, type StepKind } from './trainingStep';
 import { disposeBatch, ResidentSplit } from './residentData';
+import { createSeedsTrainers, runSeedsTogether } from './seedsRun';
+import type { SeedsTrainer } from './seedsTrainer';
 import { mulberry32, permutation } from '../data/shuffle';
 import type { Mnist } from '../data/mnist';
 import { repeatSeed, stepsPerEpoch, type TrainConfig } from '../shared/config';
@@ -50,6 +53,22 @@ const noYield = (): Promise<void> => Promise.resolve();
 export interface RunOptions {
   /** Hand-written gradients where the model allows (the default), or TF.js's autodiff for every net. */
   step?: StepKind;
+  /**
+   * With repeats: every seed in one batched step where the nets allow (seedsRun.ts), or one seed after another.
+   * Unset: the backend's default (seedsTogetherByDefault). The sequential loop also runs one seed, the autodiff
+   * step, and nets the hand-written step does not know.
+   */
+  seeds?: 'together' | 'in-turn';
+}
+
+/**
+ * Whether a backend trains a run's seeds together unless told otherwise. Not on the CPU backends: in the browser on
+ * WASM five seeds together took ~25% longer than one after another (docs/seeds.md: each seed's matmuls and Adam
+ * passes are most of a step there, and batching only saves call overhead); on GPU backends a kernel call costs far
+ * more than the arithmetic of a batch-32 step, which is what batching saves (unmeasured: no GPU here).
+ */
+export function seedsTogetherByDefault(backend: string): boolean {
+  return backend === 'webgl' || backend === 'webgpu';
 }
 
 /** The nets of one repeat, built from its seed, each with its own optimizer. */
@@ -70,6 +89,13 @@ export function createTrainers(
 
 type Owned = { dispose(): void };
 
+/** The batched trainers of every seed, when the run has several seeds and every net can train that way. */
+function seedsTogether(config: TrainConfig, options: RunOptions): SomeNets<SeedsTrainer> | null {
+  const seeds = options.seeds ?? (seedsTogetherByDefault(tf.getBackend()) ? 'together' : 'in-turn');
+  if (config.repeats < 2 || seeds === 'in-turn' || (options.step ?? 'hand-written') !== 'hand-written') return null;
+  return createSeedsTrainers(config);
+}
+
 /** Trains the experiment: `config.repeats` runs of `config.epochs`, validating on the whole test set each epoch. */
 export async function runExperiment(
   data: Mnist,
@@ -85,6 +111,8 @@ export async function runExperiment(
     owned.push(test);
     const steps = stepsPerEpoch({ trainSize: train.count, batchSize: config.batchSize });
     const runStart = performance.now();
+    const together = seedsTogether(config, options);
+    if (together) return await runSeedsTogether(together, { config, hooks, train, test, steps, runStart });
     for (let repeat = 0; repeat < config.repeats; repeat++) {
       const trainers = createTrainers(config, repeatSeed(config, repeat), options.step);
       const run = new RepeatRun({ config, hooks, train, test, steps, runStart, repeat, trainers });

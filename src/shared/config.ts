@@ -1,8 +1,9 @@
 // The run's settings: one typed table and its defaults (the blog's recipe). Dependency-free: imported by the UI, and
 // validated again in the worker. The field table (ranges, URL keys, hints) is in configFields.ts.
 
-export type BackendName = 'webgl' | 'wasm' | 'cpu';
-export const BACKEND_NAMES: readonly BackendName[] = ['webgl', 'wasm', 'cpu'];
+export type BackendName = 'webgl' | 'wasm' | 'cpu' | 'webgpu';
+/** In the settings' order; WebGPU last, as it is the one most devices lack. */
+export const BACKEND_NAMES: readonly BackendName[] = ['webgl', 'wasm', 'cpu', 'webgpu'];
 export type BackendChoice = BackendName | 'auto';
 
 export type OptimizerName = 'adam' | 'sgd' | 'momentum' | 'rmsprop';

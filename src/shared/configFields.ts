@@ -279,8 +279,14 @@ export const FIELDS: readonly FieldSpec[] = [
     group: 'experiment',
     label: 'Backend',
     kind: 'choice',
-    options: choice(['auto', 'auto'], ['webgl', 'webgl (GPU)'], ['wasm', 'wasm (CPU)'], ['cpu', 'cpu (slowest)']),
-    hint: 'auto picks the fastest here (webgl on a GPU, else wasm). Changing it reloads the page.',
+    options: choice(
+      ['auto', 'auto'],
+      ['webgl', 'webgl (GPU)'],
+      ['wasm', 'wasm (CPU)'],
+      ['cpu', 'cpu (slowest)'],
+      ['webgpu', 'webgpu (GPU, new)'],
+    ),
+    hint: 'auto times webgpu, webgl and wasm here and picks the fastest. Changing it reloads the page.',
   },
 ];
 

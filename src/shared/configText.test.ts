@@ -145,7 +145,7 @@ describe('settings in the URL', () => {
     ['seeds=0', 'repeats', 'seeds', 'Repeat with seeds must be between 1 and 10.', '1'],
     ['seeds=11', 'repeats', 'seeds', 'Repeat with seeds must be between 1 and 10.', '1'],
     ['x=time', 'xAxis', 'x', 'x-axis must be one of epochs, steps.', 'epochs'],
-    ['backend=tpu', 'backend', 'backend', 'Backend must be one of auto, webgl, wasm, cpu.', 'auto'],
+    ['backend=tpu', 'backend', 'backend', 'Backend must be one of auto, webgl, wasm, cpu, webgpu.', 'auto'],
   ];
 
   it.each(INVALID)('refuses ?%s: names %s, says why and uses the default', (query, key, name, message, used) => {

@@ -118,6 +118,11 @@ export type SomeNets<T> = Partial<PerNet<T>>;
 export interface ProgressReport {
   /** 0-based repeat of the experiment (seed = config.seed + repeat). */
   repeat: number;
+  /**
+   * How many seeds, from `repeat` on, advance together in this report (all of a run's seeds train as one batched
+   * step: core/seedsRun.ts); 1 or absent when the seeds train one after another. `running` is then `repeat`'s.
+   */
+  seedsTogether?: number;
   /** 1-based epoch in progress. */
   epoch: number;
   /** Steps done in this epoch (both nets advance together). */

@@ -9,7 +9,11 @@ import { initState, reducer } from './state';
 const ev = (event: WorkerEvent): UiAction => ({ type: 'worker-event', event });
 const CONFIG = { ...DEFAULT_CONFIG, epochs: 10 };
 
-function progress(phase: 'training' | 'validating', step = 1200, repeat = 0): WorkerEvent {
+function progress(
+  phase: 'training' | 'validating',
+  step = 1200,
+  repeat = 0,
+): Extract<WorkerEvent, { type: 'progress' }> {
   return {
     type: 'progress',
     runId: 1,
@@ -52,6 +56,20 @@ describe('describeProgress', () => {
     // 2 × 1,875 + 1,200 = 4,950 of 18,750 steps in 60 s: 167 s to go.
     expect(view.text).toBe('Epoch 3/10 · step 1,200/1,875 · 5,400 samples/s · ETA 2m 47s');
     expect(view.bar).toEqual({ kind: 'value', value: 4950, max: 18750 });
+  });
+
+  it('counts every seed when they train together', () => {
+    const config = { ...CONFIG, repeats: 3 };
+    const start: UiAction[] = [...READY, { type: 'train-requested', runId: 1, config }];
+    const run = (event: WorkerEvent) =>
+      at(...start, ev({ type: 'run-started', runId: 1, config, stepsPerEpoch: 1875, params: {} }), ev(event));
+    const together = describeProgress(input(run({ ...progress('training'), seedsTogether: 3 })));
+    // 3 seeds × 4,950 steps of 56,250 in 60 s: 167 s to go, as for one seed.
+    expect(together.text).toBe('All 3 seeds at once · Epoch 3/10 · step 1,200/1,875 · 5,400 samples/s · ETA 2m 47s');
+    expect(together.bar).toEqual({ kind: 'value', value: 14850, max: 56250 });
+    const inTurn = describeProgress(input(run(progress('training', 1200, 1))));
+    expect(inTurn.text).toMatch(/^Seed 2 of 3 · Epoch 3\/10/);
+    expect(inTurn.bar).toEqual({ kind: 'value', value: 18750 + 4950, max: 56250 });
   });
 
   it('says when it validates, and before the first report that the run is starting', () => {

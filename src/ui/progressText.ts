@@ -26,9 +26,20 @@ export interface ProgressView {
 const NONE: Bar = { kind: 'none' };
 const BUSY: Bar = { kind: 'indeterminate' };
 
-/** "Epoch 3/10 · step 1,200/1,875", after "Seed 2 of 3 · " when the experiment is repeated. */
+/**
+ * "Epoch 3/10 · step 1,200/1,875", after "Seed 2 of 3 · " when the experiment is repeated, or "All 3 seeds at once · "
+ * when the seeds train together.
+ */
 export function position(p: RunPosition): string {
-  const seed = p.repeats > 1 ? `Seed ${p.repeat + 1} of ${p.repeats} · ` : '';
+  const together = p.seedsTogether ?? 1;
+  const seed =
+    p.repeats <= 1
+      ? ''
+      : together >= p.repeats
+        ? `All ${p.repeats} seeds at once · `
+        : together > 1
+          ? `Seeds ${p.repeat + 1}–${p.repeat + together} of ${p.repeats} · `
+          : `Seed ${p.repeat + 1} of ${p.repeats} · `;
   return `${seed}Epoch ${p.epoch}/${p.epochs} · step ${formatInt(p.step)}/${formatInt(p.stepsPerEpoch)}`;
 }
 
@@ -36,7 +47,8 @@ export function position(p: RunPosition): string {
 export function runBar(p: RunPosition): Bar {
   const perSeed = p.epochs * p.stepsPerEpoch;
   const max = Math.max(1, p.repeats) * perSeed;
-  const value = Math.min(max, p.repeat * perSeed + (p.epoch - 1) * p.stepsPerEpoch + p.step);
+  const within = (p.epoch - 1) * p.stepsPerEpoch + p.step;
+  const value = Math.min(max, p.repeat * perSeed + (p.seedsTogether ?? 1) * within);
   return max > 0 ? { kind: 'value', value, max } : NONE;
 }
 

@@ -44,6 +44,7 @@ export function stepsDone(
 export function estimateEtaMs(p: {
   repeat?: number;
   repeats?: number;
+  seedsTogether?: number;
   epoch: number;
   epochs: number;
   step: number;
@@ -52,7 +53,8 @@ export function estimateEtaMs(p: {
 }): number | null {
   const perRepeat = p.epochs * p.stepsPerEpoch;
   const total = (p.repeats ?? 1) * perRepeat;
-  const done = (p.repeat ?? 0) * perRepeat + (p.epoch - 1) * p.stepsPerEpoch + p.step;
+  // Seeds trained together each did the steps of the position.
+  const done = (p.repeat ?? 0) * perRepeat + (p.seedsTogether ?? 1) * ((p.epoch - 1) * p.stepsPerEpoch + p.step);
   if (total <= 0 || done <= 0 || p.elapsedMs <= 0) return null;
   return Math.max(0, (p.elapsedMs * (total - Math.min(done, total))) / done);
 }

@@ -157,6 +157,7 @@ function onEvent(state: UiState, event: WorkerEvent): UiState {
       if (!active) return state;
       const progress: ProgressState = {
         repeat: event.repeat,
+        seedsTogether: event.seedsTogether ?? 1,
         epoch: event.epoch,
         step: event.step,
         samplesPerSec: event.samplesPerSec,

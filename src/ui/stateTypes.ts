@@ -28,6 +28,8 @@ export interface DataState {
 export interface ProgressState {
   /** 0-based repeat of the experiment (seed config.seed + repeat). */
   repeat: number;
+  /** Seeds from `repeat` on that advance together (all of them when the worker trains them batched); 1 if absent. */
+  seedsTogether?: number;
   epoch: number;
   step: number;
   samplesPerSec: number;

@@ -1,6 +1,7 @@
-// Watches the WebGL backend for a lost context (the GPU was reset, the driver crashed, the browser reclaimed it) and
-// moves the worker to the next backend of its plan. TF.js does not recover by itself: after a loss every op on the
-// lost context fails or returns garbage, so the run on it must end and start again elsewhere.
+// Watches the WebGL backend for a lost context and WebGPU for a lost device (the GPU was reset, the driver crashed,
+// the browser reclaimed it) and moves the worker to the next backend of its plan. TF.js does not recover by itself:
+// after a loss every op on the lost context fails or returns garbage, so the run on it must end and start again
+// elsewhere.
 import * as tf from '@tensorflow/tfjs';
 import type { MathBackendWebGL } from '@tensorflow/tfjs-backend-webgl';
 import { activateBackend, type ActiveBackend, type BackendPlan } from '../core/backend';
@@ -26,6 +27,10 @@ export class BackendGuard {
     const at = plan.order.indexOf(active);
     this.rest = plan.order.slice(at + 1);
     this.reason = plan.reason;
+    if (active === 'webgpu') {
+      this.watchWebGpu();
+      return;
+    }
     const gl = activeWebGLContext();
     if (active !== 'webgl' || gl === null) return;
     // OffscreenCanvas and HTMLCanvasElement both dispatch the event; TF.js's own listener only forgets the context.
@@ -37,6 +42,17 @@ export class BackendGuard {
       this.onLost(active);
     };
     canvas.addEventListener('webglcontextlost', onLoss);
+  }
+
+  /** WebGPU says so through its device's `lost` promise (it settles once, when the device is gone). */
+  private watchWebGpu(): void {
+    const device = (tf.backend() as unknown as { device?: { lost?: Promise<unknown> } }).device;
+    void device?.lost?.then(() => {
+      // A loss after the worker moved on (or a device destroyed on purpose) is not this backend's any more.
+      if (tf.getBackend() !== 'webgpu') return;
+      this.lostBackend = 'webgpu';
+      this.onLost('webgpu');
+    });
   }
 
   /** The backend whose context was lost, until failover() has moved on. */

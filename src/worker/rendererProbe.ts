@@ -1,4 +1,13 @@
-// Reads the WebGL renderer string inside the worker (OffscreenCanvas), to tell a real GPU from a software one.
+// Reads the WebGL renderer string inside the worker (OffscreenCanvas), to tell a real GPU from a software one, and
+// hands out WebGPU's entry point (core/gpuAdapter.ts classifies its adapter).
+import type { GpuLike } from '../core/gpuAdapter';
+
+/** `navigator.gpu` where the browser has WebGPU (the WebWorker typings this project uses do not declare it). */
+export function webGpuOf(navigator: WorkerNavigator): GpuLike | null {
+  const gpu = (navigator as unknown as { gpu?: unknown }).gpu;
+  return typeof gpu === 'object' && gpu !== null && 'requestAdapter' in gpu ? (gpu as GpuLike) : null;
+}
+
 export function readWebGLRenderer(): string | null {
   if (typeof OffscreenCanvas === 'undefined') return null;
   try {

@@ -186,23 +186,24 @@ export class RunLifecycle {
     const { post, slot } = this.deps;
     const { runId, pacer } = run;
     const start = this.now();
-    // The latest val_accuracy of each net, saved with the nets this run leaves behind.
-    let valAccuracy: SomeNets<number> = {};
+    // Each seed's latest val_accuracy per net, saved with that seed's nets when the run leaves them behind (seeds
+    // trained together report their epochs interleaved).
+    const valAccuracy = new Map<number, SomeNets<number>>();
     try {
       const outcome = await this.deps.runExperiment(data, config, {
         onStart: ({ stepsPerEpoch, params }) => post({ type: 'run-started', runId, config, stepsPerEpoch, params }),
-        onNetsBuilt: (_, models) => {
-          valAccuracy = {};
+        onNetsBuilt: (repeat, models) => {
+          valAccuracy.delete(repeat);
           slot.training(runId, config, models);
         },
-        adoptModels: (_, models) => slot.adopt(runId, config, models, valAccuracy),
+        adoptModels: (repeat, models) => slot.adopt(runId, config, models, valAccuracy.get(repeat) ?? {}),
         onProgress: (report) =>
           post({ type: 'progress', runId, ...report, elapsedMs: report.elapsedMs - pacer.pausedMs() }),
         onEpoch: (repeat, epoch, metrics) => {
-          valAccuracy = {
-            ...valAccuracy,
+          valAccuracy.set(repeat, {
+            ...valAccuracy.get(repeat),
             ...Object.fromEntries(Object.entries(metrics).map(([net, m]) => [net, m.valAccuracy])),
-          };
+          });
           post({ type: 'epoch', runId, repeat, epoch, metrics });
         },
         onDiverged: (divergence) => post({ type: 'diverged', runId, ...divergence }),

@@ -8,6 +8,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import './wasmSetup';
 import { planBackend } from '../core/backend';
 import { chooseBackend } from '../core/backendChoice';
+import { readWebGpuFacts } from '../core/gpuAdapter';
 import { runExperiment } from '../core/twinRun';
 import type { Mnist } from '../data/mnist';
 import { loadAppMnist } from './appMnist';
@@ -21,7 +22,7 @@ import { memoryReport } from './memoryReport';
 import { handleRecalibrate, InsideInspectors } from './insideInspectors';
 import { handleModelCommand } from './modelRequests';
 import { ModelSlot } from './modelSlot';
-import { readWebGLRenderer } from './rendererProbe';
+import { readWebGLRenderer, webGpuOf } from './rendererProbe';
 import { RunLifecycle } from './runLifecycle';
 import { yieldToEvents } from './yieldToEvents';
 
@@ -81,8 +82,10 @@ async function init(
   try {
     if (TEST_HOOKS) applyDebugOptions(debug);
     const renderer = readWebGLRenderer();
-    const deviceKey = `${renderer ?? 'no WebGL'} | ${self.navigator.userAgent} | tfjs ${tf.version.tfjs}`;
-    const chosen = await chooseBackend(backend, renderer, deviceKey, cachedProbe);
+    const webgpu = await readWebGpuFacts(webGpuOf(self.navigator));
+    const adapter = webgpu.kind === 'hardware' ? webgpu.adapter : 'no WebGPU';
+    const key = `${renderer ?? 'no WebGL'} | ${adapter} | ${self.navigator.userAgent} | tfjs ${tf.version.tfjs}`;
+    const chosen = await chooseBackend(backend, { renderer, webgpu, key }, cachedProbe);
     guard.watch(chosen.backend, planBackend(backend, renderer));
     post({ type: 'backend', runId: null, info: { ...chosen, renderer } });
   } catch (e) {

@@ -22,6 +22,7 @@ import { NETS_TIMED } from '../benchTypes';
 import type { NetId } from '../../../src/shared/metrics';
 import { memoryAcrossEpochs, timeAppLoop, timeFit, timeValidation } from './measure';
 import { median } from '../median';
+import { measureSeeds } from './seedsMeasure';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -94,6 +95,7 @@ async function run(options: BenchOptions): Promise<BackendResult> {
   for (let r = 0; r < options.repeats; r++) validationRuns.push(await timeValidation(data));
   log(`${options.backend}: validation pass ${median(validationRuns).toFixed(0)} ms`);
   const memory = await memoryAcrossEpochs(data, 5, yieldToEvents);
+  const seeds = options.seeds ? await measureSeeds(data, options.seeds, log, yieldToEvents) : null;
   log(`${options.backend}: tensors per epoch ${memory.epochs.map((p) => p.numTensors).join(', ')}`);
   return {
     backend: options.backend,
@@ -103,6 +105,7 @@ async function run(options: BenchOptions): Promise<BackendResult> {
     validationMs: summary(validationRuns),
     memory,
     dataLoadMs,
+    seeds,
   };
 }
 

@@ -90,6 +90,10 @@ export class InsideRecorder implements StepObserver {
     return h.series(layer, h.unitFor(layer, view.unit, this.options.config.layers[layer] ?? 1));
   }
 
+  wantsStep(): boolean {
+    return this.options.view().open && (this.records.due(this.clock()) || this.options.everyStep?.() === true);
+  }
+
   beforeStep({ repeat, step, models, batch }: ObservedStep): (() => void) | null {
     const view = this.options.view();
     if (!view.open) return null;

@@ -15,6 +15,11 @@ export interface ObservedStep {
 }
 
 export interface StepObserver {
+  /**
+   * Whether beforeStep would record now (false: it would return null). Lets a loop that keeps the weights
+   * elsewhere (the seeds trained together) skip copying them into the models for a step nobody records.
+   */
+  wantsStep?(): boolean;
   /** Before a step; returns what to run right after it (before the batch is freed), or null when not recording now. */
   beforeStep(step: ObservedStep): (() => void) | null;
 }

@@ -53,6 +53,15 @@ describe('completed seeds', () => {
     expect(seedsForFigure([partial], CTX)).toEqual([partial]);
     expect(seedsForFigure([seed([], [])], CTX)).toEqual([]);
   });
+
+  it('draws every seed while they train together, none complete yet', () => {
+    const a = seed([0.9], [0.88]);
+    const b = seed([0.91], [0.87]);
+    const c = seed([0.92], [0.89]);
+    expect(seedsForFigure([a, b, c], CTX)).toEqual([a, b, c]);
+    // One after another: the first seed's rows only, until it completes.
+    expect(seedsForFigure([a, seed([], [])], CTX)).toEqual([a]);
+  });
 });
 
 describe('the gap verdict', () => {

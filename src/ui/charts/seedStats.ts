@@ -53,14 +53,18 @@ export function isSeedComplete(run: SeedRun, repeat: number, ctx: SeedContext): 
 
 /**
  * The seeds the figure averages: the completed ones (a seed in progress would make later epochs' means jump as it
- * lands); until one completes, the seed in progress, so a first seed is drawn like a single run.
+ * lands); until one completes, the seeds in progress that have gone furthest — the one seed in progress, so a first
+ * seed is drawn like a single run, or every seed when they train together (their band grows epoch by epoch).
  */
 export function seedsForFigure(seedRuns: readonly SeedRun[], ctx: SeedContext): SeedRun[] {
   const done = seedRuns.filter((run, r) => isSeedComplete(run, r, ctx));
   if (done.length > 0) return done;
-  const started = seedRuns.filter((run) => ctx.nets.some((net) => netRows(run, net).length > 0));
-  const last = started[started.length - 1];
-  return last ? [last] : [];
+  const reached = (run: SeedRun): number => Math.max(0, ...ctx.nets.map((net) => netRows(run, net).length));
+  const furthest = Math.max(0, ...seedRuns.map(reached));
+  if (furthest === 0) return [];
+  const ahead = seedRuns.filter((run) => reached(run) === furthest);
+  // One after another, only the latest seed can be ahead; several are when they train together.
+  return ahead.length > 1 ? ahead : ahead.slice(-1);
 }
 
 export type Verdict = 'exceeds' | 'within';
