@@ -8,13 +8,13 @@ export class ResultsPage {
   readonly history: Locator;
   readonly historyItems: Locator;
   readonly showEarlier: Locator;
-  readonly repeatSummary: Locator;
+  readonly seedSummary: Locator;
 
   constructor(readonly page: Page) {
     this.history = page.getByTestId('run-history');
     this.historyItems = this.history.getByTestId('history-item');
     this.showEarlier = this.history.getByRole('checkbox', { name: 'Show earlier runs on the charts' });
-    this.repeatSummary = page.getByTestId('repeat-summary');
+    this.seedSummary = page.getByTestId('repeat-summary');
   }
 
   /** The history row of the run numbered `n` ("Run n"). */

@@ -24,7 +24,7 @@ test('three seeds train at once: every seed logged, the band drawn, the nets sav
   for (const seed of ['0', '1', '2']) {
     await expect(lab.epochLog.locator(`tr[data-model][data-seed="${seed}"]`)).toHaveCount(4);
   }
-  await expect(results.repeatSummary).toBeVisible();
+  await expect(results.seedSummary).toBeVisible();
   // Different seeds, different nets: the three seeds' epoch-2 val_accuracy are not all equal.
   const acc = await lab.epochLog
     .locator('tr[data-model="bn"][data-epoch="2"] [data-field="val_accuracy"]')

@@ -12,7 +12,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { expect, it } from 'vitest';
 import { patchWasmMatMul } from '../../src/core/wasmMatMulFix';
-import { runExperiment } from '../../src/core/twinRun';
+import { runExperiment } from '../../src/core/experiment';
 import type { StepKind } from '../../src/core/trainingStep';
 import { loadMnist, type Mnist } from '../../src/data/mnist';
 import { defaultConfig, type BnImpl, type TrainConfig } from '../../src/shared/config';

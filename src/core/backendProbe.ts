@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIDE } from '../data/idx';
 import { defaultConfig } from '../shared/config';
 import { NET_IDS } from '../shared/metrics';
-import { createTrainers } from './twinRun';
+import { createTrainers } from './experiment';
 
 export const PROBE_BATCH = 32;
 /** Untimed steps first: WebGL compiles its shaders and every backend sets up optimizer state on first use. */

@@ -3,7 +3,7 @@
 // models handed over, and no tensor left behind.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runExperiment, seedsTogetherByDefault, type RunOptions } from './twinRun';
+import { runExperiment, seedsTogetherByDefault, type RunOptions } from './experiment';
 import type { Mnist } from '../data/mnist';
 import { DEFAULT_CONFIG, type TrainConfig } from '../shared/config';
 import { NET_IDS, type EpochMetrics } from '../shared/metrics';
@@ -43,14 +43,14 @@ async function record(config: TrainConfig, options: RunOptions = { seeds: 'toget
     mnist,
     config,
     {
-      onEpoch: (repeat, epoch, metrics) => {
-        out.epochs.set(`${repeat}/${epoch}`, metrics);
-        out.order.push(`${repeat}/${epoch}`);
+      onEpoch: (seedIndex, epoch, metrics) => {
+        out.epochs.set(`${seedIndex}/${epoch}`, metrics);
+        out.order.push(`${seedIndex}/${epoch}`);
       },
       onDiverged: (d) => out.diverged.push(d),
       onProgress: (r) => out.progress.push(r),
-      adoptModels: (repeat, models) => {
-        out.adoptOrder.push(repeat);
+      adoptModels: (seedIndex, models) => {
+        out.adoptOrder.push(seedIndex);
         const w: SomeNets<Float32Array[]> = {};
         for (const net of NET_IDS) {
           const model = models[net];
@@ -58,7 +58,7 @@ async function record(config: TrainConfig, options: RunOptions = { seeds: 'toget
           w[net] = model.getWeights().map((t) => t.dataSync() as Float32Array);
           model.dispose();
         }
-        out.weights[repeat] = w;
+        out.weights[seedIndex] = w;
       },
       progressIntervalMs: 0,
     },
@@ -83,7 +83,7 @@ function expectSameCurves(a: SomeNets<EpochMetrics> | undefined, b: SomeNets<Epo
 
 describe('seeds trained together', () => {
   it('give every seed the curve of its one-seed run, event by event', async () => {
-    const config = quick({ seed: 11, repeats: 3 });
+    const config = quick({ seed: 11, seeds: 3 });
     const together = await record(config);
     const inTurn = await record(config, { seeds: 'in-turn' });
     // An epoch event for every seed at every epoch, the seeds side by side.
@@ -91,12 +91,12 @@ describe('seeds trained together', () => {
     expect([...inTurn.epochs.keys()].sort()).toEqual([...together.epochs.keys()].sort());
     for (const key of together.epochs.keys()) expectSameCurves(together.epochs.get(key), inTurn.epochs.get(key));
     // And seed 12 (repeat 1) alone, as `seed=12&seeds=1` would train it.
-    const alone = await record(quick({ seed: 12, repeats: 1 }));
+    const alone = await record(quick({ seed: 12, seeds: 1 }));
     for (const epoch of [1, 2]) expectSameCurves(together.epochs.get(`1/${epoch}`), alone.epochs.get(`0/${epoch}`));
   });
 
   it("hand over each seed's trained models with its own weights", async () => {
-    const config = quick({ seed: 5, repeats: 2, epochs: 1 });
+    const config = quick({ seed: 5, seeds: 2, epochs: 1 });
     const together = await record(config);
     const inTurn = await record(config, { seeds: 'in-turn' });
     expect(together.weights).toHaveLength(2);
@@ -122,15 +122,15 @@ describe('seeds trained together', () => {
 
   it('report progress for all seeds at once, and each divergence with its net and seed', async () => {
     // Plain SGD at an absurd learning rate: the weights overflow to ±∞ within a few steps and the losses turn NaN.
-    const config = quick({ seed: 1, repeats: 3, optimizer: 'sgd', lr: 1e25, epochs: 1, trainSize: 384 });
+    const config = quick({ seed: 1, seeds: 3, optimizer: 'sgd', lr: 1e25, epochs: 1, trainSize: 384 });
     const together = await record(config);
     const inTurn = await record(config, { seeds: 'in-turn' });
     expect(together.diverged.length).toBeGreaterThan(0);
-    const key = (d: Divergence) => `${d.net} ${d.repeat} ${d.epoch} ${d.step}`;
+    const key = (d: Divergence) => `${d.net} ${d.seedIndex} ${d.epoch} ${d.step}`;
     expect(together.diverged.map(key).sort()).toEqual(inTurn.diverged.map(key).sort());
     // A diverged net of a seed has no epoch row for that seed; the others do.
-    for (const d of together.diverged) expect(together.epochs.get(`${d.repeat}/1`)?.[d.net]).toBeUndefined();
-    expect(together.progress.every((p) => p.repeat === 0 && p.seedsTogether === 3)).toBe(true);
+    for (const d of together.diverged) expect(together.epochs.get(`${d.seedIndex}/1`)?.[d.net]).toBeUndefined();
+    expect(together.progress.every((p) => p.seedIndex === 0 && p.seedsTogether === 3)).toBe(true);
     expect(inTurn.progress.every((p) => p.seedsTogether === undefined)).toBe(true);
   });
 
@@ -139,10 +139,10 @@ describe('seeds trained together', () => {
     const perEpoch: number[] = [];
     await runExperiment(
       mnist,
-      quick({ repeats: 3, epochs: 3, trainSize: 256 }),
+      quick({ seeds: 3, epochs: 3, trainSize: 256 }),
       {
-        onEpoch: (repeat) => {
-          if (repeat === 2) perEpoch.push(tf.memory().numTensors);
+        onEpoch: (seedIndex) => {
+          if (seedIndex === 2) perEpoch.push(tf.memory().numTensors);
         },
       },
       TOGETHER,
@@ -153,7 +153,7 @@ describe('seeds trained together', () => {
     let steps = 0;
     const outcome = await runExperiment(
       mnist,
-      quick({ repeats: 4, trainSize: 640 }),
+      quick({ seeds: 4, trainSize: 640 }),
       { shouldStop: () => ++steps > 5 },
       TOGETHER,
     );
@@ -164,7 +164,7 @@ describe('seeds trained together', () => {
     await expect(
       runExperiment(
         mnist,
-        quick({ repeats: 2 }),
+        quick({ seeds: 2 }),
         {
           onProgress: () => {
             throw new Error('listener broke');
@@ -184,17 +184,17 @@ describe('seeds trained together', () => {
   });
 
   it('keeps the seeds in turn where batching does not apply: one seed, or the autodiff step', async () => {
-    const one = await record(quick({ repeats: 1, epochs: 1 }));
+    const one = await record(quick({ seeds: 1, epochs: 1 }));
     expect(one.order).toEqual(['0/1']);
     expect(one.progress.every((p) => p.seedsTogether === undefined)).toBe(true);
-    const autodiff = await record(quick({ repeats: 2, epochs: 1 }), { seeds: 'together', step: 'autodiff' });
+    const autodiff = await record(quick({ seeds: 2, epochs: 1 }), { seeds: 'together', step: 'autodiff' });
     expect(autodiff.order).toEqual(['0/1', '1/1']);
     expect(autodiff.progress.every((p) => p.seedsTogether === undefined)).toBe(true);
   });
 
   it('keeps the seeds in turn, leaking nothing, when a net has a per-example normalization (no seed axis yet)', async () => {
     const before = tf.memory().numTensors;
-    const norms = await record(quick({ repeats: 2, epochs: 1, norms: ['batch', 'layer'] }), {
+    const norms = await record(quick({ seeds: 2, epochs: 1, norms: ['batch', 'layer'] }), {
       seeds: 'together',
     });
     expect(norms.order).toEqual(['0/1', '1/1']);

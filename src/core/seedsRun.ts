@@ -7,9 +7,9 @@ import * as tf from '@tensorflow/tfjs';
 import { buildTwins, countParams } from './models';
 import { disposeBatch, type Batch, type ResidentSplit } from './residentData';
 import { SeedsTrainer } from './seedsTrainer';
-import type { RunHooks, RunOutcome } from './twinRun';
+import type { RunHooks, RunOutcome } from './experiment';
 import { mulberry32, permutation } from '../data/shuffle';
-import { repeatSeed, type TrainConfig } from '../shared/config';
+import { seedOf, type TrainConfig } from '../shared/config';
 import { NET_IDS, type EpochMetrics, type NetId, type ParamCounts, type RunningMetrics } from '../shared/metrics';
 import { trainedNets } from '../shared/netNames';
 import type { ProgressReport, SomeNets } from '../shared/protocol';
@@ -31,11 +31,11 @@ const noYield = (): Promise<void> => Promise.resolve();
  */
 export function createSeedsTrainers(config: TrainConfig): SomeNets<SeedsTrainer> | null {
   const nets = trainedNets(config);
-  const perSeed = Array.from({ length: config.repeats }, (_, k) => buildTwins(config, repeatSeed(config, k), nets));
+  const perSeed = Array.from({ length: config.seeds }, (_, k) => buildTwins(config, seedOf(config, k), nets));
   const trainers: SomeNets<SeedsTrainer> = {};
   for (const id of nets) {
     const models = perSeed.map((m) => m[id]).filter((m) => m !== undefined);
-    const trainer = models.length === config.repeats ? SeedsTrainer.create(models, config.optimizer, config.lr) : null;
+    const trainer = models.length === config.seeds ? SeedsTrainer.create(models, config.optimizer, config.lr) : null;
     if (!trainer) {
       for (const t of Object.values(trainers)) t.releaseModels();
       for (const m of perSeed) for (const n of NET_IDS) m[n]?.dispose();
@@ -83,7 +83,7 @@ class SeedsRun {
     private readonly ctx: SeedsContext,
     private readonly trainers: SomeNets<SeedsTrainer>,
   ) {
-    this.seeds = ctx.config.repeats;
+    this.seeds = ctx.config.seeds;
     for (const id of NET_IDS)
       if (trainers[id])
         this.live.set(
@@ -124,7 +124,7 @@ class SeedsRun {
 
   async train(): Promise<RunOutcome> {
     const { config, train, steps, hooks } = this.ctx;
-    const randoms = Array.from({ length: this.seeds }, (_, k) => mulberry32(repeatSeed(config, k)));
+    const randoms = Array.from({ length: this.seeds }, (_, k) => mulberry32(seedOf(config, k)));
     for (let epoch = 1; epoch <= config.epochs; epoch++) {
       if (this.liveCount() === 0) return 'completed';
       for (const id of this.liveNets()) this.trainer(id).resetEpoch();
@@ -181,7 +181,7 @@ class SeedsRun {
         x: tf.slice(batch.x, 0, perSeed) as tf.Tensor3D,
         y: tf.slice(batch.y, 0, perSeed) as tf.Tensor1D,
       }));
-      observed = observer.beforeStep({ repeat: 0, step: globalStep, models: this.modelsOf(0), batch: first });
+      observed = observer.beforeStep({ seedIndex: 0, step: globalStep, models: this.modelsOf(0), batch: first });
     }
     try {
       for (const id of nets) this.trainer(id).step(batch);
@@ -232,7 +232,7 @@ class SeedsRun {
     }
     const now = performance.now();
     this.ctx.hooks.onProgress?.({
-      repeat: 0,
+      seedIndex: 0,
       seedsTogether: this.seeds,
       epoch,
       step,
@@ -251,7 +251,7 @@ class SeedsRun {
     if (seeds) seeds[seed] = false;
     const epoch = Math.floor((globalStep - 1) / this.ctx.steps) + 1;
     const step = globalStep - (epoch - 1) * this.ctx.steps;
-    this.ctx.hooks.onDiverged?.({ net: id, repeat: seed, epoch, step });
+    this.ctx.hooks.onDiverged?.({ net: id, seedIndex: seed, epoch, step });
   }
 
   private trainer(id: NetId): SeedsTrainer {
@@ -271,8 +271,8 @@ class SeedsRun {
       const t = this.trainers[id];
       if (!t) continue;
       t.releaseModels().forEach((model, k) => {
-        const slot = perSeed[k];
-        if (slot) slot[id] = model;
+        const currentNets = perSeed[k];
+        if (currentNets) currentNets[id] = model;
       });
     }
     return perSeed;

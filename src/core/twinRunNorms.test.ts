@@ -2,7 +2,7 @@
 // leaks, and the BN and plain nets give exactly today's numbers however many nets train beside them.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runExperiment } from './twinRun';
+import { runExperiment } from './experiment';
 import type { Mnist } from '../data/mnist';
 import { DEFAULT_CONFIG, type NormKind, type TrainConfig } from '../shared/config';
 import { NET_IDS, type EpochMetrics, type NetId } from '../shared/metrics';

@@ -62,7 +62,7 @@ export interface TrainConfig {
   // Experiment
   nets: NetsChoice;
   /** Runs of the whole experiment with seeds seed, seed+1, …; more than one draws means with a band. */
-  repeats: number;
+  seeds: number;
   xAxis: XAxis;
   backend: BackendChoice;
 }
@@ -89,7 +89,7 @@ export const DEFAULT_CONFIG: Readonly<TrainConfig> = Object.freeze({
   norms: ['none', 'batch'] as NormKind[],
   groups: 8,
   nets: 'both',
-  repeats: 1,
+  seeds: 1,
   xAxis: 'epochs',
   backend: 'auto',
 });
@@ -109,6 +109,6 @@ export function hasBn(config: Pick<TrainConfig, 'bnLayers'>, index: number): boo
 }
 
 /** The seed of repeat `r` (0-based) of an experiment. */
-export function repeatSeed(config: Pick<TrainConfig, 'seed'>, repeat: number): number {
-  return (config.seed + repeat) % 2 ** 31;
+export function seedOf(config: Pick<TrainConfig, 'seed'>, seedIndex: number): number {
+  return (config.seed + seedIndex) % 2 ** 31;
 }

@@ -254,7 +254,7 @@ export const FIELDS: readonly FieldSpec[] = [
     hint: 'Drop nets to save time: “Normalized only” leaves out the plain net, “Plain only” keeps just it.',
   },
   {
-    key: 'repeats',
+    key: 'seeds',
     url: 'seeds',
     group: 'experiment',
     label: 'Repeat with seeds',

@@ -104,7 +104,7 @@ export interface ModeAccuracy {
 }
 
 export interface InsideRecord {
-  repeat: number;
+  seedIndex: number;
   /** Steps done in this repeat before the recorded step (0 at the very first). */
   step: number;
   layer: number;
@@ -121,7 +121,7 @@ export interface InsideRecord {
 
 /** The whole recorded history of the chosen layer and unit, sent when the view changes. */
 export interface InsideSeries {
-  repeat: number;
+  seedIndex: number;
   layer: number;
   unit: number;
   typicalUnit: number;

@@ -117,7 +117,7 @@ export type SomeNets<T> = Partial<PerNet<T>>;
 /** Where a run is, streamed a few times a second. */
 export interface ProgressReport {
   /** 0-based repeat of the experiment (seed = config.seed + repeat). */
-  repeat: number;
+  seedIndex: number;
   /**
    * How many seeds, from `repeat` on, advance together in this report (all of a run's seeds train as one batched
    * step: core/seedsRun.ts); 1 or absent when the seeds train one after another. `running` is then `repeat`'s.
@@ -140,7 +140,7 @@ export interface ProgressReport {
 
 export interface Divergence {
   net: NetId;
-  repeat: number;
+  seedIndex: number;
   /** 1-based epoch and step (within the epoch) of the first non-finite loss. */
   epoch: number;
   step: number;
@@ -160,7 +160,7 @@ export type WorkerEvent =
       params: SomeNets<ParamCounts>;
     }
   | ({ type: 'progress'; runId: number } & ProgressReport)
-  | { type: 'epoch'; runId: number; repeat: number; epoch: number; metrics: SomeNets<EpochMetrics> }
+  | { type: 'epoch'; runId: number; seedIndex: number; epoch: number; metrics: SomeNets<EpochMetrics> }
   /** A net's loss became NaN or infinite: that net stops, the other trains on. */
   | ({ type: 'diverged'; runId: number } & Divergence)
   /** The run is held by Pause between two mini-batches (the progress report before it gives the exact position). */

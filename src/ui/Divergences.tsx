@@ -17,10 +17,10 @@ export function Divergences({ divergences, config, active }: Props) {
     <div className="divergences" role="status">
       {divergences.map((d) => (
         <p
-          key={`${d.repeat}-${d.net}`}
+          key={`${d.seedIndex}-${d.net}`}
           className="notice warning divergence"
           data-testid={`divergence-${d.net}`}
-          data-repeat={d.repeat}
+          data-repeat={d.seedIndex}
         >
           <span aria-hidden="true">✕ </span>
           {divergenceText(d, config, divergences, active)}

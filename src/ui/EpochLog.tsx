@@ -1,6 +1,6 @@
 // The Keras-style epoch log: one row per epoch and net (and seed, when the experiment is repeated), plain decimals in
 // every cell, and a row where a net diverged. It is also the charts' text alternative (the canvases point to it).
-import { repeatSeed, type TrainConfig } from '../shared/config';
+import { seedOf, type TrainConfig } from '../shared/config';
 import { netName, trainedNets } from '../shared/netNames';
 import type { ParamCounts } from '../shared/metrics';
 import type { Divergence, PerNet, SomeNets } from '../shared/protocol';
@@ -20,7 +20,7 @@ interface Props {
 }
 
 function Row({ row, config, seeded }: { row: LogRow; config: TrainConfig | null; seeded: boolean }) {
-  const seed = seeded && config ? <td data-field="seed">{repeatSeed(config, row.repeat)}</td> : null;
+  const seed = seeded && config ? <td data-field="seed">{seedOf(config, row.seedIndex)}</td> : null;
   const name = (
     <th scope="row" data-field="model">
       {netName(row.net, config)}
@@ -32,7 +32,7 @@ function Row({ row, config, seeded }: { row: LogRow; config: TrainConfig | null;
       <tr
         data-diverged={row.net}
         data-epoch={d.epoch}
-        data-seed={seeded ? row.repeat : undefined}
+        data-seed={seeded ? row.seedIndex : undefined}
         className={`net-${row.net} diverged-row`}
       >
         {seed}
@@ -50,7 +50,7 @@ function Row({ row, config, seeded }: { row: LogRow; config: TrainConfig | null;
     <tr
       data-model={row.net}
       data-epoch={r.epoch}
-      data-seed={seeded ? row.repeat : undefined}
+      data-seed={seeded ? row.seedIndex : undefined}
       className={`net-${row.net}`}
     >
       {seed}
@@ -67,7 +67,7 @@ function Row({ row, config, seeded }: { row: LogRow; config: TrainConfig | null;
 
 export function EpochLog({ seedRuns, divergences, config, params }: Props) {
   countRender('EpochLog');
-  const seeded = (config?.repeats ?? 1) > 1;
+  const seeded = (config?.seeds ?? 1) > 1;
   const rows = epochLogRows(seedRuns, divergences);
   const nets = trainedNets(config)
     .map((net) => netName(net, config))
@@ -108,7 +108,7 @@ export function EpochLog({ seedRuns, divergences, config, params }: Props) {
             ) : (
               rows.map((row) => (
                 <Row
-                  key={`${row.repeat}-${row.kind}-${row.kind === 'epoch' ? row.record.epoch : row.divergence.epoch}-${row.net}`}
+                  key={`${row.seedIndex}-${row.kind}-${row.kind === 'epoch' ? row.record.epoch : row.divergence.epoch}-${row.net}`}
                   row={row}
                   config={config}
                   seeded={seeded}

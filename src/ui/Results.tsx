@@ -10,7 +10,7 @@ import { figureData } from './charts/figureData';
 import type { LiveSeries } from './charts/liveSeries';
 import { Divergences } from './Divergences';
 import { EpochLog } from './EpochLog';
-import { RepeatSummary } from './RepeatSummary';
+import { SeedSummary } from './SeedSummary';
 import { isRunActive } from './runStatus';
 import { useUi } from './store/uiStore';
 import './results.css';
@@ -42,7 +42,7 @@ export function Results({ live, formConfig, onError }: Props) {
     [runs, shownConfig, onScreenId, showOnCharts],
   );
   // Only the seed of the progress matters here: a selector of one number, so progress messages pass by.
-  const liveRepeat = useUi((s) => s.progress?.repeat ?? null);
+  const liveRepeat = useUi((s) => s.progress?.seedIndex ?? null);
   const fig = useMemo(
     () =>
       figureData({
@@ -68,8 +68,8 @@ export function Results({ live, formConfig, onError }: Props) {
         backend={backend}
         onError={onError}
       />
-      {runConfig !== null && runConfig.repeats > 1 ? (
-        <RepeatSummary config={runConfig} seedRuns={seedRuns} divergences={divergences} />
+      {runConfig !== null && runConfig.seeds > 1 ? (
+        <SeedSummary config={runConfig} seedRuns={seedRuns} divergences={divergences} />
       ) : null}
       <RunHistoryPanel history={history} basis={shownConfig} />
       <EpochLog seedRuns={seedRuns} divergences={divergences} config={runConfig} params={params} />

@@ -34,7 +34,7 @@ describe('runsToCsv', () => {
 
   it('lists every seed in order, and quotes a name with commas', () => {
     const row = { epoch: 1, loss: 0.2, accuracy: 0.9, valLoss: 0.1, valAccuracy: 0.95, seconds: 1 };
-    const config = { ...DEFAULT_CONFIG, repeats: 2, layers: [64, 32, 16], bnLayers: [1, 3] };
+    const config = { ...DEFAULT_CONFIG, seeds: 2, layers: [64, 32, 16], bnLayers: [1, 3] };
     const lines = runsToCsv(
       [
         { bn: [row], plain: [] },

@@ -1,6 +1,6 @@
 // The epoch rows as CSV, one row per seed, epoch and net, in the columns of a Keras CSVLogger (plus the net's id,
 // the time, the seed and the net's name from its settings), so a run can be plotted or compared elsewhere.
-import { repeatSeed, type TrainConfig } from '../shared/config';
+import { seedOf, type TrainConfig } from '../shared/config';
 import { NET_IDS, netRows } from '../shared/metrics';
 import { netName } from '../shared/netNames';
 import type { PerNet } from '../shared/protocol';
@@ -25,10 +25,10 @@ function field(text: string): string {
 
 /** Rows ordered by seed, then epoch, then with-BN before without; numbers at full precision (NaN stays NaN). */
 export function runsToCsv(seedRuns: readonly PerNet<readonly EpochRecord[]>[], config: TrainConfig | null): string {
-  const lines = seedRuns.flatMap((run, repeat) => {
+  const lines = seedRuns.flatMap((run, seedIndex) => {
     const rows = NET_IDS.flatMap((net) => netRows(run, net).map((r) => ({ net, r })));
     rows.sort((a, b) => a.r.epoch - b.r.epoch || NET_IDS.indexOf(a.net) - NET_IDS.indexOf(b.net));
-    const seed = config ? String(repeatSeed(config, repeat)) : '';
+    const seed = config ? String(seedOf(config, seedIndex)) : '';
     return rows.map(({ net, r }) =>
       [
         ...[r.epoch, net, r.loss, r.accuracy, r.valLoss, r.valAccuracy, r.seconds].map(String),

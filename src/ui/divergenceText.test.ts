@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG } from '../shared/config';
 import { divergenceText } from './divergenceText';
 
-const d = { net: 'plain' as const, repeat: 1, epoch: 2, step: 317 };
+const d = { net: 'plain' as const, seedIndex: 1, epoch: 2, step: 317 };
 
 describe('divergenceText', () => {
   it('says which net diverged where, and that the other trains on', () => {

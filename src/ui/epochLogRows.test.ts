@@ -21,7 +21,7 @@ describe('epochLogRows', () => {
       ],
       [],
     );
-    expect(rows.map((r) => `${r.repeat}:${r.kind === 'epoch' ? r.record.epoch : '-'}:${r.net}`)).toEqual([
+    expect(rows.map((r) => `${r.seedIndex}:${r.kind === 'epoch' ? r.record.epoch : '-'}:${r.net}`)).toEqual([
       '0:1:bn',
       '0:1:plain',
       '0:2:bn',
@@ -33,7 +33,7 @@ describe('epochLogRows', () => {
   it('puts a diverged row where the net stopped', () => {
     const rows = epochLogRows(
       [{ bn: [row(1), row(2)], plain: [row(1)] }],
-      [{ net: 'plain', repeat: 0, epoch: 2, step: 40 }],
+      [{ net: 'plain', seedIndex: 0, epoch: 2, step: 40 }],
     );
     expect(rows.map((r) => `${r.kind}:${r.net}`)).toEqual(['epoch:bn', 'epoch:plain', 'epoch:bn', 'diverged:plain']);
   });

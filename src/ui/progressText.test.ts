@@ -12,12 +12,12 @@ const CONFIG = { ...DEFAULT_CONFIG, epochs: 10 };
 function progress(
   phase: 'training' | 'validating',
   step = 1200,
-  repeat = 0,
+  seedIndex = 0,
 ): Extract<WorkerEvent, { type: 'progress' }> {
   return {
     type: 'progress',
     runId: 1,
-    repeat,
+    seedIndex,
     epoch: 3,
     step,
     stepsPerEpoch: 1875,
@@ -59,7 +59,7 @@ describe('describeProgress', () => {
   });
 
   it('counts every seed when they train together', () => {
-    const config = { ...CONFIG, repeats: 3 };
+    const config = { ...CONFIG, seeds: 3 };
     const start: UiAction[] = [...READY, { type: 'train-requested', runId: 1, config }];
     const run = (event: WorkerEvent) =>
       at(...start, ev({ type: 'run-started', runId: 1, config, stepsPerEpoch: 1875, params: {} }), ev(event));
@@ -98,7 +98,7 @@ describe('describeProgress', () => {
   });
 
   it('says which seed of how many, with the bar over all seeds', () => {
-    const config = { ...CONFIG, repeats: 3 };
+    const config = { ...CONFIG, seeds: 3 };
     const state = at(...READY, { type: 'train-requested', runId: 1, config }, ev(progress('training', 1200, 1)));
     expect(describeProgress(input(state)).text).toMatch(
       /^Seed 2 of 3 · Epoch 3\/10 · step 1,200\/1,875 · 5,400 samples\/s · ETA /,
@@ -116,7 +116,7 @@ describe('describeProgress', () => {
     const diverged = at(
       ...TRAINING,
       ev(progress('training')),
-      ev({ type: 'diverged', runId: 1, net: 'plain', repeat: 0, epoch: 3, step: 1100 }),
+      ev({ type: 'diverged', runId: 1, net: 'plain', seedIndex: 0, epoch: 3, step: 1100 }),
     );
     expect(describeProgress(input(diverged)).text).toContain('· training With BN only ·');
     expect(describeProgress(input(at(...TRAINING, ev(progress('training'))))).text).not.toContain('only');

@@ -33,31 +33,31 @@ const BUSY: Bar = { kind: 'indeterminate' };
 export function position(p: RunPosition): string {
   const together = p.seedsTogether ?? 1;
   const seed =
-    p.repeats <= 1
+    p.seeds <= 1
       ? ''
-      : together >= p.repeats
-        ? `All ${p.repeats} seeds at once · `
+      : together >= p.seeds
+        ? `All ${p.seeds} seeds at once · `
         : together > 1
-          ? `Seeds ${p.repeat + 1}–${p.repeat + together} of ${p.repeats} · `
-          : `Seed ${p.repeat + 1} of ${p.repeats} · `;
+          ? `Seeds ${p.seedIndex + 1}–${p.seedIndex + together} of ${p.seeds} · `
+          : `Seed ${p.seedIndex + 1} of ${p.seeds} · `;
   return `${seed}Epoch ${p.epoch}/${p.epochs} · step ${formatInt(p.step)}/${formatInt(p.stepsPerEpoch)}`;
 }
 
 /** Steps done over the whole run (every seed), for the bar. */
 export function runBar(p: RunPosition): Bar {
   const perSeed = p.epochs * p.stepsPerEpoch;
-  const max = Math.max(1, p.repeats) * perSeed;
+  const max = Math.max(1, p.seeds) * perSeed;
   const within = (p.epoch - 1) * p.stepsPerEpoch + p.step;
-  const value = Math.min(max, p.repeat * perSeed + (p.seedsTogether ?? 1) * within);
+  const value = Math.min(max, p.seedIndex * perSeed + (p.seedsTogether ?? 1) * within);
   return max > 0 ? { kind: 'value', value, max } : NONE;
 }
 
 /** " · training No BN only" when one net is switched off or has diverged in this seed; empty when both train. */
 export function netsNote(state: Pick<ProgressInput, 'run' | 'divergences' | 'progress'>): string {
   if (state.run.config === null) return '';
-  const repeat = state.progress?.repeat ?? 0;
+  const seedIndex = state.progress?.seedIndex ?? 0;
   const trained = trainedNets(state.run.config);
-  const going = trained.filter((net) => !state.divergences.some((d) => d.net === net && d.repeat === repeat));
+  const going = trained.filter((net) => !state.divergences.some((d) => d.net === net && d.seedIndex === seedIndex));
   if (going.length === 2) return '';
   return going.length === 0
     ? ' · no net training'

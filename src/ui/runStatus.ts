@@ -14,7 +14,7 @@ export function isRunActive(status: RunStatus): boolean {
 
 /** The latest progress with the run's shape: how many seeds, epochs and steps an epoch. */
 export interface RunPosition extends ProgressState {
-  repeats: number;
+  seeds: number;
   epochs: number;
   stepsPerEpoch: number;
 }
@@ -26,7 +26,7 @@ export function runPosition(
   if (p === null) return null;
   return {
     ...p,
-    repeats: Math.max(run.config?.repeats ?? 1, p.repeat + 1),
+    seeds: Math.max(run.config?.seeds ?? 1, p.seedIndex + 1),
     epochs: Math.max(run.config?.epochs ?? 1, p.epoch),
     stepsPerEpoch: Math.max(run.stepsPerEpoch ?? 1, p.step),
   };
@@ -34,16 +34,16 @@ export function runPosition(
 
 /** Mini-batches trained in this run so far (one step = one mini-batch through every net), over every epoch and seed. */
 export function stepsDone(
-  p: Pick<RunPosition, 'repeat' | 'epoch' | 'epochs' | 'step' | 'stepsPerEpoch'> | null,
+  p: Pick<RunPosition, 'seedIndex' | 'epoch' | 'epochs' | 'step' | 'stepsPerEpoch'> | null,
 ): number {
   if (p === null) return 0;
-  return (p.repeat * p.epochs + p.epoch - 1) * p.stepsPerEpoch + p.step;
+  return (p.seedIndex * p.epochs + p.epoch - 1) * p.stepsPerEpoch + p.step;
 }
 
 /** Time left, assuming the rest of the run goes at the pace so far (validation included, as it recurs each epoch). */
 export function estimateEtaMs(p: {
-  repeat?: number;
-  repeats?: number;
+  seedIndex?: number;
+  seeds?: number;
   seedsTogether?: number;
   epoch: number;
   epochs: number;
@@ -52,9 +52,9 @@ export function estimateEtaMs(p: {
   elapsedMs: number;
 }): number | null {
   const perRepeat = p.epochs * p.stepsPerEpoch;
-  const total = (p.repeats ?? 1) * perRepeat;
+  const total = (p.seeds ?? 1) * perRepeat;
   // Seeds trained together each did the steps of the position.
-  const done = (p.repeat ?? 0) * perRepeat + (p.seedsTogether ?? 1) * ((p.epoch - 1) * p.stepsPerEpoch + p.step);
+  const done = (p.seedIndex ?? 0) * perRepeat + (p.seedsTogether ?? 1) * ((p.epoch - 1) * p.stepsPerEpoch + p.step);
   if (total <= 0 || done <= 0 || p.elapsedMs <= 0) return null;
   return Math.max(0, (p.elapsedMs * (total - Math.min(done, total))) / done);
 }

@@ -41,7 +41,7 @@ describe('settings draft', () => {
       bnScale: false,
       bnCenter: false,
       nets: 'bn' as const,
-      repeats: 4,
+      seeds: 4,
       xAxis: 'steps' as const,
       backend: 'wasm' as const,
     };
@@ -80,7 +80,7 @@ describe('settings draft', () => {
       bnMomentum: '0–0.9999',
       bnEpsilon: '1e-8–1',
       groups: '1–64',
-      repeats: '1–10',
+      seeds: '1–10',
     });
   });
 });

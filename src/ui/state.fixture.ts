@@ -18,7 +18,7 @@ export function progress(runId: number, epoch: number, step: number, elapsedMs =
   return {
     type: 'progress',
     runId,
-    repeat: 0,
+    seedIndex: 0,
     epoch,
     step,
     stepsPerEpoch: 63,

@@ -55,8 +55,8 @@ describe('a run', () => {
         params: { bn: { total: 1, trainable: 1 }, plain: { total: 1, trainable: 1 } },
       }),
       ev(progress(1, 1, 30)),
-      ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: metrics(0.3) }),
-      ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 2, metrics: metrics(0.2) }),
+      ev({ type: 'epoch', runId: 1, seedIndex: 0, epoch: 1, metrics: metrics(0.3) }),
+      ev({ type: 'epoch', runId: 1, seedIndex: 0, epoch: 2, metrics: metrics(0.2) }),
       ev({ type: 'run-finished', runId: 1, reason: 'completed', elapsedMs: 5000 }),
     );
     expect(s.run.status).toBe('finished');
@@ -75,9 +75,9 @@ describe('a run', () => {
   it('keeps the history sorted and replaces a repeated epoch', () => {
     const s = run(
       training(),
-      ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 2, metrics: metrics(0.2) }),
-      ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: metrics(0.3) }),
-      ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 2, metrics: metrics(0.25) }),
+      ev({ type: 'epoch', runId: 1, seedIndex: 0, epoch: 2, metrics: metrics(0.2) }),
+      ev({ type: 'epoch', runId: 1, seedIndex: 0, epoch: 1, metrics: metrics(0.3) }),
+      ev({ type: 'epoch', runId: 1, seedIndex: 0, epoch: 2, metrics: metrics(0.25) }),
     );
     expect(s.results.seedRuns.at(-1)?.bn.map((r) => [r.epoch, r.loss])).toEqual([
       [1, 0.3],
@@ -111,7 +111,7 @@ describe('a run', () => {
     expect(s.progress?.step).toBe(11);
     // Nothing of that run moves the screen afterwards.
     expect(
-      run(s, ev(progress(1, 1, 12)), ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: metrics(0.3) })),
+      run(s, ev(progress(1, 1, 12)), ev({ type: 'epoch', runId: 1, seedIndex: 0, epoch: 1, metrics: metrics(0.3) })),
     ).toBe(s);
   });
 });
@@ -120,7 +120,7 @@ describe('Train again', () => {
   it('clears the charts, the log and the progress, and drops errors of earlier runs only', () => {
     const before = run(
       training(1),
-      ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: metrics(0.3) }),
+      ev({ type: 'epoch', runId: 1, seedIndex: 0, epoch: 1, metrics: metrics(0.3) }),
       ev(progress(1, 2, 5)),
       ev({ type: 'error', runId: null, scope: 'worker', message: 'worker hiccup' }),
       ev({ type: 'error', runId: 1, scope: 'training', message: 'Training failed: NaN' }),
@@ -139,7 +139,7 @@ describe('Train again', () => {
     const s = run(training(1), ev(progress(1, 1, 3)), { type: 'train-requested', runId: 2, config: CONFIG });
     const stale: WorkerEvent[] = [
       progress(1, 1, 40),
-      { type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: metrics(0.3) },
+      { type: 'epoch', runId: 1, seedIndex: 0, epoch: 1, metrics: metrics(0.3) },
       { type: 'run-finished', runId: 1, reason: 'stopped', elapsedMs: 10 },
       { type: 'error', runId: 1, scope: 'training', message: 'late failure' },
       {
@@ -220,19 +220,19 @@ describe('ETA', () => {
   });
 
   it("keeps each repeat's epochs apart, and shows the repeat in progress", () => {
-    const config = { ...CONFIG, repeats: 2 };
+    const config = { ...CONFIG, seeds: 2 };
     const s = run(
       ready(),
       { type: 'train-requested', runId: 1, config },
-      ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: metrics(0.3) }),
-      ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 2, metrics: metrics(0.2) }),
-      ev({ ...progress(1, 1, 30), repeat: 1 } as WorkerEvent),
-      ev({ type: 'epoch', runId: 1, repeat: 1, epoch: 1, metrics: metrics(0.4) }),
+      ev({ type: 'epoch', runId: 1, seedIndex: 0, epoch: 1, metrics: metrics(0.3) }),
+      ev({ type: 'epoch', runId: 1, seedIndex: 0, epoch: 2, metrics: metrics(0.2) }),
+      ev({ ...progress(1, 1, 30), seedIndex: 1 } as WorkerEvent),
+      ev({ type: 'epoch', runId: 1, seedIndex: 1, epoch: 1, metrics: metrics(0.4) }),
     );
     expect(s.results.seedRuns.map((r) => r.bn.map((e) => e.loss))).toEqual([[0.3, 0.2], [0.4]]);
     expect(s.results.seedRuns.at(-1)).toBe(s.results.seedRuns[1]);
     const position = runPosition(s.run, s.progress);
-    expect(position).toMatchObject({ repeat: 1, repeats: 2 });
+    expect(position).toMatchObject({ seedIndex: 1, seeds: 2 });
     // Halfway through the second of two repeats of 2 × 63 steps: 156 of 252 steps done.
     expect(position === null ? null : estimateEtaMs(position)).toBeCloseTo((1000 * (252 - 156)) / 156, 6);
   });
@@ -241,10 +241,10 @@ describe('ETA', () => {
     const s = run(
       ready(),
       { type: 'train-requested', runId: 1, config: CONFIG },
-      ev({ type: 'diverged', runId: 1, net: 'plain', repeat: 0, epoch: 1, step: 17 }),
-      ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: { bn: metrics(0.3).bn } }),
+      ev({ type: 'diverged', runId: 1, net: 'plain', seedIndex: 0, epoch: 1, step: 17 }),
+      ev({ type: 'epoch', runId: 1, seedIndex: 0, epoch: 1, metrics: { bn: metrics(0.3).bn } }),
     );
-    expect(s.results.divergences).toEqual([{ net: 'plain', repeat: 0, epoch: 1, step: 17 }]);
+    expect(s.results.divergences).toEqual([{ net: 'plain', seedIndex: 0, epoch: 1, step: 17 }]);
     expect(s.results.seedRuns.at(-1)?.bn).toHaveLength(1);
     expect(s.results.seedRuns.at(-1)?.plain).toEqual([]);
     const again = reducer(s, { type: 'train-requested', runId: 2, config: CONFIG });

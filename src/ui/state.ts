@@ -156,7 +156,7 @@ function onEvent(state: UiState, event: WorkerEvent): UiState {
     case 'progress': {
       if (!active) return state;
       const progress: ProgressState = {
-        repeat: event.repeat,
+        seedIndex: event.seedIndex,
         seedsTogether: event.seedsTogether ?? 1,
         epoch: event.epoch,
         step: event.step,
@@ -171,14 +171,14 @@ function onEvent(state: UiState, event: WorkerEvent): UiState {
     case 'epoch': {
       if (!active) return state;
       const seedRuns = [...state.results.seedRuns];
-      while (seedRuns.length <= event.repeat) seedRuns.push(EMPTY_SEED_RUN);
-      seedRuns[event.repeat] = withEpoch(seedRuns[event.repeat] ?? EMPTY_SEED_RUN, event.epoch, event.metrics);
+      while (seedRuns.length <= event.seedIndex) seedRuns.push(EMPTY_SEED_RUN);
+      seedRuns[event.seedIndex] = withEpoch(seedRuns[event.seedIndex] ?? EMPTY_SEED_RUN, event.epoch, event.metrics);
       return { ...state, results: { ...state.results, seedRuns } };
     }
     case 'diverged': {
       if (!active) return state;
-      const { net, repeat, epoch, step } = event;
-      const divergences = [...state.results.divergences, { net, repeat, epoch, step }];
+      const { net, seedIndex, epoch, step } = event;
+      const divergences = [...state.results.divergences, { net, seedIndex, epoch, step }];
       return { ...state, results: { ...state.results, divergences } };
     }
     case 'run-paused':

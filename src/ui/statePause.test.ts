@@ -63,9 +63,9 @@ describe('pause, step and slow motion', () => {
 
   it('counts the mini-batches trained over epochs and seeds', () => {
     expect(stepsDone(null)).toBe(0);
-    expect(stepsDone({ repeat: 0, epoch: 1, epochs: 2, step: 5, stepsPerEpoch: 63 })).toBe(5);
-    expect(stepsDone({ repeat: 0, epoch: 2, epochs: 2, step: 5, stepsPerEpoch: 63 })).toBe(68);
-    expect(stepsDone({ repeat: 1, epoch: 1, epochs: 2, step: 5, stepsPerEpoch: 63 })).toBe(131);
+    expect(stepsDone({ seedIndex: 0, epoch: 1, epochs: 2, step: 5, stepsPerEpoch: 63 })).toBe(5);
+    expect(stepsDone({ seedIndex: 0, epoch: 2, epochs: 2, step: 5, stepsPerEpoch: 63 })).toBe(68);
+    expect(stepsDone({ seedIndex: 1, epoch: 1, epochs: 2, step: 5, stepsPerEpoch: 63 })).toBe(131);
   });
 });
 

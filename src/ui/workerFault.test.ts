@@ -27,12 +27,12 @@ const withEpoch = () =>
   run(
     ready(),
     { type: 'train-requested', runId: 1, config: CONFIG },
-    ev({ type: 'epoch', runId: 1, repeat: 0, epoch: 1, metrics: { bn: metrics, plain: metrics } }),
+    ev({ type: 'epoch', runId: 1, seedIndex: 0, epoch: 1, metrics: { bn: metrics, plain: metrics } }),
   );
 const progress = (runId: number): WorkerEvent => ({
   type: 'progress',
   runId,
-  repeat: 0,
+  seedIndex: 0,
   epoch: 2,
   step: 3,
   stepsPerEpoch: 63,

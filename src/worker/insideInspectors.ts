@@ -8,13 +8,13 @@ import type { Mnist } from '../data/mnist';
 import type { TrainConfig } from '../shared/config';
 import { CLOSED_VIEW, type BnMath, type InsideView } from '../shared/inside';
 import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
-import type { ModelSlot } from './modelSlot';
+import type { CurrentNets } from './currentNets';
 
 type Post = (event: WorkerEvent) => void;
 
 /** What the sample maths needs of the worker: the nets that answer, the data, and a chosen backend. */
 interface SampleSources {
-  slot: ModelSlot;
+  currentNets: CurrentNets;
   data(): Promise<Mnist>;
   ready: Promise<void>;
 }
@@ -74,13 +74,13 @@ export class InsideInspectors {
 
   private async sample(view: InsideView, unit: number, ctx: SampleSources): Promise<BnMath | null> {
     // A run in progress shows its own mini-batches; a closed section shows nothing.
-    if (!view.open || ctx.slot.current()?.source.kind === 'training') return null;
+    if (!view.open || ctx.currentNets.current()?.source.kind === 'training') return null;
     const data = await ctx.data();
     await ctx.ready;
-    const answering = ctx.slot.current();
-    const model = answering?.models.bn;
-    if (!answering || !model || answering.source.kind === 'training') return null;
-    return sampleMath(model, data.train, answering.config.batchSize, Math.max(0, Math.floor(view.layer)), unit);
+    const predicting = ctx.currentNets.current();
+    const model = predicting?.models.bn;
+    if (!predicting || !model || predicting.source.kind === 'training') return null;
+    return sampleMath(model, data.train, predicting.config.batchSize, Math.max(0, Math.floor(view.layer)), unit);
   }
 }
 
@@ -91,14 +91,14 @@ function messageOf(e: unknown): string {
 /** Algorithm 2 on the BN net that answers predictions now (training, trained or loaded), over its training set. */
 export async function handleRecalibrate(
   requestId: number,
-  ctx: { slot: ModelSlot; post: Post; data(): Promise<Mnist> },
+  ctx: { currentNets: CurrentNets; post: Post; data(): Promise<Mnist> },
 ): Promise<void> {
   try {
     const data = await ctx.data();
-    const answering = ctx.slot.current();
-    const model = answering?.models.bn;
-    if (!answering || !model) throw new Error('There is no BN net to recalibrate yet: train one, or load saved nets.');
-    const { trainSize, batchSize } = answering.config;
+    const predicting = ctx.currentNets.current();
+    const model = predicting?.models.bn;
+    if (!predicting || !model) throw new Error('There is no BN net to recalibrate yet: train one, or load saved nets.');
+    const { trainSize, batchSize } = predicting.config;
     if (batchSize < 2)
       throw new Error('Recalibration needs mini-batches of at least 2 examples (batch size 1 has no variance).');
     const result = recalibrate(model, data.train, trainSize, batchSize, data.test);

@@ -7,7 +7,7 @@ import type { Mnist } from '../data/mnist';
 import type * as tf from '@tensorflow/tfjs';
 import type { SavedModelsInfo, SomeNets, WorkerCommand, WorkerEvent } from '../shared/protocol';
 import { deleteSaved, listSaved, loadSaved, saveModels } from './modelStore';
-import type { Answering, ModelSlot } from './modelSlot';
+import type { PredictingNets, CurrentNets } from './currentNets';
 
 export type ModelCommand = Exclude<
   WorkerCommand,
@@ -15,7 +15,7 @@ export type ModelCommand = Exclude<
 >;
 
 export interface ModelContext {
-  slot: ModelSlot;
+  currentNets: CurrentNets;
   post: (event: WorkerEvent) => void;
   data(): Promise<Mnist>;
 }
@@ -24,7 +24,7 @@ const NOTHING_TO_SAVE = 'There are no trained nets to save yet: train (or let th
 const BUSY_TRAINING = 'Stop the run before loading saved nets: the nets in training answer predictions now.';
 
 /** What is saved with the nets: their settings, their last val_accuracy, and when. */
-function infoFor(now: Answering, name: string): SavedModelsInfo {
+function infoFor(now: PredictingNets, name: string): SavedModelsInfo {
   return { name, config: now.config, savedAt: new Date().toISOString(), valAccuracy: now.valAccuracy };
 }
 
@@ -35,23 +35,23 @@ function answerWithLoaded(
   loaded: { info: SavedModelsInfo; models: SomeNets<tf.LayersModel> },
 ): void {
   const { info, models } = loaded;
-  ctx.slot.load(info.name, info.config, models, info.valAccuracy);
+  ctx.currentNets.load(info.name, info.config, models, info.valAccuracy);
   ctx.post({ type: 'models-loaded', runId: null, requestId, entry: info });
 }
 
 export async function handleModelCommand(command: ModelCommand, ctx: ModelContext): Promise<void> {
-  const { slot, post } = ctx;
+  const { currentNets, post } = ctx;
   const requestId = command.requestId;
   try {
     switch (command.type) {
       case 'predict': {
-        const now = slot.current();
+        const now = currentNets.current();
         const probabilities = now ? await predictDigit(now.models, command.pixels) : null;
         post({ type: 'prediction', runId: null, requestId, probabilities });
         return;
       }
       case 'inspect-test': {
-        const now = slot.current();
+        const now = currentNets.current();
         if (!now) throw new Error('There are no nets to inspect yet: train or load some first.');
         const data = await ctx.data();
         const inspection = await inspectTest(now.models, data.test, command.sampleSize, command.sampleSeed);
@@ -59,7 +59,7 @@ export async function handleModelCommand(command: ModelCommand, ctx: ModelContex
         return;
       }
       case 'save-models': {
-        const now = slot.saveable();
+        const now = currentNets.saveable();
         if (!now) throw new Error(NOTHING_TO_SAVE);
         const info = infoFor(now, command.name.trim());
         const entry = await saveModels(info.name, now.models, info);
@@ -70,7 +70,7 @@ export async function handleModelCommand(command: ModelCommand, ctx: ModelContex
         post({ type: 'model-list', runId: null, requestId, entries: await listSaved() });
         return;
       case 'load-models': {
-        if (slot.isTraining()) throw new Error(BUSY_TRAINING);
+        if (currentNets.isTraining()) throw new Error(BUSY_TRAINING);
         answerWithLoaded(ctx, requestId, await loadSaved(command.name));
         return;
       }
@@ -79,7 +79,7 @@ export async function handleModelCommand(command: ModelCommand, ctx: ModelContex
         post({ type: 'model-list', runId: null, requestId, entries: await listSaved() });
         return;
       case 'export-models': {
-        const now = slot.saveable();
+        const now = currentNets.saveable();
         if (!now) throw new Error(NOTHING_TO_SAVE);
         const name = now.source.kind === 'loaded' ? now.source.name : `batchnorm-lab-run-${now.source.runId}`;
         const bytes = await exportBundle(now.models, infoFor(now, name));
@@ -94,7 +94,7 @@ export async function handleModelCommand(command: ModelCommand, ctx: ModelContex
         return;
       }
       case 'import-models': {
-        if (slot.isTraining()) throw new Error(BUSY_TRAINING);
+        if (currentNets.isTraining()) throw new Error(BUSY_TRAINING);
         answerWithLoaded(ctx, requestId, await importBundle(command.bytes));
         return;
       }

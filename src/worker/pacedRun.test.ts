@@ -3,7 +3,7 @@
 // epoch, Resume goes on, Stop ends a paused run, and no tensor is left behind.
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runExperiment, type RunOutcome } from '../core/twinRun';
+import { runExperiment, type RunOutcome } from '../core/experiment';
 import type { Mnist } from '../data/mnist';
 import { DEFAULT_CONFIG, type TrainConfig } from '../shared/config';
 import type { ProgressReport } from '../shared/protocol';

@@ -5,7 +5,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { ActiveBackend } from '../core/backend';
 import type { StepObserver } from '../core/inside/stepObserver';
-import type { RunHooks, RunOutcome } from '../core/twinRun';
+import type { RunHooks, RunOutcome } from '../core/experiment';
 import type { Mnist } from '../data/mnist';
 import { DEFAULT_CONFIG, type TrainConfig } from '../shared/config';
 import type { WorkerEvent } from '../shared/protocol';
@@ -33,14 +33,14 @@ function fakeLoop(steps: number, counted: number[] = []) {
 
 function setup(overrides: Partial<LifecycleDeps> = {}) {
   const events: WorkerEvent[] = [];
-  const slot = { training: vi.fn(), adopt: vi.fn(), runFailed: vi.fn(), clear: vi.fn() };
+  const currentNets = { training: vi.fn(), adopt: vi.fn(), runFailed: vi.fn(), clear: vi.fn() };
   let lost: string | null = null;
   let data: Promise<Mnist> | null = Promise.resolve(DATA);
   const deps: LifecycleDeps = {
     post: (e) => events.push(e),
     data: () => data,
     runExperiment: fakeLoop(Infinity),
-    slot,
+    currentNets,
     observerFor: () => OBSERVER,
     lostBackend: () => lost,
     failover: async (): Promise<ActiveBackend> => {
@@ -57,7 +57,7 @@ function setup(overrides: Partial<LifecycleDeps> = {}) {
     runs,
     events,
     kinds,
-    slot,
+    currentNets,
     loseBackend: () => (lost = 'webgl'),
     setData: (d: Promise<Mnist> | null): void => {
       data = d;
@@ -134,14 +134,14 @@ describe('RunLifecycle', () => {
   });
 
   it('a failing run is reported with its message and lets its nets go', async () => {
-    const { runs, events, slot } = setup({
+    const { runs, events, currentNets } = setup({
       runExperiment: async () => {
         throw new Error('out of memory');
       },
     });
     await runs.train(train(4));
     expect(events).toEqual([{ type: 'error', runId: 4, scope: 'training', message: 'Training failed: out of memory' }]);
-    expect(slot.runFailed).toHaveBeenCalledTimes(1);
+    expect(currentNets.runFailed).toHaveBeenCalledTimes(1);
     expect(runs.runningId).toBeNull();
   });
 
@@ -187,13 +187,13 @@ describe('RunLifecycle', () => {
   });
 
   it('after a lost backend the run on it ends, the nets are let go and the worker moves on', async () => {
-    const { runs, events, kinds, slot, loseBackend } = setup();
+    const { runs, events, kinds, currentNets, loseBackend } = setup();
     const run = runs.train(train(8));
     await tick();
     loseBackend();
     await runs.recoverBackend();
     await run;
-    expect(slot.clear).toHaveBeenCalledTimes(1);
+    expect(currentNets.clear).toHaveBeenCalledTimes(1);
     expect(kinds()).toEqual(['run-started:8', 'run-finished:8', 'backend:-', 'backend-lost:-']);
     expect(events.at(-1)).toMatchObject({ lost: 'webgl', interruptedRunId: 8 });
   });

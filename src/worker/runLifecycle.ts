@@ -4,13 +4,13 @@
 // the worker moves on. A class with its dependencies passed in, so all of that is unit-tested in Node.
 import type { ActiveBackend } from '../core/backend';
 import type { StepObserver } from '../core/inside/stepObserver';
-import type { RunHooks, RunOutcome } from '../core/twinRun';
+import type { RunHooks, RunOutcome } from '../core/experiment';
 import type { Mnist } from '../data/mnist';
 import type { TrainConfig } from '../shared/config';
 import { validateConfig } from '../shared/configText';
 import { validSpeed } from '../shared/pace';
 import type { SomeNets, WorkerCommand, WorkerEvent } from '../shared/protocol';
-import type { ModelSlot } from './modelSlot';
+import type { CurrentNets } from './currentNets';
 import { RunPacer } from './runPacer';
 
 export type TrainCommand = Extract<WorkerCommand, { type: 'train' }>;
@@ -21,9 +21,9 @@ export interface LifecycleDeps {
   post: (event: WorkerEvent) => void;
   /** The data, once `init` has started loading it; null before. */
   data: () => Promise<Mnist> | null;
-  /** The training loop (core/twinRun's runExperiment). */
+  /** The training loop (core/experiment's runExperiment). */
   runExperiment: (data: Mnist, config: TrainConfig, hooks: RunHooks) => Promise<RunOutcome>;
-  slot: Pick<ModelSlot, 'training' | 'adopt' | 'runFailed' | 'clear'>;
+  currentNets: Pick<CurrentNets, 'training' | 'adopt' | 'runFailed' | 'clear'>;
   /** The inspectors' recorder for a run (records every step when `everyStep` says so). */
   observerFor: (runId: number, config: TrainConfig, data: Mnist, everyStep: () => boolean) => StepObserver;
   /** The backend whose context was lost, until the worker has moved on; null while all is well. */
@@ -161,7 +161,7 @@ export class RunLifecycle {
       if (this.current === run) this.current = null;
     }
     const interrupted = run?.runId ?? null;
-    this.deps.slot.clear();
+    this.deps.currentNets.clear();
     try {
       const active = await this.deps.failover();
       post({ type: 'backend', runId: null, info: { ...active, renderer: null, probe: null, probeSource: null } });
@@ -183,7 +183,7 @@ export class RunLifecycle {
   }
 
   private async execute(run: Run, data: Mnist, config: TrainConfig): Promise<void> {
-    const { post, slot } = this.deps;
+    const { post, currentNets } = this.deps;
     const { runId, pacer } = run;
     const start = this.now();
     // Each seed's latest val_accuracy per net, saved with that seed's nets when the run leaves them behind (seeds
@@ -192,19 +192,19 @@ export class RunLifecycle {
     try {
       const outcome = await this.deps.runExperiment(data, config, {
         onStart: ({ stepsPerEpoch, params }) => post({ type: 'run-started', runId, config, stepsPerEpoch, params }),
-        onNetsBuilt: (repeat, models) => {
-          valAccuracy.delete(repeat);
-          slot.training(runId, config, models);
+        onNetsBuilt: (seedIndex, models) => {
+          valAccuracy.delete(seedIndex);
+          currentNets.training(runId, config, models);
         },
-        adoptModels: (repeat, models) => slot.adopt(runId, config, models, valAccuracy.get(repeat) ?? {}),
+        adoptModels: (seedIndex, models) => currentNets.adopt(runId, config, models, valAccuracy.get(seedIndex) ?? {}),
         onProgress: (report) =>
           post({ type: 'progress', runId, ...report, elapsedMs: report.elapsedMs - pacer.pausedMs() }),
-        onEpoch: (repeat, epoch, metrics) => {
-          valAccuracy.set(repeat, {
-            ...valAccuracy.get(repeat),
+        onEpoch: (seedIndex, epoch, metrics) => {
+          valAccuracy.set(seedIndex, {
+            ...valAccuracy.get(seedIndex),
             ...Object.fromEntries(Object.entries(metrics).map(([net, m]) => [net, m.valAccuracy])),
           });
-          post({ type: 'epoch', runId, repeat, epoch, metrics });
+          post({ type: 'epoch', runId, seedIndex, epoch, metrics });
         },
         onDiverged: (divergence) => post({ type: 'diverged', runId, ...divergence }),
         shouldStop: () => run.stop || this.deps.lostBackend() !== null,
@@ -215,7 +215,7 @@ export class RunLifecycle {
       });
       post({ type: 'run-finished', runId, reason: outcome, elapsedMs: this.now() - start - pacer.pausedMs() });
     } catch (e) {
-      slot.runFailed();
+      currentNets.runFailed();
       // An op on a lost context may throw before the loop sees the loss; the backend-lost event explains it.
       if (this.deps.lostBackend() === null)
         post({ type: 'error', runId, scope: 'training', message: `Training failed: ${messageOf(e)}` });

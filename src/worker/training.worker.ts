@@ -9,7 +9,7 @@ import './wasmSetup';
 import { planBackend } from '../core/backend';
 import { chooseBackend } from '../core/backendChoice';
 import { readWebGpuFacts } from '../core/gpuAdapter';
-import { runExperiment } from '../core/twinRun';
+import { runExperiment } from '../core/experiment';
 import type { Mnist } from '../data/mnist';
 import { loadAppMnist } from './appMnist';
 import { assertNever } from '../shared/assertNever';
@@ -21,7 +21,7 @@ import { applyDebugOptions, installDebugHooks } from './debugHooks';
 import { memoryReport } from './memoryReport';
 import { handleRecalibrate, InsideInspectors } from './insideInspectors';
 import { handleModelCommand } from './modelRequests';
-import { ModelSlot } from './modelSlot';
+import { CurrentNets } from './currentNets';
 import { readWebGLRenderer, webGpuOf } from './rendererProbe';
 import { RunLifecycle } from './runLifecycle';
 import { yieldToEvents } from './yieldToEvents';
@@ -43,7 +43,7 @@ let ready: Promise<Mnist> | null = null;
  */
 let backendChosen: Promise<void> = Promise.resolve();
 /** The nets that answer predictions (the training ones, a finished run's, or loaded ones). */
-const slot = new ModelSlot((source, nets, config) => post({ type: 'models', runId: null, source, nets, config }));
+const currentNets = new CurrentNets((source, nets, config) => post({ type: 'models', runId: null, source, nets, config }));
 const inside = new InsideInspectors(post);
 
 /** A lost WebGL context ends the run on it; the worker then moves to the next backend (see RunLifecycle). */
@@ -52,7 +52,7 @@ const runs = new RunLifecycle({
   post,
   data: () => ready,
   runExperiment: (data, config, hooks) => runExperiment(data, config, hooks),
-  slot,
+  currentNets,
   observerFor: (runId, config, data, everyStep) => inside.observerFor(runId, config, data, everyStep),
   lostBackend: () => guard.lost(),
   failover: () => guard.failover(),
@@ -149,13 +149,13 @@ function handle(command: WorkerCommand): void {
     case 'delete-models':
     case 'export-models':
     case 'import-models':
-      void backendChosen.then(() => handleModelCommand(command, { slot, post, data: dataForRequests }));
+      void backendChosen.then(() => handleModelCommand(command, { currentNets, post, data: dataForRequests }));
       return;
     case 'inside-view':
-      void inside.setView(command, { slot, data: dataForRequests, ready: backendChosen });
+      void inside.setView(command, { currentNets, data: dataForRequests, ready: backendChosen });
       return;
     case 'recalibrate-bn':
-      void handleRecalibrate(command.requestId, { slot, post, data: dataForRequests });
+      void handleRecalibrate(command.requestId, { currentNets, post, data: dataForRequests });
       return;
     case 'memory':
       void backendChosen.then(() => {

@@ -7,7 +7,7 @@ import { NetTrainer } from '../../../src/core/netTrainer';
 import { kerasAdam } from '../../../src/core/optimizers';
 import { ResidentSplit } from '../../../src/core/residentData';
 import { makeTrainingStep, type StepKind } from '../../../src/core/trainingStep';
-import { runExperiment } from '../../../src/core/twinRun';
+import { runExperiment } from '../../../src/core/experiment';
 import { IMAGE_SIDE, IMAGE_SIZE } from '../../../src/data/idx';
 import type { Mnist, Split } from '../../../src/data/mnist';
 import { defaultConfig, type TrainConfig } from '../../../src/shared/config';

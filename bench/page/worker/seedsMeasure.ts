@@ -3,7 +3,7 @@
 // training five seeds at once — the matmuls every seed must do for itself, timed alone. Imports TF.js and the core.
 import * as tf from '@tensorflow/tfjs';
 import { makeStepOptimizer } from '../../../src/core/stepOptimizers';
-import { runExperiment, type RunOptions } from '../../../src/core/twinRun';
+import { runExperiment, type RunOptions } from '../../../src/core/experiment';
 import type { Mnist } from '../../../src/data/mnist';
 import { defaultConfig } from '../../../src/shared/config';
 import type { SeedsPlan, SeedsResult } from '../benchTypes';

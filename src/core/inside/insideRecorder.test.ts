@@ -9,7 +9,7 @@ import type { EpochMetrics } from '../../shared/metrics';
 import type { SomeNets } from '../../shared/protocol';
 import { loadMnistForTests } from '../../test-support/nodeMnist';
 import { useCpuBackend } from '../../test-support/tfCpu';
-import { runExperiment } from '../twinRun';
+import { runExperiment } from '../experiment';
 import { InsideRecorder } from './insideRecorder';
 
 let data: Mnist;

@@ -94,14 +94,14 @@ export class InsideRecorder implements StepObserver {
     return this.options.view().open && (this.records.due(this.clock()) || this.options.everyStep?.() === true);
   }
 
-  beforeStep({ repeat, step, models, batch }: ObservedStep): (() => void) | null {
+  beforeStep({ seedIndex, step, models, batch }: ObservedStep): (() => void) | null {
     const view = this.options.view();
     if (!view.open) return null;
     const started = this.clock();
     if (!this.records.due(started) && this.options.everyStep?.() !== true) return null;
-    if (this.history === null || this.history.repeat !== repeat) this.history = new PercentileHistory(repeat);
+    if (this.history === null || this.history.seedIndex !== seedIndex) this.history = new PercentileHistory(seedIndex);
     this.modesMs = 0;
-    const pending = this.recordBefore(repeat, step, models, batch, view, started);
+    const pending = this.recordBefore(seedIndex, step, models, batch, view, started);
     const spentBefore = this.clock() - started - this.modesMs;
     return () => {
       const afterStart = this.clock();
@@ -121,7 +121,7 @@ export class InsideRecorder implements StepObserver {
   }
 
   private recordBefore(
-    repeat: number,
+    seedIndex: number,
     step: number,
     models: SomeNets<tf.LayersModel>,
     batch: Batch,
@@ -130,7 +130,7 @@ export class InsideRecorder implements StepObserver {
   ): Pending {
     const { config } = this.options;
     const layer = this.layerOf(view);
-    const history = this.history ?? new PercentileHistory(repeat);
+    const history = this.history ?? new PercentileHistory(seedIndex);
     const probeValues: SomeNets<Float32Array[]> = {};
     const percentiles: SomeNets<Float32Array[]> = {};
     for (const net of NET_IDS) {
@@ -170,7 +170,7 @@ export class InsideRecorder implements StepObserver {
       };
     }
     const record: InsideRecord = {
-      repeat,
+      seedIndex,
       step,
       layer,
       unit,

@@ -7,7 +7,7 @@ import { defaultConfig, type TrainConfig } from '../../shared/config';
 import type { InsideRecord } from '../../shared/inside';
 import { loadMnistForTests } from '../../test-support/nodeMnist';
 import { useCpuBackend } from '../../test-support/tfCpu';
-import { runExperiment } from '../twinRun';
+import { runExperiment } from '../experiment';
 import { InsideRecorder } from './insideRecorder';
 
 let data: Mnist;

@@ -16,7 +16,7 @@ export class PercentileHistory {
   /** Per hidden layer: the unit called typical, fixed at the first record of the repeat. */
   private readonly typical: number[] = [];
 
-  constructor(readonly repeat: number) {}
+  constructor(readonly seedIndex: number) {}
 
   get length(): number {
     return this.steps.length;
@@ -52,7 +52,7 @@ export class PercentileHistory {
       percentiles[net] = out;
     }
     return {
-      repeat: this.repeat,
+      seedIndex: this.seedIndex,
       layer,
       unit,
       typicalUnit: this.typicalUnit(layer),

@@ -5,7 +5,7 @@ import type { SomeNets } from '../../shared/protocol';
 import type { Batch } from '../residentData';
 
 export interface ObservedStep {
-  repeat: number;
+  seedIndex: number;
   /** Steps done in this repeat before this one (0 at the very first). */
   step: number;
   /** The nets about to take the step; an observer reads them and must never change them. */

@@ -78,7 +78,7 @@ describe('buildDatasets', () => {
       { bn: [row(1, 0.4, 0.98), row(2, 0.3, 0.99)], plain: [row(1, 0.5, 0.92), row(2, 0.4, 0.93)] },
       { bn: [row(1, 9, 0.1)], plain: [row(1, 9, 0.1)] },
     ];
-    const fig = figureData(input({ config: { ...CONFIG, repeats: 3 }, seedRuns, liveRepeat: 2 }));
+    const fig = figureData(input({ config: { ...CONFIG, seeds: 3 }, seedRuns, liveRepeat: 2 }));
     expect(fig.seeds).toBe(2);
     const sets = buildDatasets('loss', fig, newLive().points);
     const min = sets.find((d) => d.id === 'bn-band-train-min');
@@ -98,20 +98,20 @@ describe('buildDatasets', () => {
   it('marks where a net diverged on its last finite running point', () => {
     const live = newLive();
     live.append({
-      repeat: 0,
+      seedIndex: 0,
       epoch: 2,
       step: 3,
       stepsPerEpoch: 10,
       running: { bn: { loss: 0.5, accuracy: 0.9 }, plain: { loss: 7, accuracy: 0.4 } },
     });
     live.append({
-      repeat: 0,
+      seedIndex: 0,
       epoch: 2,
       step: 4,
       stepsPerEpoch: 10,
       running: { bn: { loss: 0.4, accuracy: 0.9 }, plain: { loss: Number.NaN, accuracy: 0.1 } },
     });
-    const fig = figureData(input({ divergences: [{ net: 'plain', repeat: 0, epoch: 2, step: 4 }] }));
+    const fig = figureData(input({ divergences: [{ net: 'plain', seedIndex: 0, epoch: 2, step: 4 }] }));
     const marker = buildDatasets('loss', fig, live.points).find((d) => d.role === 'diverged');
     expect(marker).toMatchObject({
       id: 'plain-diverged',
@@ -120,7 +120,7 @@ describe('buildDatasets', () => {
       showLine: false,
     });
     // A divergence in another seed than the one on screen has no marker here.
-    const other = figureData(input({ divergences: [{ net: 'plain', repeat: 1, epoch: 2, step: 4 }] }));
+    const other = figureData(input({ divergences: [{ net: 'plain', seedIndex: 1, epoch: 2, step: 4 }] }));
     expect(buildDatasets('loss', other, live.points).some((d) => d.role === 'diverged')).toBe(false);
   });
 

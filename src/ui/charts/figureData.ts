@@ -48,7 +48,7 @@ export function figureData(input: FigureInput): FigureData {
     names: netNames(config),
     seeds: runs.length,
     stats,
-    diverged: input.divergences.filter((d) => d.repeat === shownRepeat).map((d) => d.net),
+    diverged: input.divergences.filter((d) => d.seedIndex === shownRepeat).map((d) => d.net),
     earlier: input.earlier,
   };
 }

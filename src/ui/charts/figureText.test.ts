@@ -21,7 +21,7 @@ describe('describeRun', () => {
       bnPlace: 'after',
       bnLayers: [2],
       layers: [32, 16, 8],
-      repeats: 3,
+      seeds: 3,
       bnScale: false,
     };
     expect(describeLayers(config)).toBe('Dense(32)→Sigmoid→Dense(16)→Sigmoid→[BN]→Dense(8)→Sigmoid→Dense(10)');

@@ -1,6 +1,6 @@
 // The figure's words: the exported PNG's title and one-line summary of the run's settings (so a saved PNG is
 // self-explanatory), and the key under the charts, which names the nets by their settings.
-import { hasBn, repeatSeed, type TrainConfig } from '../../shared/config';
+import { hasBn, seedOf, type TrainConfig } from '../../shared/config';
 import { fieldSpec, type FieldKey } from '../../shared/configFields';
 import type { NetId } from '../../shared/metrics';
 import { netName, trainedNets } from '../../shared/netNames';
@@ -51,7 +51,7 @@ export function describeLayers(config: TrainConfig): string {
 
 export function describeRun(config: TrainConfig, backend: string | null): string {
   const seeds =
-    config.repeats > 1 ? `seeds ${config.seed}–${repeatSeed(config, config.repeats - 1)}` : `seed ${config.seed}`;
+    config.seeds > 1 ? `seeds ${config.seed}–${seedOf(config, config.seeds - 1)}` : `seed ${config.seed}`;
   const parts = [
     describeLayers(config),
     `${choiceLabel('optimizer', config.optimizer)} lr ${config.lr}`,
@@ -73,7 +73,7 @@ export function describeRun(config: TrainConfig, backend: string | null): string
     if (!config.bnCenter) parts.push('no β');
     if (!config.denseBias && nets.includes('bn')) parts.push('no bias before BN');
   }
-  if (config.repeats > 1) parts.push('mean and min–max over seeds');
+  if (config.seeds > 1) parts.push('mean and min–max over seeds');
   if (backend !== null) parts.push(`TF.js ${backend}`);
   return parts.join(' · ');
 }

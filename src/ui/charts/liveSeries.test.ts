@@ -6,9 +6,9 @@ import { LiveSeries, type LiveReport } from './liveSeries';
 const running = (loss: number) => ({ bn: { loss, accuracy: 0.9 }, plain: { loss: loss * 2, accuracy: 0.8 } });
 
 /** A report at x on the epoch axis (100 steps an epoch): x = 1.5 is step 50 of epoch 2. */
-function at(x: number, loss: number, repeat = 0): LiveReport {
+function at(x: number, loss: number, seedIndex = 0): LiveReport {
   const epoch = Math.max(1, Math.ceil(x));
-  return { repeat, epoch, step: Math.round((x - (epoch - 1)) * 100), stepsPerEpoch: 100, running: running(loss) };
+  return { seedIndex, epoch, step: Math.round((x - (epoch - 1)) * 100), stepsPerEpoch: 100, running: running(loss) };
 }
 
 describe('LiveSeries', () => {
@@ -95,8 +95,8 @@ describe('LiveSeries on the steps axis, across seeds and divergence', () => {
   it('puts points at the global step and still breaks the line at epoch boundaries', () => {
     const series = new LiveSeries();
     series.reset('steps');
-    series.append({ repeat: 0, epoch: 1, step: 50, stepsPerEpoch: 100, running: running(1) });
-    series.append({ repeat: 0, epoch: 2, step: 10, stepsPerEpoch: 100, running: running(0.5) });
+    series.append({ seedIndex: 0, epoch: 1, step: 50, stepsPerEpoch: 100, running: running(1) });
+    series.append({ seedIndex: 0, epoch: 2, step: 10, stepsPerEpoch: 100, running: running(0.5) });
     expect(series.points.bn.loss.map((p) => p.x)).toEqual([50, 80, 110]);
     expect(Number.isNaN(series.points.bn.loss[1]?.y)).toBe(true);
   });
@@ -115,7 +115,7 @@ describe('LiveSeries on the steps axis, across seeds and divergence', () => {
   it('skips a net absent from the report and turns a non-finite value into a gap', () => {
     const series = new LiveSeries();
     series.append({
-      repeat: 0,
+      seedIndex: 0,
       epoch: 1,
       step: 10,
       stepsPerEpoch: 100,

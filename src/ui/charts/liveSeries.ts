@@ -14,7 +14,7 @@ export interface Point {
 export type MetricKind = 'loss' | 'accuracy';
 export const METRIC_KINDS: readonly MetricKind[] = ['loss', 'accuracy'];
 
-export type LiveReport = Pick<ProgressReport, 'repeat' | 'epoch' | 'step' | 'stepsPerEpoch' | 'running'>;
+export type LiveReport = Pick<ProgressReport, 'seedIndex' | 'epoch' | 'step' | 'stepsPerEpoch' | 'running'>;
 
 /** Chart.js breaks a line at NaN but lets ±∞ stretch the axis to nothing: a diverging value becomes a gap. */
 function finite(y: number): number {
@@ -34,17 +34,17 @@ export class LiveSeries {
   private readonly listeners = new Set<() => void>();
   private mode: XAxis = 'epochs';
   /** The repeat (seed) the points belong to; a new repeat starts its curves afresh. */
-  private repeat: number | null = null;
+  private seedIndex: number | null = null;
   private readonly lastEpoch: Record<NetId, number | null> = perNet(() => null);
 
   /** The repeat whose running curves are on the charts (null before the first report). */
   get currentRepeat(): number | null {
-    return this.repeat;
+    return this.seedIndex;
   }
 
   append(report: LiveReport): void {
-    if (this.repeat !== null && report.repeat !== this.repeat) this.clear();
-    this.repeat = report.repeat;
+    if (this.seedIndex !== null && report.seedIndex !== this.seedIndex) this.clear();
+    this.seedIndex = report.seedIndex;
     const x = stepX({ mode: this.mode, stepsPerEpoch: report.stepsPerEpoch }, report.epoch, report.step);
     for (const net of NET_IDS) {
       // A net that is switched off or has diverged is absent from the report.
@@ -72,7 +72,7 @@ export class LiveSeries {
   /** Empties the curves for a new run, whose x-axis is in `mode`. */
   reset(mode: XAxis = this.mode): void {
     this.mode = mode;
-    this.repeat = null;
+    this.seedIndex = null;
     this.clear();
   }
 

@@ -40,7 +40,7 @@ describe('completed seeds', () => {
   it('counts a seed complete when every trained net reached the last epoch or diverged', () => {
     expect(isSeedComplete(seed([0.9, 0.9], [0.9, 0.9]), 0, CTX)).toBe(true);
     expect(isSeedComplete(seed([0.9, 0.9], [0.9]), 0, CTX)).toBe(false);
-    const diverged = { ...CTX, divergences: [{ net: 'plain' as const, repeat: 1, epoch: 2, step: 5 }] };
+    const diverged = { ...CTX, divergences: [{ net: 'plain' as const, seedIndex: 1, epoch: 2, step: 5 }] };
     expect(isSeedComplete(seed([0.9, 0.9], [0.9]), 1, diverged)).toBe(true);
     expect(isSeedComplete(seed([0.9, 0.9], [0.9]), 0, diverged)).toBe(false);
     expect(isSeedComplete(seed([0.9, 0.9], []), 0, { ...CTX, nets: ['bn'] })).toBe(true);

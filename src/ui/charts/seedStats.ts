@@ -43,11 +43,11 @@ export interface SeedContext {
 }
 
 /** A seed is complete when each net it trains reached the last epoch or diverged (and so stopped) in it. */
-export function isSeedComplete(run: SeedRun, repeat: number, ctx: SeedContext): boolean {
+export function isSeedComplete(run: SeedRun, seedIndex: number, ctx: SeedContext): boolean {
   return ctx.nets.every(
     (net) =>
       netRows(run, net).some((row) => row.epoch >= ctx.epochs) ||
-      ctx.divergences.some((d) => d.net === net && d.repeat === repeat),
+      ctx.divergences.some((d) => d.net === net && d.seedIndex === seedIndex),
   );
 }
 

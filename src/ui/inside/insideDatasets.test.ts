@@ -28,7 +28,7 @@ describe('chart data', () => {
       type: 'inside-record',
       runId: 1,
       record: {
-        repeat: 0,
+        seedIndex: 0,
         step: 3,
         layer: 0,
         unit: 0,
@@ -62,7 +62,7 @@ describe('chart data', () => {
 describe('the histogram', () => {
   it('is shown only for the layer on screen', () => {
     const record = {
-      repeat: 0,
+      seedIndex: 0,
       step: 3,
       layer: 0,
       unit: 0,

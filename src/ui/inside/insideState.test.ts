@@ -17,7 +17,7 @@ function net(p50: number, flow = 0.1): NetRecord {
 
 function record(step: number, over: Partial<InsideRecord> = {}): InsideRecord {
   return {
-    repeat: 0,
+    seedIndex: 0,
     step,
     layer: 0,
     unit: 2,
@@ -65,7 +65,7 @@ describe('the inspectors reducer', () => {
   it('replaces the series with the history the worker sends for another unit, and appends to it', () => {
     let s = apply(emptyInside(), record(0), record(5));
     s = withInsideSeries(s, 7, {
-      repeat: 0,
+      seedIndex: 0,
       layer: 1,
       unit: 0,
       typicalUnit: 3,
@@ -92,8 +92,8 @@ describe('the inspectors reducer', () => {
     s = apply(s, record(7, { unit: 3 }));
     expect(s.steps).toEqual([7]);
     expect(s.flowSteps).toEqual([0, 5, 7]);
-    s = apply(s, record(0, { repeat: 1 }));
-    expect(s.repeat).toBe(1);
+    s = apply(s, record(0, { seedIndex: 1 }));
+    expect(s.seedIndex).toBe(1);
     expect(s.flowSteps).toEqual([0]);
     s = reduceInside(s, { type: 'inside-record', runId: 8, record: record(0) });
     expect(s.runId).toBe(8);

@@ -19,10 +19,10 @@ export interface InsideState extends InsideSeries {
   records: number;
 }
 
-export function emptyInside(runId: number | null = null, repeat = 0): InsideState {
+export function emptyInside(runId: number | null = null, seedIndex = 0): InsideState {
   return {
     runId,
-    repeat,
+    seedIndex,
     layer: 0,
     unit: 0,
     typicalUnit: 0,
@@ -40,17 +40,17 @@ export type InsideEvent = Extract<WorkerEvent, { type: 'inside-record' }>;
 
 /** A record the worker streamed while a run trains. */
 export function reduceInside(state: InsideState, event: InsideEvent): InsideState {
-  return withRecord(fresh(state, event.runId, event.record.repeat), event.record);
+  return withRecord(fresh(state, event.runId, event.record.seedIndex), event.record);
 }
 
 /** The history the worker answered a view request with (the page picked another layer or unit). */
 export function withInsideSeries(state: InsideState, runId: number, series: InsideSeries): InsideState {
-  return withSeries(fresh(state, runId, series.repeat), series);
+  return withSeries(fresh(state, runId, series.seedIndex), series);
 }
 
 /** A new run or repeat starts over. */
-function fresh(state: InsideState, runId: number, repeat: number): InsideState {
-  return state.runId === runId && state.repeat === repeat ? state : emptyInside(runId, repeat);
+function fresh(state: InsideState, runId: number, seedIndex: number): InsideState {
+  return state.runId === runId && state.seedIndex === seedIndex ? state : emptyInside(runId, seedIndex);
 }
 
 function withSeries(state: InsideState, series: InsideSeries): InsideState {

@@ -29,13 +29,13 @@ describe('finalAccuracy', () => {
   it('is the last epoch of each net, averaged over the completed seeds', () => {
     const run = savedRun(
       1,
-      { repeats: 2 },
+      { seeds: 2 },
       {
         seedRuns: [
           { bn: [row(1, 0.9), row(2, 0.96)], plain: [row(1, 0.9), row(2, 0.94)] },
           { bn: [row(1, 0.9), row(2, 0.98)], plain: [row(1, 0.9)] },
         ],
-        divergences: [{ net: 'plain', repeat: 1, epoch: 2, step: 3 }],
+        divergences: [{ net: 'plain', seedIndex: 1, epoch: 2, step: 3 }],
       },
     );
     const final = finalAccuracy(run);

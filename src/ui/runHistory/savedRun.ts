@@ -106,8 +106,8 @@ function readSeedRun(v: unknown): PerNet<EpochRecord[]> | null {
 const isNet = (v: unknown): v is NetId => typeof v === 'string' && (NET_IDS as readonly string[]).includes(v);
 
 function readDivergence(v: unknown): Divergence | null {
-  if (!isObj(v) || !isNet(v.net) || !isCount(v.repeat, 0) || !isCount(v.epoch, 1) || !isCount(v.step, 0)) return null;
-  return { net: v.net, repeat: v.repeat, epoch: v.epoch, step: v.step };
+  if (!isObj(v) || !isNet(v.net) || !isCount(v.seedIndex, 0) || !isCount(v.epoch, 1) || !isCount(v.step, 0)) return null;
+  return { net: v.net, seedIndex: v.seedIndex, epoch: v.epoch, step: v.step };
 }
 
 function readConfig(v: unknown): TrainConfig | null {

@@ -27,7 +27,7 @@ describe('saving and loading', () => {
         seedRuns: [
           { bn: [row(1, 0.9)], plain: [{ ...row(1, 0.1), loss: Number.NaN, valLoss: Number.POSITIVE_INFINITY }] },
         ],
-        divergences: [{ net: 'plain', repeat: 0, epoch: 1, step: 7 }],
+        divergences: [{ net: 'plain', seedIndex: 0, epoch: 1, step: 7 }],
         hidden: true,
       },
     );

@@ -13,7 +13,7 @@ export function useTourRun(): TourRun | null {
   const divergences = useUi((s) => s.results.divergences);
   const first = useUi((s) => s.results.seedRuns[0]);
   const modes = useUi((s) =>
-    s.inside.runId !== null && s.inside.runId === s.run.id && s.inside.repeat === 0 ? s.inside.modes : NO_MODES,
+    s.inside.runId !== null && s.inside.runId === s.run.id && s.inside.seedIndex === 0 ? s.inside.modes : NO_MODES,
   );
   return useMemo(() => {
     if (runId === null || runConfig === null) return null;
@@ -22,7 +22,7 @@ export function useTourRun(): TourRun | null {
       config: runConfig,
       ended,
       epochs: first ?? { bn: [], plain: [] },
-      diverged: divergences.filter((d) => d.repeat === 0).map((d) => d.net),
+      diverged: divergences.filter((d) => d.seedIndex === 0).map((d) => d.net),
       modes,
     };
   }, [runId, runConfig, ended, first, divergences, modes]);

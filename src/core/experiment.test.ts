@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { runExperiment } from './twinRun';
+import { runExperiment } from './experiment';
 import type { Mnist } from '../data/mnist';
 import { DEFAULT_CONFIG, type TrainConfig } from '../shared/config';
 import type { EpochMetrics } from '../shared/metrics';
@@ -142,14 +142,14 @@ describe('runExperiment', () => {
 
   it('repeats the experiment with seed, seed + 1, … and the repeats are the runs of those seeds', async () => {
     const byRepeat: Array<SomeNets<EpochMetrics>> = [];
-    const repeats: number[] = [];
-    await runExperiment(mnist, quick({ repeats: 2, seed: 10, trainSize: 256 }), {
-      onEpoch: (repeat, _, m) => {
-        repeats.push(repeat);
+    const seeds: number[] = [];
+    await runExperiment(mnist, quick({ seeds: 2, seed: 10, trainSize: 256 }), {
+      onEpoch: (seedIndex, _, m) => {
+        seeds.push(seedIndex);
         byRepeat.push(m);
       },
     });
-    expect(repeats).toEqual([0, 1]);
+    expect(seeds).toEqual([0, 1]);
     const second = await curves(quick({ seed: 11, trainSize: 256 }));
     expect(byRepeat[1]?.bn?.valLoss).toBe(second[0]?.bn?.valLoss);
     expect(byRepeat[0]?.bn?.valLoss).not.toBe(byRepeat[1]?.bn?.valLoss);
@@ -174,7 +174,7 @@ describe('runExperiment', () => {
       progressIntervalMs: 0,
     });
     expect(outcome).toBe('completed');
-    expect(diverged).toEqual([{ net: 'plain', repeat: 0, epoch: 1, step: 1 }]);
+    expect(diverged).toEqual([{ net: 'plain', seedIndex: 0, epoch: 1, step: 1 }]);
     expect(running[0]).toEqual(['bn']);
     expect(epochs.map((m) => Object.keys(m))).toEqual([['bn'], ['bn']]);
     expect(must(epochs[1]?.bn).valAccuracy).toBeGreaterThan(0.5);
@@ -202,13 +202,13 @@ describe('runExperiment', () => {
       onDiverged: (d) => diverged.push(d),
       progressIntervalMs: 60_000,
     });
-    expect(diverged).toEqual([{ net: 'bn', repeat: 0, epoch: 2, step: 3 }]);
+    expect(diverged).toEqual([{ net: 'bn', seedIndex: 0, epoch: 2, step: 3 }]);
   });
 
   it("hands each repeat's trained models to an adopter, which then owns them", async () => {
     const before = tf.memory().numTensors;
     const adopted: Array<SomeNets<tf.LayersModel>> = [];
-    await runExperiment(mnist, quick({ trainSize: 256, repeats: 2 }), {
+    await runExperiment(mnist, quick({ trainSize: 256, seeds: 2 }), {
       adoptModels: (_, models) => adopted.push(models),
     });
     expect(adopted.map((m) => Object.keys(m))).toEqual([

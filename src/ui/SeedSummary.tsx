@@ -1,6 +1,6 @@
 // Is the gap bigger than the noise? Per epoch, each net's val_accuracy over the completed seeds (mean [min–max]) and
 // whether the BN–plain gap exceeds the seed-to-seed spread.
-import { repeatSeed, type TrainConfig } from '../shared/config';
+import { seedOf, type TrainConfig } from '../shared/config';
 import { NET_SHORT_NAMES, netName, trainedNets } from '../shared/netNames';
 import type { Divergence } from '../shared/protocol';
 import { isSeedComplete, summarize, type EpochStat, type SeedRun, type SummaryRow } from './charts/seedStats';
@@ -39,24 +39,24 @@ function verdictText(row: SummaryRow): string {
   return `gap exceeds spread${row.higher ? ` (${NET_SHORT_NAMES[row.higher]} higher)` : ''}`;
 }
 
-export function RepeatSummary({ config, seedRuns, divergences }: Props) {
+export function SeedSummary({ config, seedRuns, divergences }: Props) {
   const nets = trainedNets(config);
   const done = seedRuns
-    .map((run, repeat) => ({ run, repeat }))
-    .filter(({ run, repeat }) => isSeedComplete(run, repeat, { epochs: config.epochs, nets, divergences }));
+    .map((run, seedIndex) => ({ run, seedIndex }))
+    .filter(({ run, seedIndex }) => isSeedComplete(run, seedIndex, { epochs: config.epochs, nets, divergences }));
   const rows = summarize(
     done.map((d) => d.run),
     nets,
   );
   const both = nets.length === 2;
-  const seeds = done.map((d) => repeatSeed(config, d.repeat)).join(', ');
+  const seeds = done.map((d) => seedOf(config, d.seedIndex)).join(', ');
   return (
     <section className="card repeat-summary" aria-labelledby="repeat-summary-heading">
       <h2 id="repeat-summary-heading">Is the gap bigger than the noise?</h2>
       <p className="summary-lead">
         {done.length === 0
-          ? `Appears when the first of ${config.repeats} seeds has finished.`
-          : `val_accuracy over ${done.length} of ${config.repeats} seeds (${seeds}): mean [min–max].`}{' '}
+          ? `Appears when the first of ${config.seeds} seeds has finished.`
+          : `val_accuracy over ${done.length} of ${config.seeds} seeds (${seeds}): mean [min–max].`}{' '}
         {both ? VERDICT_RULE : null}
       </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Seeds summary table">

@@ -5,7 +5,7 @@ import type { TrainConfig } from '../shared/config';
 import { NET_IDS, type NetId } from '../shared/metrics';
 import type { ModelSource, SomeNets } from '../shared/protocol';
 
-export interface Answering {
+export interface PredictingNets {
   models: SomeNets<tf.LayersModel>;
   source: ModelSource;
   config: TrainConfig;
@@ -13,7 +13,7 @@ export interface Answering {
   valAccuracy: SomeNets<number>;
 }
 
-export type SlotListener = (source: ModelSource | null, nets: NetId[], config: TrainConfig | null) => void;
+export type CurrentNetsListener = (source: ModelSource | null, nets: NetId[], config: TrainConfig | null) => void;
 
 function netsOf(models: SomeNets<tf.LayersModel>): NetId[] {
   return NET_IDS.filter((id) => models[id] !== undefined);
@@ -23,21 +23,21 @@ function disposeAll(models: SomeNets<tf.LayersModel>): void {
   for (const id of NET_IDS) models[id]?.dispose();
 }
 
-export class ModelSlot {
+export class CurrentNets {
   /** Borrowed from the run in progress: never disposed here. */
-  private live: Answering | null = null;
+  private live: PredictingNets | null = null;
   /** Owned: a finished run's models or loaded ones. */
-  private kept: Answering | null = null;
+  private kept: PredictingNets | null = null;
 
-  constructor(private readonly announce: SlotListener) {}
+  constructor(private readonly announce: CurrentNetsListener) {}
 
   /** The nets that answer now: the training ones while a run trains (predictions follow the latest weights). */
-  current(): Answering | null {
+  current(): PredictingNets | null {
     return this.live ?? this.kept;
   }
 
   /** Models that may be saved: a finished run's or loaded ones (not nets halfway through a step). */
-  saveable(): Answering | null {
+  saveable(): PredictingNets | null {
     return this.live ? null : this.kept;
   }
 

@@ -12,7 +12,7 @@ import { createSeedsTrainers, runSeedsTogether } from './seedsRun';
 import type { SeedsTrainer } from './seedsTrainer';
 import { mulberry32, permutation } from '../data/shuffle';
 import type { Mnist } from '../data/mnist';
-import { repeatSeed, stepsPerEpoch, type TrainConfig } from '../shared/config';
+import { seedOf, stepsPerEpoch, type TrainConfig } from '../shared/config';
 import { NET_IDS, type EpochMetrics, type NetId, type ParamCounts, type RunningMetrics } from '../shared/metrics';
 import { trainedNets } from '../shared/netNames';
 import type { Divergence, ProgressReport, SomeNets } from '../shared/protocol';
@@ -21,15 +21,15 @@ import type { StepObserver } from './inside/stepObserver';
 export interface RunHooks {
   onStart?(info: { stepsPerEpoch: number; params: SomeNets<ParamCounts> }): void;
   /** The models of one repeat, just built (before any step); for inspection, never to be disposed by the caller. */
-  onNetsBuilt?(repeat: number, models: SomeNets<tf.LayersModel>): void;
+  onNetsBuilt?(seedIndex: number, models: SomeNets<tf.LayersModel>): void;
   onProgress?(report: ProgressReport): void;
-  onEpoch?(repeat: number, epoch: number, metrics: SomeNets<EpochMetrics>): void;
+  onEpoch?(seedIndex: number, epoch: number, metrics: SomeNets<EpochMetrics>): void;
   onDiverged?(divergence: Divergence): void;
   /**
    * Takes ownership of a repeat's trained models when the repeat ends (completed or stopped), so they can answer
    * predictions after the run; without it they are disposed. Not called when the run fails.
    */
-  adoptModels?(repeat: number, models: SomeNets<tf.LayersModel>): void;
+  adoptModels?(seedIndex: number, models: SomeNets<tf.LayersModel>): void;
   /** Polled between batches: a cooperative stop takes effect within one batch. */
   shouldStop?: () => boolean;
   /** Lets the event loop run (to receive a stop); awaited between batches. */
@@ -92,7 +92,7 @@ type Owned = { dispose(): void };
 /** The batched trainers of every seed, when the run has several seeds and every net can train that way. */
 function seedsTogether(config: TrainConfig, options: RunOptions): SomeNets<SeedsTrainer> | null {
   const seeds = options.seeds ?? (seedsTogetherByDefault(tf.getBackend()) ? 'together' : 'in-turn');
-  if (config.repeats < 2 || seeds === 'in-turn' || (options.step ?? 'hand-written') !== 'hand-written') return null;
+  if (config.seeds < 2 || seeds === 'in-turn' || (options.step ?? 'hand-written') !== 'hand-written') return null;
   return createSeedsTrainers(config);
 }
 
@@ -113,16 +113,16 @@ export async function runExperiment(
     const runStart = performance.now();
     const together = seedsTogether(config, options);
     if (together) return await runSeedsTogether(together, { config, hooks, train, test, steps, runStart });
-    for (let repeat = 0; repeat < config.repeats; repeat++) {
-      const trainers = createTrainers(config, repeatSeed(config, repeat), options.step);
-      const run = new RepeatRun({ config, hooks, train, test, steps, runStart, repeat, trainers });
+    for (let seedIndex = 0; seedIndex < config.seeds; seedIndex++) {
+      const trainers = createTrainers(config, seedOf(config, seedIndex), options.step);
+      const run = new SeedRun({ config, hooks, train, test, steps, runStart, seedIndex, trainers });
       let outcome: RunOutcome | null = null;
       try {
-        if (repeat === 0) hooks.onStart?.({ stepsPerEpoch: steps, params: run.params() });
-        hooks.onNetsBuilt?.(repeat, run.models());
+        if (seedIndex === 0) hooks.onStart?.({ stepsPerEpoch: steps, params: run.params() });
+        hooks.onNetsBuilt?.(seedIndex, run.models());
         outcome = await run.train();
       } finally {
-        if (outcome !== null && hooks.adoptModels) hooks.adoptModels(repeat, run.release());
+        if (outcome !== null && hooks.adoptModels) hooks.adoptModels(seedIndex, run.release());
         else run.dispose();
       }
       if (outcome === 'stopped') return 'stopped';
@@ -133,19 +133,19 @@ export async function runExperiment(
   }
 }
 
-interface RepeatContext {
+interface SeedRunContext {
   config: TrainConfig;
   hooks: RunHooks;
   train: ResidentSplit;
   test: ResidentSplit;
   steps: number;
   runStart: number;
-  repeat: number;
+  seedIndex: number;
   trainers: SomeNets<NetTrainer>;
 }
 
 /** One seed's run: its nets, which of them are still live, and the progress reporting of its epochs. */
-class RepeatRun {
+class SeedRun {
   private readonly live: NetId[];
   private readonly yieldControl: () => Promise<void>;
   private readonly shouldStop: () => boolean;
@@ -153,7 +153,7 @@ class RepeatRun {
   private lastReport = performance.now();
   private samplesSinceReport = 0;
 
-  constructor(private readonly ctx: RepeatContext) {
+  constructor(private readonly ctx: SeedRunContext) {
     this.live = NET_IDS.filter((id) => ctx.trainers[id] !== undefined);
     this.yieldControl = ctx.hooks.yieldControl ?? noYield;
     this.shouldStop = ctx.hooks.shouldStop ?? (() => false);
@@ -179,8 +179,8 @@ class RepeatRun {
   }
 
   async train(): Promise<RunOutcome> {
-    const { config, train, steps, repeat, hooks } = this.ctx;
-    const random = mulberry32(repeatSeed(config, repeat));
+    const { config, train, steps, seedIndex, hooks } = this.ctx;
+    const random = mulberry32(seedOf(config, seedIndex));
     for (let epoch = 1; epoch <= config.epochs; epoch++) {
       if (this.live.length === 0) return 'completed';
       for (const id of this.live) this.trainer(id).resetEpoch();
@@ -201,7 +201,7 @@ class RepeatRun {
         }
         const batch = train.gather(order.subarray(step * config.batchSize, (step + 1) * config.batchSize));
         const observed = hooks.stepObserver?.beforeStep({
-          repeat,
+          seedIndex,
           step: (epoch - 1) * steps + step,
           models: this.models(),
           batch,
@@ -226,7 +226,7 @@ class RepeatRun {
         await this.yieldControl();
         if (this.shouldStop()) return 'stopped';
       }
-      hooks.onEpoch?.(repeat, epoch, metrics);
+      hooks.onEpoch?.(seedIndex, epoch, metrics);
     }
     return 'completed';
   }
@@ -245,7 +245,7 @@ class RepeatRun {
     }
     const now = performance.now();
     this.ctx.hooks.onProgress?.({
-      repeat: this.ctx.repeat,
+      seedIndex: this.ctx.seedIndex,
       epoch,
       step,
       stepsPerEpoch: this.ctx.steps,
@@ -263,7 +263,7 @@ class RepeatRun {
     if (index >= 0) this.live.splice(index, 1);
     const epoch = Math.floor((globalStep - 1) / this.ctx.steps) + 1;
     const step = globalStep - (epoch - 1) * this.ctx.steps;
-    this.ctx.hooks.onDiverged?.({ net: id, repeat: this.ctx.repeat, epoch, step });
+    this.ctx.hooks.onDiverged?.({ net: id, seedIndex: this.ctx.seedIndex, epoch, step });
   }
 
   private trainer(id: NetId): NetTrainer {
