@@ -4,6 +4,7 @@ import type * as tf from '@tensorflow/tfjs';
 import { trainedNets } from '../shared/netNames';
 import { NET_IDS, type NetId } from '../shared/metrics';
 import { validateConfig } from '../shared/configText';
+import { upgradeStoredConfig } from '../shared/storedConfig';
 import { checkModelName } from '../shared/modelName';
 import type { SavedModelsInfo, SomeNets } from '../shared/protocol';
 
@@ -54,7 +55,8 @@ export const NET_LABELS: Record<NetId, string> = {
  */
 function upgradeConfig(config: unknown): unknown {
   if (!isRecord(config)) return config;
-  const out: Record<string, unknown> = { ...config };
+  // Renamed settings first (shared/storedConfig.ts), then the ones added since.
+  const out: Record<string, unknown> = upgradeStoredConfig(config);
   if (!('bnImpl' in out)) out.bnImpl = 'layers';
   if (!('norms' in out)) out.norms = ['none', 'batch'];
   if (!('groups' in out)) out.groups = 8;

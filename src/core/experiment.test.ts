@@ -140,19 +140,19 @@ describe('runExperiment', () => {
     expect(running.every((keys) => keys.join() === 'plain')).toBe(true);
   });
 
-  it('repeats the experiment with seed, seed + 1, … and the repeats are the runs of those seeds', async () => {
-    const byRepeat: Array<SomeNets<EpochMetrics>> = [];
+  it("runs the experiment with seed, seed + 1, … and each seed's run is the one-seed run of that seed", async () => {
+    const bySeed: Array<SomeNets<EpochMetrics>> = [];
     const seeds: number[] = [];
     await runExperiment(mnist, quick({ seeds: 2, seed: 10, trainSize: 256 }), {
       onEpoch: (seedIndex, _, m) => {
         seeds.push(seedIndex);
-        byRepeat.push(m);
+        bySeed.push(m);
       },
     });
     expect(seeds).toEqual([0, 1]);
     const second = await curves(quick({ seed: 11, trainSize: 256 }));
-    expect(byRepeat[1]?.bn?.valLoss).toBe(second[0]?.bn?.valLoss);
-    expect(byRepeat[0]?.bn?.valLoss).not.toBe(byRepeat[1]?.bn?.valLoss);
+    expect(bySeed[1]?.bn?.valLoss).toBe(second[0]?.bn?.valLoss);
+    expect(bySeed[0]?.bn?.valLoss).not.toBe(bySeed[1]?.bn?.valLoss);
   });
 
   it('reports a net whose loss turns NaN, stops it, and lets the other train on', async () => {
@@ -205,7 +205,7 @@ describe('runExperiment', () => {
     expect(diverged).toEqual([{ net: 'bn', seedIndex: 0, epoch: 2, step: 3 }]);
   });
 
-  it("hands each repeat's trained models to an adopter, which then owns them", async () => {
+  it("hands each seed's trained models to an adopter, which then owns them", async () => {
     const before = tf.memory().numTensors;
     const adopted: Array<SomeNets<tf.LayersModel>> = [];
     await runExperiment(mnist, quick({ trainSize: 256, seeds: 2 }), {

@@ -20,13 +20,13 @@ import type { StepObserver } from './inside/stepObserver';
 
 export interface RunHooks {
   onStart?(info: { stepsPerEpoch: number; params: SomeNets<ParamCounts> }): void;
-  /** The models of one repeat, just built (before any step); for inspection, never to be disposed by the caller. */
+  /** The models of one seed's run, just built (before any step); for inspection, never to be disposed by the caller. */
   onNetsBuilt?(seedIndex: number, models: SomeNets<tf.LayersModel>): void;
   onProgress?(report: ProgressReport): void;
   onEpoch?(seedIndex: number, epoch: number, metrics: SomeNets<EpochMetrics>): void;
   onDiverged?(divergence: Divergence): void;
   /**
-   * Takes ownership of a repeat's trained models when the repeat ends (completed or stopped), so they can answer
+   * Takes ownership of a seed's trained models when its run ends (completed or stopped), so they can answer
    * predictions after the run; without it they are disposed. Not called when the run fails.
    */
   adoptModels?(seedIndex: number, models: SomeNets<tf.LayersModel>): void;
@@ -71,7 +71,7 @@ export function seedsTogetherByDefault(backend: string): boolean {
   return backend === 'webgl' || backend === 'webgpu';
 }
 
-/** The nets of one repeat, built from its seed, each with its own optimizer. */
+/** The nets of one seed's run, built from that seed, each with its own optimizer. */
 export function createTrainers(
   config: TrainConfig,
   seed: number,
@@ -96,7 +96,7 @@ function seedsTogether(config: TrainConfig, options: RunOptions): SomeNets<Seeds
   return createSeedsTrainers(config);
 }
 
-/** Trains the experiment: `config.repeats` runs of `config.epochs`, validating on the whole test set each epoch. */
+/** Trains the experiment: `config.seeds` runs of `config.epochs`, validating on the whole test set each epoch. */
 export async function runExperiment(
   data: Mnist,
   config: TrainConfig,

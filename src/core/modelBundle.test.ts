@@ -94,4 +94,18 @@ describe('exportBundle → importBundle', () => {
     expect(tf.memory().numTensors).toBe(before);
     disposeAll(loaded.models);
   });
+
+  it('reads a file saved before the number of seeds was called seeds (`repeats`)', async () => {
+    const models = trainedLike(SMALL, ['plain']);
+    const json = JSON.parse(new TextDecoder().decode(await exportBundle(models, infoFor({ ...SMALL, seeds: 3 })))) as {
+      info: { config: Record<string, unknown> };
+    };
+    disposeAll(models);
+    const { seeds, ...older } = json.info.config;
+    json.info.config = { ...older, repeats: seeds };
+    const loaded = await importBundle(new TextEncoder().encode(JSON.stringify(json)));
+    expect(loaded.info.config.seeds).toBe(3);
+    expect(loaded.info.config).not.toHaveProperty('repeats');
+    disposeAll(loaded.models);
+  });
 });

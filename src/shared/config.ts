@@ -108,7 +108,7 @@ export function hasBn(config: Pick<TrainConfig, 'bnLayers'>, index: number): boo
   return config.bnLayers === 'all' || config.bnLayers.includes(index + 1);
 }
 
-/** The seed of repeat `r` (0-based) of an experiment. */
+/** The seed of the experiment's run number `seedIndex` (0-based): config.seed + seedIndex. */
 export function seedOf(config: Pick<TrainConfig, 'seed'>, seedIndex: number): number {
   return (config.seed + seedIndex) % 2 ** 31;
 }

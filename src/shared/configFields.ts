@@ -257,7 +257,7 @@ export const FIELDS: readonly FieldSpec[] = [
     key: 'seeds',
     url: 'seeds',
     group: 'experiment',
-    label: 'Repeat with seeds',
+    label: 'Seeds',
     kind: 'number',
     min: 1,
     max: 10,

@@ -142,8 +142,8 @@ describe('settings in the URL', () => {
     ['gamma=2', 'bnScale', 'gamma', 'Learnable γ must be on or off (1 or 0).', '1'],
     ['beta=', 'bnCenter', 'beta', 'Learnable β must be on or off (1 or 0).', '1'],
     ['nets=none', 'nets', 'nets', 'Nets to train must be one of both, bn, plain.', 'both'],
-    ['seeds=0', 'seeds', 'seeds', 'Repeat with seeds must be between 1 and 10.', '1'],
-    ['seeds=11', 'seeds', 'seeds', 'Repeat with seeds must be between 1 and 10.', '1'],
+    ['seeds=0', 'seeds', 'seeds', 'Seeds must be between 1 and 10.', '1'],
+    ['seeds=11', 'seeds', 'seeds', 'Seeds must be between 1 and 10.', '1'],
     ['x=time', 'xAxis', 'x', 'x-axis must be one of epochs, steps.', 'epochs'],
     ['backend=tpu', 'backend', 'backend', 'Backend must be one of auto, webgl, wasm, cpu, webgpu.', 'auto'],
   ];

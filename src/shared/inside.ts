@@ -105,7 +105,7 @@ export interface ModeAccuracy {
 
 export interface InsideRecord {
   seedIndex: number;
-  /** Steps done in this repeat before the recorded step (0 at the very first). */
+  /** Steps done in this seed's run before the recorded step (0 at the very first). */
   step: number;
   layer: number;
   /** The unit the percentiles are of (the typical one when the view asks for none). */

@@ -38,7 +38,7 @@ export type WorkerCommand =
   | { type: 'import-models'; requestId: number; fileName: string; bytes: ArrayBuffer }
   /** The BN inspectors: open or closed, and which hidden layer and unit they show; answered by that unit's history. */
   | { type: 'inside-view'; requestId: number; view: InsideView }
-  /** The paper's Algorithm 2 on the answering BN net: test accuracy with running vs population statistics. */
+  /** The paper's Algorithm 2 on the BN net that predicts now: test accuracy with running vs population statistics. */
   | { type: 'recalibrate-bn'; requestId: number }
   /** The backend's tensor count and bytes (tf.memory()): the leak check users and tests can read. */
   | { type: 'memory'; requestId: number };
@@ -116,7 +116,7 @@ export type SomeNets<T> = Partial<PerNet<T>>;
 
 /** Where a run is, streamed a few times a second. */
 export interface ProgressReport {
-  /** 0-based repeat of the experiment (seed = config.seed + repeat). */
+  /** Which of the experiment's seeds (0-based: its seed is config.seed + seedIndex). */
   seedIndex: number;
   /**
    * How many seeds, from `repeat` on, advance together in this report (all of a run's seeds train as one batched
@@ -169,7 +169,7 @@ export type WorkerEvent =
   | { type: 'run-resumed'; runId: number }
   /** elapsedMs: the run's time, not counting the time it was held by Pause. */
   | { type: 'run-finished'; runId: number; reason: 'completed' | 'stopped'; elapsedMs: number }
-  /** The models answering predictions changed (a run started or ended, or nets were loaded); null: there are none. */
+  /** The nets that make predictions changed (a run started or ended, or nets were loaded); null: there are none. */
   | { type: 'models'; runId: null; source: ModelSource | null; nets: NetId[]; config: TrainConfig | null }
   /** Answers to requests carry their request's id; probabilities are null when there is no model yet. */
   | { type: 'prediction'; runId: null; requestId: number; probabilities: SomeNets<number[]> | null }

@@ -42,7 +42,7 @@ export function Results({ live, formConfig, onError }: Props) {
     [runs, shownConfig, onScreenId, showOnCharts],
   );
   // Only the seed of the progress matters here: a selector of one number, so progress messages pass by.
-  const liveRepeat = useUi((s) => s.progress?.seedIndex ?? null);
+  const liveSeed = useUi((s) => s.progress?.seedIndex ?? null);
   const fig = useMemo(
     () =>
       figureData({
@@ -50,10 +50,10 @@ export function Results({ live, formConfig, onError }: Props) {
         stepsPerEpoch: runConfig ? stepsPerEpoch : null,
         seedRuns,
         divergences,
-        liveRepeat,
+        liveSeed,
         earlier,
       }),
-    [shownConfig, runConfig, stepsPerEpoch, seedRuns, divergences, liveRepeat, earlier],
+    [shownConfig, runConfig, stepsPerEpoch, seedRuns, divergences, liveSeed, earlier],
   );
 
   return (

@@ -51,10 +51,10 @@ export function estimateEtaMs(p: {
   stepsPerEpoch: number;
   elapsedMs: number;
 }): number | null {
-  const perRepeat = p.epochs * p.stepsPerEpoch;
-  const total = (p.seeds ?? 1) * perRepeat;
+  const perSeed = p.epochs * p.stepsPerEpoch;
+  const total = (p.seeds ?? 1) * perSeed;
   // Seeds trained together each did the steps of the position.
-  const done = (p.seedIndex ?? 0) * perRepeat + (p.seedsTogether ?? 1) * ((p.epoch - 1) * p.stepsPerEpoch + p.step);
+  const done = (p.seedIndex ?? 0) * perSeed + (p.seedsTogether ?? 1) * ((p.epoch - 1) * p.stepsPerEpoch + p.step);
   if (total <= 0 || done <= 0 || p.elapsedMs <= 0) return null;
   return Math.max(0, (p.elapsedMs * (total - Math.min(done, total))) / done);
 }

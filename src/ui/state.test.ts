@@ -219,7 +219,7 @@ describe('ETA', () => {
     expect(estimateEtaMs({ epoch: 1, epochs: 2, step: 5, stepsPerEpoch: 100, elapsedMs: 0 })).toBeNull();
   });
 
-  it("keeps each repeat's epochs apart, and shows the repeat in progress", () => {
+  it("keeps each seed's epochs apart, and shows the seed in progress", () => {
     const config = { ...CONFIG, seeds: 2 };
     const s = run(
       ready(),
@@ -233,7 +233,7 @@ describe('ETA', () => {
     expect(s.results.seedRuns.at(-1)).toBe(s.results.seedRuns[1]);
     const position = runPosition(s.run, s.progress);
     expect(position).toMatchObject({ seedIndex: 1, seeds: 2 });
-    // Halfway through the second of two repeats of 2 × 63 steps: 156 of 252 steps done.
+    // Halfway through the second of two seeds' runs of 2 × 63 steps: 156 of 252 steps done.
     expect(position === null ? null : estimateEtaMs(position)).toBeCloseTo((1000 * (252 - 156)) / 156, 6);
   });
 

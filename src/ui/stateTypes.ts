@@ -26,7 +26,7 @@ export interface DataState {
 
 /** Where the run is, as its latest progress message says (the run's settings supply epochs, seeds, steps). */
 export interface ProgressState {
-  /** 0-based repeat of the experiment (seed config.seed + repeat). */
+  /** Which of the experiment's seeds (0-based: its seed is config.seed + seedIndex). */
   seedIndex: number;
   /** Seeds from `repeat` on that advance together (all of them when the worker trains them batched); 1 if absent. */
   seedsTogether?: number;

@@ -23,7 +23,7 @@ describe('ModelSlot', () => {
     expect(currentNets.saveable()?.source).toEqual({ kind: 'trained', runId: 1 });
     const second = pair();
     currentNets.training(2, DEFAULT_CONFIG, second);
-    // The first run's models were the slot's: a new run makes them stale, so they are freed (the count at the end
+    // The first run's models were owned here: a new run makes them stale, so they are freed (the count at the end
     // proves it: nobody else disposes them).
     currentNets.runFailed();
     expect(currentNets.current()).toBeNull();

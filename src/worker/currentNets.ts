@@ -1,5 +1,5 @@
-// Which nets answer predictions, and who owns them: the run in progress lends its live models (it disposes them
-// itself); a finished run's models, or loaded ones, belong to the slot until replaced. Worker side; TF.js only.
+// The nets that make predictions now, and who owns them: the run in progress lends its live models (it disposes them
+// itself); a finished run's models, or loaded ones, are owned here until replaced. Worker side; TF.js only.
 import type * as tf from '@tensorflow/tfjs';
 import type { TrainConfig } from '../shared/config';
 import { NET_IDS, type NetId } from '../shared/metrics';
@@ -48,7 +48,7 @@ export class CurrentNets {
     this.tell();
   }
 
-  /** A repeat ended and handed its models over: the slot owns them now. */
+  /** A seed's run ended and handed its models over: they are owned here now. */
   adopt(
     runId: number,
     config: TrainConfig,

@@ -44,7 +44,7 @@ export class InsideInspectors {
 
   /**
    * The page changed what it shows: remember it (the recorder reads it at once), and answer with the chosen unit's
-   * history so far and, with no run in progress, the maths on a sample batch of the answering BN net.
+   * history so far and, with no run in progress, the maths on a sample batch of the BN net that predicts now.
    */
   async setView(command: Extract<WorkerCommand, { type: 'inside-view' }>, ctx: SampleSources): Promise<void> {
     const view = { ...command.view };

@@ -28,7 +28,7 @@ function infoFor(now: PredictingNets, name: string): SavedModelsInfo {
   return { name, config: now.config, savedAt: new Date().toISOString(), valAccuracy: now.valAccuracy };
 }
 
-/** Nets loaded from the browser or a file start answering, and the request learns what was loaded. */
+/** Nets loaded from the browser or a file start making the predictions, and the request learns what was loaded. */
 function answerWithLoaded(
   ctx: ModelContext,
   requestId: number,

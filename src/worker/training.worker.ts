@@ -43,7 +43,9 @@ let ready: Promise<Mnist> | null = null;
  */
 let backendChosen: Promise<void> = Promise.resolve();
 /** The nets that answer predictions (the training ones, a finished run's, or loaded ones). */
-const currentNets = new CurrentNets((source, nets, config) => post({ type: 'models', runId: null, source, nets, config }));
+const currentNets = new CurrentNets((source, nets, config) =>
+  post({ type: 'models', runId: null, source, nets, config }),
+);
 const inside = new InsideInspectors(post);
 
 /** A lost WebGL context ends the run on it; the worker then moves to the next backend (see RunLifecycle). */

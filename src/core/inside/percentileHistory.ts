@@ -13,7 +13,7 @@ export class PercentileHistory {
   readonly steps: number[] = [];
   /** Per net, per hidden layer, per recorded step: units × 3 percentiles (unit-major). */
   private readonly values: Partial<Record<NetId, Float32Array[][]>> = {};
-  /** Per hidden layer: the unit called typical, fixed at the first record of the repeat. */
+  /** Per hidden layer: the unit called typical, fixed at the first record of the seed's run. */
   private readonly typical: number[] = [];
 
   constructor(readonly seedIndex: number) {}

@@ -6,7 +6,7 @@ import type { Batch } from '../residentData';
 
 export interface ObservedStep {
   seedIndex: number;
-  /** Steps done in this repeat before this one (0 at the very first). */
+  /** Steps done in this seed's run before this one (0 at the very first). */
   step: number;
   /** The nets about to take the step; an observer reads them and must never change them. */
   models: SomeNets<tf.LayersModel>;

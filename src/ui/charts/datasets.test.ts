@@ -26,7 +26,7 @@ function input(over: Partial<FigureInput> = {}): FigureInput {
     stepsPerEpoch: 10,
     seedRuns: [history],
     divergences: [],
-    liveRepeat: 0,
+    liveSeed: 0,
     earlier: [],
     ...over,
   };
@@ -78,7 +78,7 @@ describe('buildDatasets', () => {
       { bn: [row(1, 0.4, 0.98), row(2, 0.3, 0.99)], plain: [row(1, 0.5, 0.92), row(2, 0.4, 0.93)] },
       { bn: [row(1, 9, 0.1)], plain: [row(1, 9, 0.1)] },
     ];
-    const fig = figureData(input({ config: { ...CONFIG, seeds: 3 }, seedRuns, liveRepeat: 2 }));
+    const fig = figureData(input({ config: { ...CONFIG, seeds: 3 }, seedRuns, liveSeed: 2 }));
     expect(fig.seeds).toBe(2);
     const sets = buildDatasets('loss', fig, newLive().points);
     const min = sets.find((d) => d.id === 'bn-band-train-min');

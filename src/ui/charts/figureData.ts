@@ -13,8 +13,8 @@ export interface FigureInput {
   stepsPerEpoch: number | null;
   seedRuns: readonly SeedRun[];
   divergences: readonly Divergence[];
-  /** The repeat whose running curve is shown (null before the first report). */
-  liveRepeat: number | null;
+  /** The seed whose running curve is shown (null before the first report). */
+  liveSeed: number | null;
   earlier: readonly EarlierCurve[];
 }
 
@@ -41,14 +41,14 @@ export function figureData(input: FigureInput): FigureData {
     rms: NO_STATS,
   };
   for (const net of nets) stats[net] = netStats(runs, net);
-  const shownRepeat = input.liveRepeat ?? Math.max(0, input.seedRuns.length - 1);
+  const shownSeed = input.liveSeed ?? Math.max(0, input.seedRuns.length - 1);
   return {
     axis: { mode: config.xAxis, epochs: config.epochs, stepsPerEpoch: input.stepsPerEpoch ?? stepsFor(config) },
     nets,
     names: netNames(config),
     seeds: runs.length,
     stats,
-    diverged: input.divergences.filter((d) => d.seedIndex === shownRepeat).map((d) => d.net),
+    diverged: input.divergences.filter((d) => d.seedIndex === shownSeed).map((d) => d.net),
     earlier: input.earlier,
   };
 }

@@ -12,7 +12,7 @@ describe('describeRun', () => {
     );
   });
 
-  it('follows the optimizer, activation, BN placement and layers, and names the seeds of a repeat', () => {
+  it('follows the optimizer, activation, BN placement and layers, and names the seeds of a several-seed run', () => {
     const config: TrainConfig = {
       ...BLOG,
       optimizer: 'sgd',

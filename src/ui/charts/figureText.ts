@@ -50,8 +50,7 @@ export function describeLayers(config: TrainConfig): string {
 }
 
 export function describeRun(config: TrainConfig, backend: string | null): string {
-  const seeds =
-    config.seeds > 1 ? `seeds ${config.seed}–${seedOf(config, config.seeds - 1)}` : `seed ${config.seed}`;
+  const seeds = config.seeds > 1 ? `seeds ${config.seed}–${seedOf(config, config.seeds - 1)}` : `seed ${config.seed}`;
   const parts = [
     describeLayers(config),
     `${choiceLabel('optimizer', config.optimizer)} lr ${config.lr}`,

@@ -109,7 +109,7 @@ describe('LiveSeries on the steps axis, across seeds and divergence', () => {
     series.append(at(0.2, 2, 1));
     expect(series.points.bn.loss).toBe(arrays);
     expect(series.points.bn.loss).toEqual([{ x: 0.2, y: 2 }]);
-    expect(series.currentRepeat).toBe(1);
+    expect(series.currentSeed).toBe(1);
   });
 
   it('skips a net absent from the report and turns a non-finite value into a gap', () => {

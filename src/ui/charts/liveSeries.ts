@@ -33,12 +33,12 @@ export class LiveSeries {
   readonly points: Record<NetId, Record<MetricKind, Point[]>> = perNet(() => ({ loss: [], accuracy: [] }));
   private readonly listeners = new Set<() => void>();
   private mode: XAxis = 'epochs';
-  /** The repeat (seed) the points belong to; a new repeat starts its curves afresh. */
+  /** The seed the points belong to; a new seed starts its curves afresh. */
   private seedIndex: number | null = null;
   private readonly lastEpoch: Record<NetId, number | null> = perNet(() => null);
 
-  /** The repeat whose running curves are on the charts (null before the first report). */
-  get currentRepeat(): number | null {
+  /** The seed whose running curves are on the charts (null before the first report). */
+  get currentSeed(): number | null {
     return this.seedIndex;
   }
 

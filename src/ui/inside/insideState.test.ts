@@ -87,7 +87,7 @@ describe('the inspectors reducer', () => {
     expect(s.flowSteps).toEqual([0, 5, 8]);
   });
 
-  it('starts over for a new run or repeat; a record for another unit than the series restarts the series alone', () => {
+  it('starts over for a new run or seed; a record for another unit than the series restarts the series alone', () => {
     let s = apply(emptyInside(), record(0), record(5));
     s = apply(s, record(7, { unit: 3 }));
     expect(s.steps).toEqual([7]);

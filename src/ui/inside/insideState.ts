@@ -1,6 +1,6 @@
 // The BN inspectors' state on the page and the pure reducer that grows it from the worker's records: the chosen
 // unit's percentile series, the latest record (histogram, maths), gradient flow and saturation per layer, and the
-// two modes' accuracy, for the run and repeat on screen. Arrays are replaced, never mutated (React compares them).
+// two modes' accuracy, for the run and seed on screen. Arrays are replaced, never mutated (React compares them).
 import type { InsideRecord, InsideSeries } from '../../shared/inside';
 import { NET_IDS } from '../../shared/metrics';
 import type { SomeNets, WorkerEvent } from '../../shared/protocol';
@@ -48,7 +48,7 @@ export function withInsideSeries(state: InsideState, runId: number, series: Insi
   return withSeries(fresh(state, runId, series.seedIndex), series);
 }
 
-/** A new run or repeat starts over. */
+/** A new run or seed starts over. */
 function fresh(state: InsideState, runId: number, seedIndex: number): InsideState {
   return state.runId === runId && state.seedIndex === seedIndex ? state : emptyInside(runId, seedIndex);
 }

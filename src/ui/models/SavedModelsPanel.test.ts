@@ -94,7 +94,7 @@ describe('SavedModelsPanel', () => {
     expect(file.accept).toBe('.json,application/json');
     expect(file).not.toHaveProperty('disabled');
     expect(html).toMatch(/<input[^>]*type="text"[^>]*value="adam-0.001-b32-e10 2026-11-27 05:40"/);
-    expect(plain(html)).toContain('Answering predictions now: the nets of run 2');
+    expect(plain(html)).toContain('Predicting now: the nets of run 2');
   });
 
   it('lists each saved entry with its name, when, val_accuracy and settings, and named Load and Delete buttons', () => {

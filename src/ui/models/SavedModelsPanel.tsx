@@ -122,7 +122,7 @@ export function SavedModelsPanel(props: Props) {
       <div className="section-head">
         <h2 id={`${ids}-heading`}>Saved models</h2>
         <p className="hint saved-models-current" data-testid="models-current">
-          Answering predictions now: {current}
+          Predicting now: {current}
         </p>
       </div>
 

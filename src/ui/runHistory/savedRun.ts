@@ -3,6 +3,7 @@
 // edit, a truncated write).
 import { defaultConfig, type TrainConfig } from '../../shared/config';
 import { validateConfig } from '../../shared/configText';
+import { storedSeedIndex, upgradeStoredConfig } from '../../shared/storedConfig';
 import { NET_IDS, netRows, type NetId } from '../../shared/metrics';
 import type { Divergence, PerNet } from '../../shared/protocol';
 import type { EpochRecord } from '../epochHistory';
@@ -106,14 +107,16 @@ function readSeedRun(v: unknown): PerNet<EpochRecord[]> | null {
 const isNet = (v: unknown): v is NetId => typeof v === 'string' && (NET_IDS as readonly string[]).includes(v);
 
 function readDivergence(v: unknown): Divergence | null {
-  if (!isObj(v) || !isNet(v.net) || !isCount(v.seedIndex, 0) || !isCount(v.epoch, 1) || !isCount(v.step, 0)) return null;
-  return { net: v.net, seedIndex: v.seedIndex, epoch: v.epoch, step: v.step };
+  if (!isObj(v)) return null;
+  const seedIndex = storedSeedIndex(v);
+  if (!isNet(v.net) || !isCount(seedIndex, 0) || !isCount(v.epoch, 1) || !isCount(v.step, 0)) return null;
+  return { net: v.net, seedIndex, epoch: v.epoch, step: v.step };
 }
 
 function readConfig(v: unknown): TrainConfig | null {
   if (!isObj(v)) return null;
   // A setting added after the run was saved takes its default; anything present must be valid.
-  const config: unknown = { ...defaultConfig(), ...v };
+  const config: unknown = { ...defaultConfig(), ...upgradeStoredConfig(v) };
   return validateConfig(config).length === 0 ? (config as TrainConfig) : null;
 }
 

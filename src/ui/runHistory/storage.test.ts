@@ -96,6 +96,21 @@ describe('bad data', () => {
     expect(loadRuns(storage).runs[0]?.config.xAxis).toBe('epochs');
   });
 
+  it('reads a run saved before the seeds were called seeds (`repeats`, a divergence’s `repeat`)', () => {
+    const storage = new MemoryStorage();
+    const { seeds: _renamed, ...config } = { ...savedRun(1).config, seeds: 3 };
+    const older = {
+      ...savedRun(1),
+      config: { ...config, repeats: 3 },
+      divergences: [{ net: 'plain', repeat: 2, epoch: 1, step: 7 }],
+    };
+    storage.items.set(HISTORY_KEY, JSON.stringify({ runs: [older] }));
+    const run = loadRuns(storage).runs[0];
+    expect(run?.config.seeds).toBe(3);
+    expect(run?.config).not.toHaveProperty('repeats');
+    expect(run?.divergences).toEqual([{ net: 'plain', seedIndex: 2, epoch: 1, step: 7 }]);
+  });
+
   it('survives a storage that throws on read', () => {
     const loaded = loadRuns({
       getItem: () => {

@@ -91,7 +91,7 @@ export const TOUR_STEPS: readonly TourStep[] = [
     inspect: { target: 'epoch-log', label: 'Show the epoch log' },
     opensInside: false,
     explain:
-      'On this shallow net both learn fast, and one epoch separates them by tenths of a point: on the full recipe BN usually leads on validation early and its validation loss stays lower and flatter, while the plain net fits the training set harder. Run it again with another seed (Settings) and the order may change: a small gap needs repeats to mean anything.',
+      'On this shallow net both learn fast, and one epoch separates them by tenths of a point: on the full recipe BN usually leads on validation early and its validation loss stays lower and flatter, while the plain net fits the training set harder. Run it again with another seed (Settings) and the order may change: a small gap needs several seeds to mean anything.',
   },
   {
     kind: 'predict',
