@@ -24,7 +24,7 @@ test('the inspectors fill in for both nets during a run, and another layer or un
   await expect.poll(() => lab.pixelsOfColour(inside.histogram, BN_RGB)).toBeGreaterThan(20);
   await expect.poll(() => lab.pixelsOfColour(inside.histogram, PLAIN_RGB)).toBeGreaterThan(20);
   await inside.waitForPoints(inside.flow, 6);
-  await inside.waitForPoints(inside.modes, 2);
+  await inside.waitForPoints(inside.modeAccuracy, 2);
   await expect(inside.math).toHaveAttribute('data-ready', 'true');
 
   // Another layer: the worker answers with that layer's whole history at once.

@@ -15,7 +15,7 @@ export class InsidePanel {
   readonly percentiles: Locator;
   readonly histogram: Locator;
   readonly math: Locator;
-  readonly modes: Locator;
+  readonly modeAccuracy: Locator;
   readonly flow: Locator;
   readonly layer: Locator;
   readonly unit: Locator;
@@ -27,7 +27,7 @@ export class InsidePanel {
     this.percentiles = page.getByTestId('bn-percentiles');
     this.histogram = page.getByTestId('bn-histogram');
     this.math = page.getByTestId('bn-math');
-    this.modes = page.getByTestId('bn-modes');
+    this.modeAccuracy = page.getByTestId('bn-modes');
     this.flow = page.getByTestId('bn-flow');
     this.layer = page.getByTestId('bn-layer');
     this.unit = page.getByTestId('bn-unit');

@@ -116,7 +116,7 @@ export interface InsideRecord {
   math: BnMath | null;
   /** The LayerNorm, GroupNorm and RMSNorm nets' numbers at the same layer and unit (absent when none trains). */
   normMath?: SomeNets<NormMath>;
-  modes: ModeAccuracy | null;
+  modeAccuracy: ModeAccuracy | null;
 }
 
 /** The whole recorded history of the chosen layer and unit, sent when the view changes. */

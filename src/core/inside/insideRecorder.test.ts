@@ -103,9 +103,9 @@ describe('the inspectors’ recorder', () => {
         m.runningVarBefore - (m.runningVarBefore - m.variance) * (1 - m.momentum),
         5,
       );
-      expect(r.modes?.images).toBe(1000);
-      expect(r.modes?.train).toBeGreaterThanOrEqual(0);
-      expect(r.modes?.inference).toBeLessThanOrEqual(1);
+      expect(r.modeAccuracy?.images).toBe(1000);
+      expect(r.modeAccuracy?.train).toBeGreaterThanOrEqual(0);
+      expect(r.modeAccuracy?.inference).toBeLessThanOrEqual(1);
     }
     // The first step: running statistics at their initial 0 and 1.
     expect(records[0]?.math?.runningMeanBefore).toBe(0);

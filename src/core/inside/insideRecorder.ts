@@ -67,7 +67,7 @@ export class InsideRecorder implements StepObserver {
   private readonly probe: tf.Tensor3D;
   private readonly clock: () => number;
   private readonly records: RateBudget;
-  private readonly modes: RateBudget;
+  private readonly modeBudget: RateBudget;
   private history: PercentileHistory | null = null;
   /** Time the last record spent on the modes (it counts against the modes budget, not the records'). */
   private modesMs = 0;
@@ -79,7 +79,7 @@ export class InsideRecorder implements StepObserver {
     this.probe = probe.x;
     this.clock = options.clock ?? (() => performance.now());
     this.records = new RateBudget(options.recordBudget ?? RECORD_BUDGET);
-    this.modes = new RateBudget(options.modesBudget ?? MODES_BUDGET);
+    this.modeBudget = new RateBudget(options.modesBudget ?? MODES_BUDGET);
   }
 
   /** The chosen layer's and unit's whole history (null before the first record). */
@@ -178,7 +178,7 @@ export class InsideRecorder implements StepObserver {
       nets,
       math,
       ...(Object.keys(normMaths).length > 0 ? { normMath: normMaths } : {}),
-      modes: this.modeAccuracy(models.bn, started),
+      modeAccuracy: this.modeAccuracy(models.bn, started),
     };
     return { record, kernelsBefore, mathLayer };
   }
@@ -250,14 +250,14 @@ export class InsideRecorder implements StepObserver {
 
   /** The BN net's test accuracy with batch statistics and with the running ones, when the modes budget allows. */
   private modeAccuracy(model: tf.LayersModel | undefined, now: number): ModeAccuracy | null {
-    if (!model || !this.modes.due(now)) return null;
+    if (!model || !this.modeBudget.due(now)) return null;
     const start = this.clock();
     const { test, config } = this.options;
     const train = accuracyWith(model, test, MODE_IMAGES, config.batchSize, { kind: 'batch' });
     const inference = accuracyWith(model, test, MODE_IMAGES, 1000, { kind: 'running' });
     const end = this.clock();
     this.modesMs = end - start;
-    this.modes.spent(start, this.modesMs, end);
+    this.modeBudget.spent(start, this.modesMs, end);
     return { train: train.accuracy, inference: inference.accuracy, images: inference.images };
   }
 }

@@ -5,7 +5,7 @@ import type { RecalibrationResult } from '../../shared/inside';
 import type { TrainingWorker } from '../hooks/useTrainingWorker';
 import { QueuedLine } from '../charts/QueuedLine';
 import { formatInt } from '../format';
-import { modesDatasets } from './insideDatasets';
+import { modeAccuracyDatasets } from './insideDatasets';
 import { MODES_OPTIONS } from './insideCharts';
 import type { InsideState } from './insideState';
 
@@ -19,9 +19,9 @@ interface Props {
 const pct = (v: number): string => `${(100 * v).toFixed(2)}%`;
 
 export function ModesPanel({ inside, canRecalibrate, request }: Props) {
-  const { modes } = inside;
-  // New datasets (a redraw) only when a modes point arrives, every few seconds.
-  const datasets = useMemo(() => modesDatasets(modes), [modes]);
+  const { modeAccuracy } = inside;
+  // New datasets (a redraw) only when a mode-accuracy point arrives, every few seconds.
+  const datasets = useMemo(() => modeAccuracyDatasets(modeAccuracy), [modeAccuracy]);
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<RecalibrationResult | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -37,7 +37,7 @@ export function ModesPanel({ inside, canRecalibrate, request }: Props) {
 
   return (
     <div className="inside-modes">
-      <div className="inside-chart" data-testid="bn-modes" data-points={inside.modes.steps.length}>
+      <div className="inside-chart" data-testid="bn-modes" data-points={inside.modeAccuracy.steps.length}>
         <QueuedLine
           datasets={datasets}
           options={MODES_OPTIONS}

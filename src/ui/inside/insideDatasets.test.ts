@@ -34,7 +34,7 @@ describe('chart data', () => {
         unit: 0,
         typicalUnit: 0,
         math: null,
-        modes: null,
+        modeAccuracy: null,
         nets: {
           bn: {
             units: 2,
@@ -68,7 +68,7 @@ describe('the histogram', () => {
       unit: 0,
       typicalUnit: 0,
       math: null,
-      modes: null,
+      modeAccuracy: null,
       nets: {
         bn: {
           units: 2,

@@ -88,13 +88,13 @@ export function histogramDatasets(
   return sets;
 }
 
-export function modesDatasets(modes: InsideState['modes']): LineSet[] {
+export function modeAccuracyDatasets(modeAccuracy: InsideState['modeAccuracy']): LineSet[] {
   const style = NET_STYLE.bn;
   return [
     {
       id: 'mode-train',
       label: 'training mode (batch statistics)',
-      data: points(modes.steps, modes.train),
+      data: points(modeAccuracy.steps, modeAccuracy.train),
       borderColor: style.color,
       pointRadius: 2,
       borderWidth: 2,
@@ -102,7 +102,7 @@ export function modesDatasets(modes: InsideState['modes']): LineSet[] {
     {
       id: 'mode-inference',
       label: 'inference mode (running averages)',
-      data: points(modes.steps, modes.inference),
+      data: points(modeAccuracy.steps, modeAccuracy.inference),
       borderColor: style.color,
       borderDash: VALIDATION_DASH,
       pointRadius: 2,

@@ -24,7 +24,7 @@ function record(step: number, over: Partial<InsideRecord> = {}): InsideRecord {
     typicalUnit: 2,
     nets: { bn: net(step), plain: net(10 * step) },
     math: null,
-    modes: null,
+    modeAccuracy: null,
     ...over,
   };
 }
@@ -33,12 +33,12 @@ const apply = (state: InsideState, ...records: InsideRecord[]): InsideState =>
   records.reduce((s, r) => reduceInside(s, { type: 'inside-record', runId: 7, record: r }), state);
 
 describe('the inspectors reducer', () => {
-  it('appends each record to the chosen unit’s series, the flow per layer and (when measured) the modes', () => {
+  it('appends each record to the chosen unit’s series, the flow per layer and (when measured) the accuracy in both modes', () => {
     const s = apply(
       emptyInside(),
-      record(0, { modes: { train: 0.5, inference: 0.1, images: 1000 } }),
+      record(0, { modeAccuracy: { train: 0.5, inference: 0.1, images: 1000 } }),
       record(5),
-      record(9, { modes: { train: 0.8, inference: 0.7, images: 1000 } }),
+      record(9, { modeAccuracy: { train: 0.8, inference: 0.7, images: 1000 } }),
     );
     expect(s.runId).toBe(7);
     expect(s.steps).toEqual([0, 5, 9]);
@@ -57,7 +57,7 @@ describe('the inspectors reducer', () => {
       [0.5, 0.5, 0.5],
       [NaN, NaN, NaN],
     ]);
-    expect(s.modes).toEqual({ steps: [0, 9], train: [0.5, 0.8], inference: [0.1, 0.7] });
+    expect(s.modeAccuracy).toEqual({ steps: [0, 9], train: [0.5, 0.8], inference: [0.1, 0.7] });
     expect(s.latest?.step).toBe(9);
     expect(s.records).toBe(3);
   });

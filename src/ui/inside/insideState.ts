@@ -15,7 +15,7 @@ export interface InsideState extends InsideSeries {
   flowSteps: number[];
   /** Per net, per metric, per layer: one value per record (NaN where there is none). */
   flow: SomeNets<Record<FlowMetric, number[][]>>;
-  modes: { steps: number[]; train: number[]; inference: number[] };
+  modeAccuracy: { steps: number[]; train: number[]; inference: number[] };
   records: number;
 }
 
@@ -31,7 +31,7 @@ export function emptyInside(runId: number | null = null, seedIndex = 0): InsideS
     latest: null,
     flowSteps: [],
     flow: {},
-    modes: { steps: [], train: [], inference: [] },
+    modeAccuracy: { steps: [], train: [], inference: [] },
     records: 0,
   };
 }
@@ -77,13 +77,13 @@ function withRecord(state: InsideState, record: InsideRecord): InsideState {
     const was = sameUnit ? state.percentiles[net] : undefined;
     percentiles[net] = [append(was?.[0] ?? [], p[0]), append(was?.[1] ?? [], p[1]), append(was?.[2] ?? [], p[2])];
   }
-  const modes = record.modes
+  const modeAccuracy = record.modeAccuracy
     ? {
-        steps: append(state.modes.steps, record.step),
-        train: append(state.modes.train, record.modes.train),
-        inference: append(state.modes.inference, record.modes.inference),
+        steps: append(state.modeAccuracy.steps, record.step),
+        train: append(state.modeAccuracy.train, record.modeAccuracy.train),
+        inference: append(state.modeAccuracy.inference, record.modeAccuracy.inference),
       }
-    : state.modes;
+    : state.modeAccuracy;
   return {
     ...state,
     layer: record.layer,
@@ -94,7 +94,7 @@ function withRecord(state: InsideState, record: InsideRecord): InsideState {
     latest: record,
     flowSteps: append(state.flowSteps, record.step),
     flow: withFlow(state, record),
-    modes,
+    modeAccuracy,
     records: state.records + 1,
   };
 }

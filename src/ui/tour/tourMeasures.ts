@@ -51,7 +51,7 @@ export function compareNets(run: TourRun, tie: number): Measurement {
 
 /** Training mode against inference mode at the BN net's first reading, with the last reading for contrast. */
 export function compareModes(run: TourRun, tie: number): Measurement {
-  const { steps, train, inference } = run.modes;
+  const { steps, train, inference } = run.modeAccuracy;
   const [s0, t0, i0] = [steps[0], train[0], inference[0]];
   if (s0 === undefined || t0 === undefined || i0 === undefined) {
     return { outcome: null, summary: 'The BN layer recorded no reading of the two modes in this run.' };

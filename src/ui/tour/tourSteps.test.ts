@@ -25,7 +25,7 @@ function run(over: Partial<TourRun> = {}): TourRun {
     ended: true,
     epochs: { bn: [row(1, 0.971)], plain: [row(1, 0.9651)] },
     diverged: [],
-    modes: { steps: [], train: [], inference: [] },
+    modeAccuracy: { steps: [], train: [], inference: [] },
     ...over,
   };
 }
@@ -110,7 +110,10 @@ describe('compareNets', () => {
 
 describe('compareModes', () => {
   it('reads the first reading of the two modes, and the last for contrast', () => {
-    const m = compareModes(run({ modes: { steps: [35, 300], train: [0.83, 0.95], inference: [0.39, 0.94] } }), 0.02);
+    const m = compareModes(
+      run({ modeAccuracy: { steps: [35, 300], train: [0.83, 0.95], inference: [0.39, 0.94] } }),
+      0.02,
+    );
     expect(m.outcome).toBe('train');
     expect(m.summary).toBe(
       'At step 35 the BN net scored 83.0% in training mode and 39.0% in inference mode (44.00 points apart). At step 300: 95.0% and 94.0%.',

@@ -20,7 +20,7 @@ export interface TourRun {
   /** Nets whose loss became NaN or infinite in the first seed. */
   diverged: readonly NetId[];
   /** The BN net scored on a probe batch in training mode (batch statistics) and inference mode (running averages). */
-  modes: { steps: readonly number[]; train: readonly number[]; inference: readonly number[] };
+  modeAccuracy: { steps: readonly number[]; train: readonly number[]; inference: readonly number[] };
 }
 
 export interface Choice {

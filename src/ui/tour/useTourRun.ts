@@ -4,7 +4,7 @@ import { useMemo } from 'react';
 import { useUi } from '../store/uiStore';
 import type { TourRun } from './tourSteps';
 
-const NO_MODES: TourRun['modes'] = { steps: [], train: [], inference: [] };
+const NO_MODE_ACCURACY: TourRun['modeAccuracy'] = { steps: [], train: [], inference: [] };
 
 export function useTourRun(): TourRun | null {
   const runId = useUi((s) => s.run.id);
@@ -12,8 +12,10 @@ export function useTourRun(): TourRun | null {
   const ended = useUi((s) => s.run.status === 'finished' || s.run.status === 'stopped' || s.run.status === 'error');
   const divergences = useUi((s) => s.results.divergences);
   const first = useUi((s) => s.results.seedRuns[0]);
-  const modes = useUi((s) =>
-    s.inside.runId !== null && s.inside.runId === s.run.id && s.inside.seedIndex === 0 ? s.inside.modes : NO_MODES,
+  const modeAccuracy = useUi((s) =>
+    s.inside.runId !== null && s.inside.runId === s.run.id && s.inside.seedIndex === 0
+      ? s.inside.modeAccuracy
+      : NO_MODE_ACCURACY,
   );
   return useMemo(() => {
     if (runId === null || runConfig === null) return null;
@@ -23,7 +25,7 @@ export function useTourRun(): TourRun | null {
       ended,
       epochs: first ?? { bn: [], plain: [] },
       diverged: divergences.filter((d) => d.seedIndex === 0).map((d) => d.net),
-      modes,
+      modeAccuracy,
     };
-  }, [runId, runConfig, ended, first, divergences, modes]);
+  }, [runId, runConfig, ended, first, divergences, modeAccuracy]);
 }
