@@ -1,7 +1,7 @@
 // Several seeds trained together in the real worker (src/core/seedsRun.ts): the progress line says so, every seed
 // logs every epoch, the band is drawn while they train, the summary and the CSV cover every seed, and the trained
 // nets are saved like a one-seed run's. On WebGL (software here), where the seeds train together by default; WASM
-// trains them one after another (twinRun.ts, seedsTogetherByDefault).
+// trains them one after another (experiment.ts, seedsTogetherByDefault).
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { InsidePanel } from './insidePanel';

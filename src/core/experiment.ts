@@ -58,7 +58,7 @@ export interface RunOptions {
    * Unset: the backend's default (seedsTogetherByDefault). The sequential loop also runs one seed, the autodiff
    * step, and nets the hand-written step does not know.
    */
-  seeds?: 'together' | 'in-turn';
+  seedMode?: 'together' | 'in-turn';
 }
 
 /**
@@ -91,7 +91,7 @@ type Owned = { dispose(): void };
 
 /** The batched trainers of every seed, when the run has several seeds and every net can train that way. */
 function seedsTogether(config: TrainConfig, options: RunOptions): SomeNets<SeedsTrainer> | null {
-  const seeds = options.seeds ?? (seedsTogetherByDefault(tf.getBackend()) ? 'together' : 'in-turn');
+  const seeds = options.seedMode ?? (seedsTogetherByDefault(tf.getBackend()) ? 'together' : 'in-turn');
   if (config.seeds < 2 || seeds === 'in-turn' || (options.step ?? 'hand-written') !== 'hand-written') return null;
   return createSeedsTrainers(config);
 }

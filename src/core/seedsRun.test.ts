@@ -37,7 +37,7 @@ interface Recorded {
 }
 
 /** Seeds together unless `options` says otherwise (on the CPU backend of these tests the default is in turn). */
-async function record(config: TrainConfig, options: RunOptions = { seeds: 'together' }): Promise<Recorded> {
+async function record(config: TrainConfig, options: RunOptions = { seedMode: 'together' }): Promise<Recorded> {
   const out: Recorded = { epochs: new Map(), order: [], diverged: [], progress: [], weights: [], adoptOrder: [] };
   await runExperiment(
     mnist,
@@ -68,7 +68,7 @@ async function record(config: TrainConfig, options: RunOptions = { seeds: 'toget
 }
 
 const FIELDS = ['loss', 'accuracy', 'valLoss', 'valAccuracy'] as const;
-const TOGETHER: RunOptions = { seeds: 'together' };
+const TOGETHER: RunOptions = { seedMode: 'together' };
 
 function expectSameCurves(a: SomeNets<EpochMetrics> | undefined, b: SomeNets<EpochMetrics> | undefined): void {
   expect(Object.keys(a ?? {})).toEqual(Object.keys(b ?? {}));
@@ -85,7 +85,7 @@ describe('seeds trained together', () => {
   it('give every seed the curve of its one-seed run, event by event', async () => {
     const config = quick({ seed: 11, seeds: 3 });
     const together = await record(config);
-    const inTurn = await record(config, { seeds: 'in-turn' });
+    const inTurn = await record(config, { seedMode: 'in-turn' });
     // An epoch event for every seed at every epoch, the seeds side by side.
     expect(together.order).toEqual(['0/1', '1/1', '2/1', '0/2', '1/2', '2/2']);
     expect([...inTurn.epochs.keys()].sort()).toEqual([...together.epochs.keys()].sort());
@@ -98,7 +98,7 @@ describe('seeds trained together', () => {
   it("hand over each seed's trained models with its own weights", async () => {
     const config = quick({ seed: 5, seeds: 2, epochs: 1 });
     const together = await record(config);
-    const inTurn = await record(config, { seeds: 'in-turn' });
+    const inTurn = await record(config, { seedMode: 'in-turn' });
     expect(together.weights).toHaveLength(2);
     // Seed 0's models are handed over last (they answered predictions during the run; the caller keeps the last).
     expect(together.adoptOrder).toEqual([1, 0]);
@@ -124,7 +124,7 @@ describe('seeds trained together', () => {
     // Plain SGD at an absurd learning rate: the weights overflow to ±∞ within a few steps and the losses turn NaN.
     const config = quick({ seed: 1, seeds: 3, optimizer: 'sgd', lr: 1e25, epochs: 1, trainSize: 384 });
     const together = await record(config);
-    const inTurn = await record(config, { seeds: 'in-turn' });
+    const inTurn = await record(config, { seedMode: 'in-turn' });
     expect(together.diverged.length).toBeGreaterThan(0);
     const key = (d: Divergence) => `${d.net} ${d.seedIndex} ${d.epoch} ${d.step}`;
     expect(together.diverged.map(key).sort()).toEqual(inTurn.diverged.map(key).sort());
@@ -187,7 +187,7 @@ describe('seeds trained together', () => {
     const one = await record(quick({ seeds: 1, epochs: 1 }));
     expect(one.order).toEqual(['0/1']);
     expect(one.progress.every((p) => p.seedsTogether === undefined)).toBe(true);
-    const autodiff = await record(quick({ seeds: 2, epochs: 1 }), { seeds: 'together', step: 'autodiff' });
+    const autodiff = await record(quick({ seeds: 2, epochs: 1 }), { seedMode: 'together', step: 'autodiff' });
     expect(autodiff.order).toEqual(['0/1', '1/1']);
     expect(autodiff.progress.every((p) => p.seedsTogether === undefined)).toBe(true);
   });
@@ -195,7 +195,7 @@ describe('seeds trained together', () => {
   it('keeps the seeds in turn, leaking nothing, when a net has a per-example normalization (no seed axis yet)', async () => {
     const before = tf.memory().numTensors;
     const norms = await record(quick({ seeds: 2, epochs: 1, norms: ['batch', 'layer'] }), {
-      seeds: 'together',
+      seedMode: 'together',
     });
     expect(norms.order).toEqual(['0/1', '1/1']);
     expect(norms.progress.every((p) => p.seedsTogether === undefined)).toBe(true);

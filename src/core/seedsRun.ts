@@ -1,6 +1,6 @@
 // Every seed of a repeated experiment trained at once: per net, one SeedsTrainer steps all seeds' models together
 // (seedsStep.ts), each seed on its own mini-batch from its own shuffle, exactly the batches and maths of the seed's
-// one-seed run. Events are the one-seed loop's (twinRun.ts): an epoch event per seed, divergence per net and seed,
+// one-seed run. Events are the one-seed loop's (experiment.ts): an epoch event per seed, divergence per net and seed,
 // each seed's models handed over at the end. Used by runExperiment when every net has a hand-written step; otherwise
 // the seeds run one after another there. Imports TF.js only.
 import * as tf from '@tensorflow/tfjs';

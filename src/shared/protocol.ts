@@ -119,8 +119,8 @@ export interface ProgressReport {
   /** Which of the experiment's seeds (0-based: its seed is config.seed + seedIndex). */
   seedIndex: number;
   /**
-   * How many seeds, from `repeat` on, advance together in this report (all of a run's seeds train as one batched
-   * step: core/seedsRun.ts); 1 or absent when the seeds train one after another. `running` is then `repeat`'s.
+   * How many seeds, from `seedIndex` on, advance together in this report (all of a run's seeds train as one batched
+   * step: core/seedsRun.ts); 1 or absent when the seeds train one after another. `running` is then `seedIndex`'s.
    */
   seedsTogether?: number;
   /** 1-based epoch in progress. */

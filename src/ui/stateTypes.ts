@@ -28,7 +28,7 @@ export interface DataState {
 export interface ProgressState {
   /** Which of the experiment's seeds (0-based: its seed is config.seed + seedIndex). */
   seedIndex: number;
-  /** Seeds from `repeat` on that advance together (all of them when the worker trains them batched); 1 if absent. */
+  /** Seeds from `seedIndex` on that advance together (all of them when the worker trains them batched); 1 if absent. */
   seedsTogether?: number;
   epoch: number;
   step: number;

@@ -10,7 +10,7 @@ beforeAll(useCpuBackend);
 
 const pair = () => ({ bn: buildNet('bn', DEFAULT_CONFIG, 1), plain: buildNet('plain', DEFAULT_CONFIG, 1) });
 
-describe('ModelSlot', () => {
+describe('CurrentNets', () => {
   it('answers with the training nets, then owns the finished ones, and frees what it replaces', () => {
     const told: Array<ModelSource | null> = [];
     const currentNets = new CurrentNets((source) => told.push(source));

@@ -111,8 +111,8 @@ export async function measureSeeds(
   const inTurn: number[] = [];
   for (let r = 0; r < plan.repeats; r++) {
     one.push(await wallMs(data, plan, 1, {}, yieldControl));
-    together.push(await wallMs(data, plan, plan.seeds, { seeds: 'together' }, yieldControl));
-    inTurn.push(await wallMs(data, plan, plan.seeds, { seeds: 'in-turn' }, yieldControl));
+    together.push(await wallMs(data, plan, plan.seeds, { seedMode: 'together' }, yieldControl));
+    inTurn.push(await wallMs(data, plan, plan.seeds, { seedMode: 'in-turn' }, yieldControl));
     log(
       `seeds repeat ${r + 1}: 1 seed ${one.at(-1)?.toFixed(0)} ms, ${plan.seeds} together ${together.at(-1)?.toFixed(0)} ms, ` +
         `${plan.seeds} in turn ${inTurn.at(-1)?.toFixed(0)} ms`,
