@@ -9,6 +9,7 @@ import { normalize, scaleShift } from './bn/normalize';
 import { PROB_EPSILON } from './losses';
 import type { ActivationStage, BatchNormStage, DenseStage, FeatureNormStage, MlpPlan } from './mlpPlan';
 import { featureNormalize, featureNormalizeGrad, type FeatureNormalized } from './norms/featureNorm';
+import { activate, activationGrad } from './activations';
 
 export interface StepTensors {
   /** Gradients of the mean loss, aligned with plan.trainable. */
@@ -46,29 +47,6 @@ function forwardBatchNorm(
     },
   );
   return { y, saved: { kind: 'bn', stage, xhat, invStd } };
-}
-
-function activate(activation: ActivationStage['activation'], x: tf.Tensor2D): tf.Tensor2D {
-  switch (activation) {
-    case 'relu':
-      return tf.relu(x);
-    case 'sigmoid':
-      return tf.sigmoid(x);
-    case 'tanh':
-      return tf.tanh(x);
-  }
-}
-
-/** dL/d(input) of an activation, from its output alone. */
-function activationGrad(activation: ActivationStage['activation'], output: tf.Tensor2D, dy: tf.Tensor2D): tf.Tensor2D {
-  switch (activation) {
-    case 'relu':
-      return tf.mul(dy, tf.step(output));
-    case 'sigmoid':
-      return tf.mul(dy, tf.mul(output, tf.sub(1, output)));
-    case 'tanh':
-      return tf.mul(dy, tf.sub(1, tf.square(output)));
-  }
 }
 
 /**

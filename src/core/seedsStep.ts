@@ -8,6 +8,7 @@ import { NUM_CLASSES } from '../data/idx';
 import { PROB_EPSILON } from './losses';
 import type { ActivationStage } from './mlpPlan';
 import type { SeedStack, StackedBatchNorm, StackedDense } from './seedStack';
+import { activate, activationGrad } from './activations';
 
 export interface SeedsStepTensors {
   /** Gradients of each seed's mean loss, aligned with stack.trainable. */
@@ -24,28 +25,6 @@ type Saved =
   | { kind: 'dense'; stage: StackedDense; inputs: tf.Tensor2D[] }
   | { kind: 'bn'; stage: StackedBatchNorm; xhat: tf.Tensor3D; invStd: tf.Tensor3D }
   | { kind: 'activation'; stage: ActivationStage; output: tf.Tensor3D };
-
-function activate(activation: ActivationStage['activation'], x: tf.Tensor3D): tf.Tensor3D {
-  switch (activation) {
-    case 'relu':
-      return tf.relu(x);
-    case 'sigmoid':
-      return tf.sigmoid(x);
-    case 'tanh':
-      return tf.tanh(x);
-  }
-}
-
-function activationGrad(activation: ActivationStage['activation'], output: tf.Tensor3D, dy: tf.Tensor3D): tf.Tensor3D {
-  switch (activation) {
-    case 'relu':
-      return tf.mul(dy, tf.step(output));
-    case 'sigmoid':
-      return tf.mul(dy, tf.mul(output, tf.sub(1, output)));
-    case 'tanh':
-      return tf.mul(dy, tf.sub(1, tf.square(output)));
-  }
-}
 
 /** Splits [K, m, n] into the K seeds' [m, n] (a reshape after the split is free). */
 function perSeed(x: tf.Tensor3D): tf.Tensor2D[] {
