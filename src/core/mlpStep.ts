@@ -5,7 +5,7 @@
 // Imports TF.js only; call inside tf.tidy.
 import * as tf from '@tensorflow/tfjs';
 import { NUM_CLASSES } from '../data/idx';
-import { normalize, scaleShift } from './bn/normalize';
+import { batchNormInputGrad, movingAverage, normalize, scaleShift } from './bn/normalize';
 import { PROB_EPSILON } from './losses';
 import type { ActivationStage, BatchNormStage, DenseStage, FeatureNormStage, MlpPlan } from './mlpPlan';
 import { featureNormalize, featureNormalizeGrad, type FeatureNormalized } from './norms/featureNorm';
@@ -37,22 +37,14 @@ function forwardBatchNorm(
   const { mean, variance } = tf.moments(x, 0);
   const { xHat: xhat, invStd } = normalize(x, mean as tf.Tensor1D, variance as tf.Tensor1D, stage.epsilon);
   const y = scaleShift(xhat, stage.gamma, stage.beta);
-  // TF.js's moving average: v − (v − batch)·(1 − momentum).
-  const decay = 1 - stage.momentum;
   statistics.push(
-    { variable: stage.movingMean, value: tf.sub(stage.movingMean, tf.mul(tf.sub(stage.movingMean, mean), decay)) },
-    {
-      variable: stage.movingVariance,
-      value: tf.sub(stage.movingVariance, tf.mul(tf.sub(stage.movingVariance, variance), decay)),
-    },
+    { variable: stage.movingMean, value: movingAverage(stage.movingMean, mean, stage.momentum) },
+    { variable: stage.movingVariance, value: movingAverage(stage.movingVariance, variance, stage.momentum) },
   );
   return { y, saved: { kind: 'bn', stage, xhat, invStd } };
 }
 
-/**
- * BN's backward pass in training mode, where μ and σ² depend on every example of the batch:
- * dx = (1/√(σ²+ε))·(dx̂ − mean(dx̂) − x̂·mean(dx̂·x̂)), with dx̂ = dy·γ.
- */
+/** BN's backward pass in training mode: γ's and β's gradients, and dL/dx (bn/normalize.ts). */
 function batchNormGrad(
   saved: Extract<Saved, { kind: 'bn' }>,
   dy: tf.Tensor2D,
@@ -61,10 +53,7 @@ function batchNormGrad(
   const { stage, xhat, invStd } = saved;
   if (stage.gamma) grads.set(stage.gamma, tf.sum(tf.mul(dy, xhat), 0));
   if (stage.beta) grads.set(stage.beta, tf.sum(dy, 0));
-  const dxhat = stage.gamma ? tf.mul(dy, stage.gamma) : dy;
-  const meanDxhat = tf.mean(dxhat, 0);
-  const meanDxhatXhat = tf.mean(tf.mul(dxhat, xhat), 0);
-  return tf.mul(tf.sub(tf.sub(dxhat, meanDxhat), tf.mul(xhat, meanDxhatXhat)), invStd) as tf.Tensor2D;
+  return batchNormInputGrad(dy, xhat, invStd, stage.gamma, 0, false);
 }
 
 /** LayerNorm, GroupNorm or RMSNorm: γ and β are per unit as in BN; dx goes through the per-example statistics. */

@@ -9,6 +9,7 @@ import { PROB_EPSILON } from './losses';
 import type { ActivationStage } from './mlpPlan';
 import type { SeedStack, StackedBatchNorm, StackedDense } from './seedStack';
 import { activate, activationGrad } from './activations';
+import { batchNormInputGrad, movingAverage, normalize, scaleShift } from './bn/normalize';
 
 export interface SeedsStepTensors {
   /** Gradients of each seed's mean loss, aligned with stack.trainable. */
@@ -55,19 +56,17 @@ function forwardBatchNorm(
   statistics: SeedsStepTensors['statistics'],
 ): { y: tf.Tensor3D; saved: Saved } {
   const { mean, variance } = tf.moments(x, 1, true);
-  // The order of bn/normalize.ts's normalize and scaleShift, so one seed rounds as the one-seed step does.
-  const invStd = tf.rsqrt(tf.add(variance, stage.epsilon)) as tf.Tensor3D;
-  const xhat = tf.mul(tf.sub(x, mean), invStd) as tf.Tensor3D;
-  let y = xhat;
-  if (stage.gamma) y = tf.mul(y, stage.gamma);
-  if (stage.beta) y = tf.add(y, stage.beta);
-  const decay = 1 - stage.momentum;
+  // The one-seed step's own maths (bn/normalize.ts), so one seed rounds as the one-seed step does.
+  const { xHat: xhat, invStd } = normalize<tf.Tensor3D, tf.Tensor3D>(
+    x,
+    mean as tf.Tensor3D,
+    variance as tf.Tensor3D,
+    stage.epsilon,
+  );
+  const y = scaleShift(xhat, stage.gamma, stage.beta);
   statistics.push(
-    { variable: stage.movingMean, value: tf.sub(stage.movingMean, tf.mul(tf.sub(stage.movingMean, mean), decay)) },
-    {
-      variable: stage.movingVariance,
-      value: tf.sub(stage.movingVariance, tf.mul(tf.sub(stage.movingVariance, variance), decay)),
-    },
+    { variable: stage.movingMean, value: movingAverage(stage.movingMean, mean, stage.momentum) },
+    { variable: stage.movingVariance, value: movingAverage(stage.movingVariance, variance, stage.momentum) },
   );
   return { y, saved: { kind: 'bn', stage, xhat, invStd } };
 }
@@ -80,10 +79,7 @@ function batchNormGrad(
   const { stage, xhat, invStd } = saved;
   if (stage.gamma) grads.set(stage.gamma, tf.sum(tf.mul(dy, xhat), 1, true));
   if (stage.beta) grads.set(stage.beta, tf.sum(dy, 1, true));
-  const dxhat = stage.gamma ? tf.mul(dy, stage.gamma) : dy;
-  const meanDxhat = tf.mean(dxhat, 1, true);
-  const meanDxhatXhat = tf.mean(tf.mul(dxhat, xhat), 1, true);
-  return tf.mul(tf.sub(tf.sub(dxhat, meanDxhat), tf.mul(xhat, meanDxhatXhat)), invStd) as tf.Tensor3D;
+  return batchNormInputGrad(dy, xhat, invStd, stage.gamma, 1, true);
 }
 
 /** Forward in training mode and backward by hand, for every seed: `x` [K, b, 784], `labels` [K, b] int32. */
