@@ -38,8 +38,9 @@ export const pwaOptions: Partial<VitePWAOptions> = {
     // `npm run bench` adds to dist/, nor the data (below).
     globPatterns: ['**/*.{html,js,css}', 'assets/tfjs-backend-wasm-simd-*.wasm', 'icons/apple-touch-icon-180.png'],
     // Nor TF.js's WebGPU backend (460 kB): the worker fetches it only on a device with a hardware WebGPU adapter
-    // (src/core/webgpuBackend.ts); there the runtime cache below keeps it for offline use.
-    globIgnores: ['bench/**', 'assets/webgpuRegister-*.js'],
+    // (src/core/webgpuBackend.ts); nor the seed lanes' worker (1.9 MB), started only on a CPU with 4 or more cores
+    // for a run of several seeds (src/core/seedLaneCount.ts). There the runtime cache below keeps them for offline use.
+    globIgnores: ['bench/**', 'assets/webgpuRegister-*.js', 'assets/seedLane.worker-*.js'],
     // The data (10 MB) is cached by the worker as it downloads it (src/worker/dataCache.ts); a precache would fetch
     // it again where the browser's HTTP cache did not keep the file (measured: in a fresh Chromium context the
     // precache fetched the 8.7 MB training images a second time, the smaller files came from the HTTP cache). The
@@ -51,6 +52,11 @@ export const pwaOptions: Partial<VitePWAOptions> = {
         urlPattern: /\/assets\/webgpuRegister-[^/]+\.js$/,
         handler: 'CacheFirst',
         options: { cacheName: 'bnlab-webgpu' },
+      },
+      {
+        urlPattern: /\/assets\/seedLane\.worker-[^/]+\.js$/,
+        handler: 'CacheFirst',
+        options: { cacheName: 'bnlab-seed-lanes' },
       },
     ],
     // The worker script is the largest precached file (1.9 MB).

@@ -1,19 +1,20 @@
 // The training loop for the experiment: the nets it trains (BN and plain, or one of them) start from the same Dense
 // weights and see the same batches in the same order, advanced together batch by batch so the curves grow at once;
-// repeated with seeds seed, seed+1, … when asked (all seeds in one batched step where the nets allow:
-// seedsRun.ts). A net whose loss stops being finite is reported and dropped while the other trains on.
+// repeated with seeds seed, seed+1, … when asked (all seeds in one batched step where the nets allow: seedsRun.ts;
+// or side by side in other workers on a CPU with cores to spare: seedLanes.ts). A net whose loss stops being finite is reported and dropped while the other trains on.
 // Imports TF.js only; the caller supplies how to yield and report.
 import * as tf from '@tensorflow/tfjs';
-import { buildTwins, countParams } from './models';
+import { buildTwins } from './models';
 import { NetTrainer } from './netTrainer';
 import { makeTrainingStep, type StepKind } from './trainingStep';
-import { disposeBatch, ResidentSplit } from './residentData';
+import { ResidentSplit } from './residentData';
+import { SeedRun } from './seedRun';
+import { runSeedsInLanes, type SeedLanes } from './seedLanes';
 import { createSeedsTrainers, runSeedsTogether } from './seedsRun';
 import type { SeedsTrainer } from './seedsTrainer';
-import { mulberry32, permutation } from '../data/shuffle';
 import type { Mnist } from '../data/mnist';
 import { seedOf, stepsPerEpoch, type TrainConfig } from '../shared/config';
-import { NET_IDS, type EpochMetrics, type NetId, type ParamCounts, type RunningMetrics } from '../shared/metrics';
+import type { EpochMetrics, ParamCounts } from '../shared/metrics';
 import { trainedNets } from '../shared/netNames';
 import type { Divergence, ProgressReport, SomeNets } from '../shared/protocol';
 import type { StepObserver } from './inside/stepObserver';
@@ -43,11 +44,11 @@ export interface RunHooks {
   progressIntervalMs?: number;
   /** Looks at the nets and the batch around each step (the BN inspectors); never changes them. */
   stepObserver?: StepObserver;
+  /** Something the page should know that does not end the run (a lane that failed: seedLanes.ts). */
+  onNotice?(message: string): void;
 }
 
 export type RunOutcome = 'completed' | 'stopped';
-
-const noYield = (): Promise<void> => Promise.resolve();
 
 /** How the loop trains; the app uses the defaults, the benchmark compares the choices. */
 export interface RunOptions {
@@ -59,6 +60,11 @@ export interface RunOptions {
    * step, and nets the hand-written step does not know.
    */
   seedMode?: 'together' | 'in-turn';
+  /**
+   * Other workers to train seeds beside this thread, when the run has several seeds that do not train together:
+   * null or absent, or seedMode 'in-turn', and they train one after another here (seedLanes.ts).
+   */
+  openLanes?: (config: TrainConfig, data: Mnist) => SeedLanes | null;
 }
 
 /**
@@ -110,22 +116,16 @@ export async function runExperiment(
     const test = new ResidentSplit(data.test);
     owned.push(test);
     const steps = stepsPerEpoch({ trainSize: train.count, batchSize: config.batchSize });
-    const runStart = performance.now();
+    const ctx: ExperimentContext = { config, hooks, train, test, steps, runStart: performance.now(), options };
     const together = seedsTogether(config, options);
-    if (together) return await runSeedsTogether(together, { config, hooks, train, test, steps, runStart });
+    if (together) return await runSeedsTogether(together, ctx);
+    const lanes = config.seeds > 1 && options.seedMode !== 'in-turn' ? (options.openLanes?.(config, data) ?? null) : null;
+    if (lanes) {
+      owned.push(lanes);
+      return await runSeedsInLanes(lanes.lanes, ctx);
+    }
     for (let seedIndex = 0; seedIndex < config.seeds; seedIndex++) {
-      const trainers = createTrainers(config, seedOf(config, seedIndex), options.step);
-      const run = new SeedRun({ config, hooks, train, test, steps, runStart, seedIndex, trainers });
-      let outcome: RunOutcome | null = null;
-      try {
-        if (seedIndex === 0) hooks.onStart?.({ stepsPerEpoch: steps, params: run.params() });
-        hooks.onNetsBuilt?.(seedIndex, run.models());
-        outcome = await run.train();
-      } finally {
-        if (outcome !== null && hooks.adoptModels) hooks.adoptModels(seedIndex, run.release());
-        else run.dispose();
-      }
-      if (outcome === 'stopped') return 'stopped';
+      if ((await trainSeed(ctx, seedIndex)) === 'stopped') return 'stopped';
     }
     return 'completed';
   } finally {
@@ -133,162 +133,58 @@ export async function runExperiment(
   }
 }
 
-interface SeedRunContext {
+/** What one seed's run needs from the experiment around it. */
+export interface ExperimentContext {
   config: TrainConfig;
   hooks: RunHooks;
   train: ResidentSplit;
   test: ResidentSplit;
   steps: number;
   runStart: number;
-  seedIndex: number;
-  trainers: SomeNets<NetTrainer>;
+  options: RunOptions;
 }
 
-/** One seed's run: its nets, which of them are still live, and the progress reporting of its epochs. */
-class SeedRun {
-  private readonly live: NetId[];
-  private readonly yieldControl: () => Promise<void>;
-  private readonly shouldStop: () => boolean;
-  private readonly interval: number;
-  private lastReport = performance.now();
-  private samplesSinceReport = 0;
-
-  constructor(private readonly ctx: SeedRunContext) {
-    this.live = NET_IDS.filter((id) => ctx.trainers[id] !== undefined);
-    this.yieldControl = ctx.hooks.yieldControl ?? noYield;
-    this.shouldStop = ctx.hooks.shouldStop ?? (() => false);
-    this.interval = ctx.hooks.progressIntervalMs ?? 250;
-  }
-
-  params(): SomeNets<ParamCounts> {
-    const out: SomeNets<ParamCounts> = {};
-    for (const id of this.live) {
-      const t = this.ctx.trainers[id];
-      if (t) out[id] = countParams(t.model);
-    }
-    return out;
-  }
-
-  models(): SomeNets<tf.LayersModel> {
-    const out: SomeNets<tf.LayersModel> = {};
-    for (const id of NET_IDS) {
-      const t = this.ctx.trainers[id];
-      if (t) out[id] = t.model;
-    }
-    return out;
-  }
-
-  async train(): Promise<RunOutcome> {
-    const { config, train, steps, seedIndex, hooks } = this.ctx;
-    const random = mulberry32(seedOf(config, seedIndex));
-    for (let epoch = 1; epoch <= config.epochs; epoch++) {
-      if (this.live.length === 0) return 'completed';
-      for (const id of this.live) this.trainer(id).resetEpoch();
-      const order = permutation(train.count, random);
-      this.lastReport = performance.now();
-      this.samplesSinceReport = 0;
-      for (let step = 0; step < steps; step++) {
-        const turn = hooks.awaitTurn?.() ?? null;
-        if (turn !== null) {
-          if (this.samplesSinceReport > 0) await this.report(epoch, step, 'training');
-          if (this.live.length === 0) return 'completed';
-          await turn;
-        }
-        if (this.shouldStop()) {
-          // The last word on a stopped run says exactly where it stopped.
-          if (this.samplesSinceReport > 0) await this.report(epoch, step, 'training');
-          return 'stopped';
-        }
-        const batch = train.gather(order.subarray(step * config.batchSize, (step + 1) * config.batchSize));
-        const observed = hooks.stepObserver?.beforeStep({
-          seedIndex,
-          step: (epoch - 1) * steps + step,
-          models: this.models(),
-          batch,
-        });
-        try {
-          for (const id of this.live) this.trainer(id).step(batch);
-          observed?.();
-        } finally {
-          disposeBatch(batch);
-        }
-        this.samplesSinceReport += batch.y.shape[0] * this.live.length;
-        const last = step === steps - 1;
-        if (last || performance.now() - this.lastReport >= this.interval) {
-          await this.report(epoch, step + 1, last ? 'validating' : 'training');
-          if (this.live.length === 0) return 'completed';
-        }
-        await this.yieldControl();
-      }
-      const metrics: SomeNets<EpochMetrics> = {};
-      for (const id of [...this.live]) {
-        metrics[id] = await epochMetrics(this.trainer(id), this.ctx.test);
-        await this.yieldControl();
-        if (this.shouldStop()) return 'stopped';
-      }
-      hooks.onEpoch?.(seedIndex, epoch, metrics);
-    }
-    return 'completed';
-  }
-
-  /** Streams where the run is; a net found diverged here is reported once and leaves the live set. */
-  private async report(epoch: number, step: number, phase: ProgressReport['phase']): Promise<void> {
-    const running: SomeNets<RunningMetrics> = {};
-    for (const id of [...this.live]) {
-      const trainer = this.trainer(id);
-      const { divergedAtStep } = await trainer.health();
-      if (divergedAtStep !== null) {
-        this.drop(id, divergedAtStep);
-        continue;
-      }
-      running[id] = await trainer.running();
-    }
-    const now = performance.now();
-    this.ctx.hooks.onProgress?.({
-      seedIndex: this.ctx.seedIndex,
-      epoch,
-      step,
-      stepsPerEpoch: this.ctx.steps,
-      samplesPerSec: (this.samplesSinceReport * 1000) / Math.max(now - this.lastReport, 1),
-      elapsedMs: now - this.ctx.runStart,
-      running,
-      phase,
-    });
-    this.lastReport = performance.now();
-    this.samplesSinceReport = 0;
-  }
-
-  private drop(id: NetId, globalStep: number): void {
-    const index = this.live.indexOf(id);
-    if (index >= 0) this.live.splice(index, 1);
-    const epoch = Math.floor((globalStep - 1) / this.ctx.steps) + 1;
-    const step = globalStep - (epoch - 1) * this.ctx.steps;
-    this.ctx.hooks.onDiverged?.({ net: id, seedIndex: this.ctx.seedIndex, epoch, step });
-  }
-
-  private trainer(id: NetId): NetTrainer {
-    const t = this.ctx.trainers[id];
-    if (!t) throw new Error(`No trainer for the ${id} net`);
-    return t;
-  }
-
-  dispose(): void {
-    for (const id of NET_IDS) this.ctx.trainers[id]?.dispose();
-  }
-
-  /** Frees the training state and returns the models, now the caller's. */
-  release(): SomeNets<tf.LayersModel> {
-    const out: SomeNets<tf.LayersModel> = {};
-    for (const id of NET_IDS) {
-      const t = this.ctx.trainers[id];
-      if (t) out[id] = t.releaseModel();
-    }
-    return out;
+/**
+ * Trains one seed's nets in this thread and hands its models over (or frees them). The first seed reports the run's
+ * start.
+ */
+export async function trainSeed(ctx: ExperimentContext, seedIndex: number): Promise<RunOutcome> {
+  const { config, hooks, options } = ctx;
+  const trainers = createTrainers(config, seedOf(config, seedIndex), options.step);
+  const run = new SeedRun({ ...ctx, seedIndex, trainers });
+  let outcome: RunOutcome | null = null;
+  try {
+    if (seedIndex === 0) hooks.onStart?.({ stepsPerEpoch: ctx.steps, params: run.params() });
+    hooks.onNetsBuilt?.(seedIndex, run.models());
+    outcome = await run.train();
+    return outcome;
+  } finally {
+    if (outcome !== null && hooks.adoptModels) hooks.adoptModels(seedIndex, run.release());
+    else run.dispose();
   }
 }
 
-async function epochMetrics(net: NetTrainer, test: ResidentSplit): Promise<EpochMetrics> {
-  const trainMeans = await net.running();
-  const val = await net.evaluate(test);
-  return { ...trainMeans, valLoss: val.loss, valAccuracy: val.accuracy, seconds: net.seconds };
+/**
+ * One seed of the experiment on its own, as a lane trains it (seedLanes.ts): the epochs, divergences and models of
+ * seed `seedIndex`, exactly as the whole experiment's loop gives them.
+ */
+export async function runOneSeed(
+  data: Mnist,
+  config: TrainConfig,
+  seedIndex: number,
+  hooks: RunHooks = {},
+  options: Pick<RunOptions, 'step'> = {},
+): Promise<RunOutcome> {
+  const train = new ResidentSplit(data.train, config.trainSize);
+  try {
+    const test = new ResidentSplit(data.test);
+    try {
+      const steps = stepsPerEpoch({ trainSize: train.count, batchSize: config.batchSize });
+      return await trainSeed({ config, hooks, train, test, steps, runStart: performance.now(), options }, seedIndex);
+    } finally {
+      test.dispose();
+    }
+  } finally {
+    train.dispose();
+  }
 }

@@ -36,7 +36,7 @@ export interface Mnist {
 export type ByteSource = (file: DataFile, onBytes: (received: number) => void) => Promise<Uint8Array>;
 
 /** x / 255 for every byte value, computed once: a table read is cheaper than a division, 55 million times. */
-const SCALED = Float32Array.from({ length: 256 }, (_, x) => x / 255);
+export const SCALED = Float32Array.from({ length: 256 }, (_, x) => x / 255);
 
 export function toSplit(imageBytes: Uint8Array, labelBytes: Uint8Array, imageFile: string, labelFile: string): Split {
   const images = parseIdxImages(imageBytes, imageFile);

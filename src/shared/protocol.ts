@@ -47,6 +47,8 @@ export type WorkerCommand =
 export interface WorkerDebugOptions {
   /** Pretend WebGL cannot render to 32-bit float textures (as on float16-only GPUs). */
   forceFloat16?: boolean;
+  /** Train a run's seeds in this many other workers whatever the cores (core/seedLaneCount.ts). */
+  seedLanes?: number;
 }
 
 export interface MemoryReport {
@@ -104,6 +106,8 @@ export interface BackendInfo {
   /** The measurement behind an automatic choice; null when forced (or when no probe could run). */
   probe: BackendProbe | null;
   probeSource: 'measured' | 'cached' | null;
+  /** How many other workers train seeds beside the training one (0: one after another there), and why. */
+  seedLanes?: { lanes: number; reason: string };
 }
 
 /**

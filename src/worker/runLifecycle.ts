@@ -207,6 +207,8 @@ export class RunLifecycle {
           post({ type: 'epoch', runId, seedIndex, epoch, metrics });
         },
         onDiverged: (divergence) => post({ type: 'diverged', runId, ...divergence }),
+        // Not the run's error: it goes on (a seed lane failed and its seed is trained here instead).
+        onNotice: (message) => post({ type: 'error', runId: null, scope: 'worker', message }),
         shouldStop: () => run.stop || this.deps.lostBackend() !== null,
         yieldControl: this.deps.yieldControl,
         awaitTurn: () => pacer.turn(),

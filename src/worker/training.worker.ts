@@ -10,10 +10,11 @@ import { planBackend } from '../core/backend';
 import { chooseBackend } from '../core/backendChoice';
 import { readWebGpuFacts } from '../core/gpuAdapter';
 import { runExperiment } from '../core/experiment';
+import { seedLaneCount, type LaneDecision } from '../core/seedLaneCount';
 import type { Mnist } from '../data/mnist';
 import { loadAppMnist } from './appMnist';
 import { assertNever } from '../shared/assertNever';
-import type { BackendChoice } from '../shared/config';
+import { BACKEND_NAMES, type BackendChoice } from '../shared/config';
 import { TEST_HOOKS } from '../shared/testHooks';
 import type { BackendProbe, WorkerCommand, WorkerDebugOptions, WorkerEvent } from '../shared/protocol';
 import { BackendGuard } from './backendGuard';
@@ -24,6 +25,7 @@ import { handleModelCommand } from './modelRequests';
 import { CurrentNets } from './currentNets';
 import { readWebGLRenderer, webGpuOf } from './rendererProbe';
 import { RunLifecycle } from './runLifecycle';
+import { openSeedLanes } from './seedLaneWorkers';
 import { yieldToEvents } from './yieldToEvents';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -47,13 +49,30 @@ const currentNets = new CurrentNets((source, nets, config) =>
   post({ type: 'models', runId: null, source, nets, config }),
 );
 const inside = new InsideInspectors(post);
+/** A test's or the benchmark's lane count (debug options); the device decides otherwise. */
+let forcedLanes: number | undefined;
+
+/** Whether seeds may train in other workers on the backend in use now (it changes after a lost WebGL context). */
+function laneDecision(): LaneDecision {
+  const backend = BACKEND_NAMES.find((name) => name === tf.getBackend()) ?? 'cpu';
+  const nav = self.navigator as WorkerNavigator & { deviceMemory?: number };
+  return seedLaneCount({ backend, cores: nav.hardwareConcurrency, memoryGb: nav.deviceMemory, forced: forcedLanes });
+}
 
 /** A lost WebGL context ends the run on it; the worker then moves to the next backend (see RunLifecycle). */
 const guard = new BackendGuard(() => void runs.recoverBackend());
 const runs = new RunLifecycle({
   post,
   data: () => ready,
-  runExperiment: (data, config, hooks) => runExperiment(data, config, hooks),
+  runExperiment: (data, config, hooks) =>
+    runExperiment(data, config, hooks, {
+      openLanes: (run, runData) => {
+        const { lanes } = laneDecision();
+        const count = Math.min(lanes, run.seeds - 1);
+        const backend = BACKEND_NAMES.find((name) => name === tf.getBackend());
+        return count > 0 && backend ? openSeedLanes(count, backend, runData, run) : null;
+      },
+    }),
   currentNets,
   observerFor: (runId, config, data, everyStep) => inside.observerFor(runId, config, data, everyStep),
   lostBackend: () => guard.lost(),
@@ -82,14 +101,17 @@ async function init(
   // A failed download is reported by loadData; the backend is still chosen (saved nets can answer without data).
   await data.catch(() => {});
   try {
-    if (TEST_HOOKS) applyDebugOptions(debug);
+    if (TEST_HOOKS) {
+      applyDebugOptions(debug);
+      forcedLanes = debug.seedLanes;
+    }
     const renderer = readWebGLRenderer();
     const webgpu = await readWebGpuFacts(webGpuOf(self.navigator));
     const adapter = webgpu.kind === 'hardware' ? webgpu.adapter : 'no WebGPU';
     const key = `${renderer ?? 'no WebGL'} | ${adapter} | ${self.navigator.userAgent} | tfjs ${tf.version.tfjs}`;
     const chosen = await chooseBackend(backend, { renderer, webgpu, key }, cachedProbe);
     guard.watch(chosen.backend, planBackend(backend, renderer));
-    post({ type: 'backend', runId: null, info: { ...chosen, renderer } });
+    post({ type: 'backend', runId: null, info: { ...chosen, renderer, seedLanes: laneDecision() } });
   } catch (e) {
     post({ type: 'error', runId: null, scope: 'backend', message: messageOf(e) });
     throw e;
