@@ -155,6 +155,28 @@ function seedsSection(backends: readonly BackendResult[]): string[] {
     '| backend | examples | 1 seed | seeds together | **together / 1 seed** | seeds in turn | in turn / 1 seed | floor per step: matmuls, 1 seed → all | Adam on large kernels, 1 seed → all |',
     '|---|---|---|---|---|---|---|---|---|',
   );
+  const laned = rows.filter(({ s }) => (s.lanes ?? []).length > 0);
+  const laneLines: string[] = [];
+  if (laned.length > 0) {
+    laneLines.push(
+      '',
+      `The same seeds in lanes: other workers beside the training one, each with its own backend and data (the app ` +
+        `opens them on 4 or more cores; forced here, on ${laned[0]?.s.cores ?? '?'} cores).`,
+      '',
+      '| backend | seeds | lanes (seeds at once) | wall time | **/ 1 seed** | / in turn |',
+      '|---|---|---|---|---|---|',
+    );
+    for (const { backend, s } of laned) {
+      const one = median(s.oneMs);
+      const inTurn = median(s.inTurnMs);
+      for (const l of s.lanes) {
+        const ms = median(l.ms);
+        laneLines.push(
+          `| ${backend} | ${s.seeds} | ${l.lanes} (${l.lanes + 1}) | ${fmt(ms / 1000, 1)} s | **${ratio(ms, one)}** | ${ratio(ms, inTurn)} |`,
+        );
+      }
+    }
+  }
   for (const { backend, s } of rows) {
     const one = median(s.oneMs);
     const together = median(s.togetherMs);
@@ -169,6 +191,7 @@ function seedsSection(backends: readonly BackendResult[]): string[] {
       'net): the blog nets, both, batch 32, one epoch, seed 42 on; medians of the repeats. The floor: the matrix ' +
       "products each seed needs for itself (8 per net and step) and Adam's elementwise passes over its two large " +
       'kernels, each timed alone for both nets; no batching of seeds removes them.',
+    ...laneLines,
     '',
   );
   return lines;

@@ -30,6 +30,13 @@ export interface SeedsResult extends SeedsPlan {
   oneMs: number[];
   togetherMs: number[];
   inTurnMs: number[];
+  /**
+   * The same seeds in lanes (other workers beside this one: src/core/seedLanes.ts), forced whatever the cores: wall
+   * times of every repeat for each lane count tried (CPU backends only; empty elsewhere), and the cores the browser
+   * reports.
+   */
+  lanes: Array<{ lanes: number; ms: number[] }>;
+  cores: number;
   /** ms per step of the matrix products alone (both nets), for one seed and for `seeds` seeds. */
   floorMsPerStep: { one: number; many: number };
   /** ms per step of Adam's update of the large kernels alone (both nets), for one seed and for `seeds` seeds. */

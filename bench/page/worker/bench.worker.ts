@@ -95,7 +95,7 @@ async function run(options: BenchOptions): Promise<BackendResult> {
   for (let r = 0; r < options.repeats; r++) validationRuns.push(await timeValidation(data));
   log(`${options.backend}: validation pass ${median(validationRuns).toFixed(0)} ms`);
   const memory = await memoryAcrossEpochs(data, 5, yieldToEvents);
-  const seeds = options.seeds ? await measureSeeds(data, options.seeds, log, yieldToEvents) : null;
+  const seeds = options.seeds ? await measureSeeds(data, options.seeds, options.backend, log, yieldToEvents) : null;
   log(`${options.backend}: tensors per epoch ${memory.epochs.map((p) => p.numTensors).join(', ')}`);
   return {
     backend: options.backend,

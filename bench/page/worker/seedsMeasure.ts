@@ -1,11 +1,14 @@
 // The seeds benchmark: wall time of one seed against five (blog nets, both of them, batch 32, one epoch, validation
-// included), the five trained together (the app's default) and one after another; and the arithmetic floor of
-// training five seeds at once — the matmuls every seed must do for itself, timed alone. Imports TF.js and the core.
+// included), the five trained together (the GPU backends' default), one after another (the CPU backends' default
+// on fewer than 4 cores), and in lanes — other workers beside this one, as the app starts them on 4 or more cores —
+// with one lane and with a lane per extra seed; and the arithmetic floor of training five seeds at once — the matmuls
+// every seed must do for itself, timed alone. Imports TF.js and the core.
 import * as tf from '@tensorflow/tfjs';
 import { makeStepOptimizer } from '../../../src/core/stepOptimizers';
 import { runExperiment, type RunOptions } from '../../../src/core/experiment';
 import type { Mnist } from '../../../src/data/mnist';
-import { defaultConfig } from '../../../src/shared/config';
+import { openSeedLanes } from '../../../src/worker/seedLaneWorkers';
+import { defaultConfig, type BackendName, type TrainConfig } from '../../../src/shared/config';
 import type { SeedsPlan, SeedsResult } from '../benchTypes';
 
 /** Wall time of a whole run, from the call to the end (model building, every step, every validation). */
@@ -16,7 +19,7 @@ async function wallMs(
   options: RunOptions,
   yieldControl: () => Promise<void>,
 ): Promise<number> {
-  const config = { ...defaultConfig(), seed: 42, repeats: seeds, epochs: 1, trainSize: plan.trainSize };
+  const config: TrainConfig = { ...defaultConfig(), seed: 42, seeds, epochs: 1, trainSize: plan.trainSize };
   const start = performance.now();
   await runExperiment(data, config, { yieldControl }, options);
   return performance.now() - start;
@@ -100,22 +103,33 @@ async function adamFloorMs(seeds: number, steps: number): Promise<number> {
   }
 }
 
+/** Opens `count` lanes for each run (the workers start, get the data and their backend inside the timed run). */
+function inLanes(count: number, backend: BackendName): RunOptions {
+  return { openLanes: (config, data) => openSeedLanes(count, backend, data, config) };
+}
+
 export async function measureSeeds(
   data: Mnist,
   plan: SeedsPlan,
+  backend: BackendName,
   log: (text: string) => void,
   yieldControl: () => Promise<void>,
 ): Promise<SeedsResult> {
   const one: number[] = [];
   const together: number[] = [];
   const inTurn: number[] = [];
+  // Lanes run on the CPU backends only (the app never opens them on a GPU one).
+  const laneCounts = backend === 'wasm' || backend === 'cpu' ? [...new Set([1, plan.seeds - 1])] : [];
+  const lanes = laneCounts.map((count) => ({ lanes: count, ms: [] as number[] }));
   for (let r = 0; r < plan.repeats; r++) {
     one.push(await wallMs(data, plan, 1, {}, yieldControl));
     together.push(await wallMs(data, plan, plan.seeds, { seedMode: 'together' }, yieldControl));
     inTurn.push(await wallMs(data, plan, plan.seeds, { seedMode: 'in-turn' }, yieldControl));
+    for (const l of lanes) l.ms.push(await wallMs(data, plan, plan.seeds, inLanes(l.lanes, backend), yieldControl));
     log(
       `seeds repeat ${r + 1}: 1 seed ${one.at(-1)?.toFixed(0)} ms, ${plan.seeds} together ${together.at(-1)?.toFixed(0)} ms, ` +
-        `${plan.seeds} in turn ${inTurn.at(-1)?.toFixed(0)} ms`,
+        `${plan.seeds} in turn ${inTurn.at(-1)?.toFixed(0)} ms` +
+        lanes.map((l) => `, in ${l.lanes} lane(s) ${l.ms.at(-1)?.toFixed(0)} ms`).join(''),
     );
   }
   const floorOne = await matMulFloorMs(1, 32, 200);
@@ -131,6 +145,8 @@ export async function measureSeeds(
     oneMs: one,
     togetherMs: together,
     inTurnMs: inTurn,
+    lanes,
+    cores: navigator.hardwareConcurrency,
     floorMsPerStep: { one: floorOne, many: floorMany },
     adamMsPerStep: { one: adamOne, many: adamMany },
   };
