@@ -119,7 +119,8 @@ export async function runExperiment(
     const ctx: ExperimentContext = { config, hooks, train, test, steps, runStart: performance.now(), options };
     const together = seedsTogether(config, options);
     if (together) return await runSeedsTogether(together, ctx);
-    const lanes = config.seeds > 1 && options.seedMode !== 'in-turn' ? (options.openLanes?.(config, data) ?? null) : null;
+    const lanes =
+      config.seeds > 1 && options.seedMode !== 'in-turn' ? (options.openLanes?.(config, data) ?? null) : null;
     if (lanes) {
       owned.push(lanes);
       return await runSeedsInLanes(lanes.lanes, ctx);
@@ -166,25 +167,17 @@ export async function trainSeed(ctx: ExperimentContext, seedIndex: number): Prom
 
 /**
  * One seed of the experiment on its own, as a lane trains it (seedLanes.ts): the epochs, divergences and models of
- * seed `seedIndex`, exactly as the whole experiment's loop gives them.
+ * seed `seedIndex`, exactly as the whole experiment's loop gives them. The data stays the caller's (a lane keeps it
+ * on its backend for every seed it trains).
  */
 export async function runOneSeed(
-  data: Mnist,
+  data: { train: ResidentSplit; test: ResidentSplit },
   config: TrainConfig,
   seedIndex: number,
   hooks: RunHooks = {},
   options: Pick<RunOptions, 'step'> = {},
 ): Promise<RunOutcome> {
-  const train = new ResidentSplit(data.train, config.trainSize);
-  try {
-    const test = new ResidentSplit(data.test);
-    try {
-      const steps = stepsPerEpoch({ trainSize: train.count, batchSize: config.batchSize });
-      return await trainSeed({ config, hooks, train, test, steps, runStart: performance.now(), options }, seedIndex);
-    } finally {
-      test.dispose();
-    }
-  } finally {
-    train.dispose();
-  }
+  const { train, test } = data;
+  const steps = stepsPerEpoch({ trainSize: Math.min(train.count, config.trainSize), batchSize: config.batchSize });
+  return trainSeed({ config, hooks, train, test, steps, runStart: performance.now(), options }, seedIndex);
 }

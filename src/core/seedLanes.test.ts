@@ -5,6 +5,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runExperiment, runOneSeed, type RunHooks, type RunOptions } from './experiment';
+import { ResidentSplit } from './residentData';
 import type { LaneEvents, SeedLane, SeedLanes } from './seedLanes';
 import type { Mnist } from '../data/mnist';
 import { DEFAULT_CONFIG, type TrainConfig } from '../shared/config';
@@ -43,19 +44,25 @@ class InThreadLane implements SeedLane {
     this.seeds.push(seedIndex);
     this.stopAsked = false;
     let positions = 0;
-    return runOneSeed(mnist, config, seedIndex, {
-      onEpoch: (s, epoch, metrics) => events.onEpoch(s, epoch, metrics),
-      onDiverged: (d) => events.onDiverged(d),
-      onProgress: (r) => {
-        positions++;
-        if (this.failAt !== null && positions >= this.failAt) throw new Error('lane lost');
-        events.onPosition(r.epoch, r.step);
-      },
-      shouldStop: () => this.stopAsked,
-      awaitTurn: () => this.held?.promise ?? null,
-      yieldControl: macrotask,
-      progressIntervalMs: 0,
-    });
+    const data = { train: new ResidentSplit(mnist.train, config.trainSize), test: new ResidentSplit(mnist.test) };
+    try {
+      return await runOneSeed(data, config, seedIndex, {
+        onEpoch: (s, epoch, metrics) => events.onEpoch(s, epoch, metrics),
+        onDiverged: (d) => events.onDiverged(d),
+        onProgress: (r) => {
+          positions++;
+          if (this.failAt !== null && positions >= this.failAt) throw new Error('lane lost');
+          events.onPosition(r.epoch, r.step);
+        },
+        shouldStop: () => this.stopAsked,
+        awaitTurn: () => this.held?.promise ?? null,
+        yieldControl: macrotask,
+        progressIntervalMs: 0,
+      });
+    } finally {
+      data.train.dispose();
+      data.test.dispose();
+    }
   }
 
   hold(): void {
@@ -90,11 +97,7 @@ interface Recorded {
   outcome: string;
 }
 
-async function record(
-  config: TrainConfig,
-  options: RunOptions,
-  extra: Partial<RunHooks> = {},
-): Promise<Recorded> {
+async function record(config: TrainConfig, options: RunOptions, extra: Partial<RunHooks> = {}): Promise<Recorded> {
   const out: Recorded = { epochs: new Map(), diverged: [], progress: [], adopted: [], notices: [], outcome: '' };
   out.outcome = await runExperiment(
     mnist,
@@ -121,9 +124,7 @@ async function record(
 function numbers(epochs: Map<string, SomeNets<EpochMetrics>>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, metrics] of epochs) {
-    out[key] = Object.fromEntries(
-      Object.entries(metrics).map(([net, m]) => [net, { ...m, seconds: undefined }]),
-    );
+    out[key] = Object.fromEntries(Object.entries(metrics).map(([net, m]) => [net, { ...m, seconds: undefined }]));
   }
   return out;
 }
@@ -148,7 +149,7 @@ const barValue = (r: ProgressReport, config: TrainConfig): number => {
 
 describe('seeds in lanes', () => {
   it('gives every seed the epochs of the seeds trained one after another, in waves of lanes + 1', async () => {
-    const config = quick({ seeds: 5 });
+    const config = quick({ seeds: 5, trainSize: 192 });
     const before = tf.memory().numTensors;
     const inTurn = await record(config, { seedMode: 'in-turn' });
     const lanes = [new InThreadLane(), new InThreadLane()];

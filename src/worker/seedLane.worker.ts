@@ -6,7 +6,7 @@ import '@tensorflow/tfjs-backend-wasm';
 import './wasmSetup';
 import { activateBackend } from '../core/backend';
 import { runOneSeed } from '../core/experiment';
-import type { Mnist } from '../data/mnist';
+import { ResidentSplit } from '../core/residentData';
 import { splitFromBytes } from '../data/splitBytes';
 import { assertNever } from '../shared/assertNever';
 import type { LaneCommand, LaneEvent } from '../shared/laneProtocol';
@@ -22,16 +22,21 @@ function messageOf(e: unknown): string {
   return e instanceof Error ? e.message : String(e);
 }
 
-let data: Mnist | null = null;
+/** The run's examples and the test set, on the backend: uploaded once, for every seed the lane trains. */
+let data: { train: ResidentSplit; test: ResidentSplit } | null = null;
 let stop = false;
 /** Settles when the lane is released; null while it may go on. */
 let held: { promise: Promise<void>; release: () => void } | null = null;
 
 async function init(command: Extract<LaneCommand, { type: 'init' }>): Promise<void> {
   try {
-    data = { train: splitFromBytes(command.train), test: splitFromBytes(command.test) };
     // As the training worker starts it (with its kernel fixes), or the seeds would not give the same numbers there.
     await activateBackend({ order: [command.backend], reason: 'the training worker’s' });
+    // The floats are only a step on the way: once on the backend, the lane holds the data once.
+    data = {
+      train: new ResidentSplit(splitFromBytes(command.train)),
+      test: new ResidentSplit(splitFromBytes(command.test)),
+    };
     post({ type: 'ready' });
   } catch (e) {
     post({ type: 'failed', message: messageOf(e) });
