@@ -37,7 +37,10 @@ test('on two cores the lanes are never started and their worker never fetched', 
     await page.goto(`${url}?${QUICK}`);
     await lab.waitReady();
     await expect(lab.backend).toHaveAttribute('data-seed-lanes', '0');
-    await expect(lab.backend).toHaveAttribute('title', /seeds train one after another \(\d cores; other workers need 4/);
+    await expect(lab.backend).toHaveAttribute(
+      'title',
+      /seeds train one after another \(\d cores; other workers need 4/,
+    );
     await lab.train.click();
     await expect(lab.progress).toContainText('Seed 1 of 3');
     await expect(lab.rows()).toHaveCount(12, { timeout: 120_000 });

@@ -5,21 +5,16 @@ import type * as tf from '@tensorflow/tfjs';
 import { countParams } from './models';
 import type { NetTrainer } from './netTrainer';
 import { disposeBatch, type ResidentSplit } from './residentData';
-import type { RunHooks, RunOutcome } from './experiment';
+import type { ExperimentContext, RunOutcome } from './experiment';
+import { ProgressClock, stepPosition } from './progressClock';
 import { mulberry32, permutation } from '../data/shuffle';
-import { seedOf, type TrainConfig } from '../shared/config';
+import { seedOf } from '../shared/config';
 import { NET_IDS, type EpochMetrics, type NetId, type ParamCounts, type RunningMetrics } from '../shared/metrics';
 import type { ProgressReport, SomeNets } from '../shared/protocol';
 
 const noYield = (): Promise<void> => Promise.resolve();
 
-export interface SeedRunContext {
-  config: TrainConfig;
-  hooks: RunHooks;
-  train: ResidentSplit;
-  test: ResidentSplit;
-  steps: number;
-  runStart: number;
+export interface SeedRunContext extends ExperimentContext {
   seedIndex: number;
   trainers: SomeNets<NetTrainer>;
 }
@@ -29,15 +24,13 @@ export class SeedRun {
   private readonly live: NetId[];
   private readonly yieldControl: () => Promise<void>;
   private readonly shouldStop: () => boolean;
-  private readonly interval: number;
-  private lastReport = performance.now();
-  private samplesSinceReport = 0;
+  private readonly clock: ProgressClock;
 
   constructor(private readonly ctx: SeedRunContext) {
     this.live = NET_IDS.filter((id) => ctx.trainers[id] !== undefined);
     this.yieldControl = ctx.hooks.yieldControl ?? noYield;
     this.shouldStop = ctx.hooks.shouldStop ?? (() => false);
-    this.interval = ctx.hooks.progressIntervalMs ?? 250;
+    this.clock = new ProgressClock(ctx.runStart, ctx.hooks.progressIntervalMs ?? 250);
   }
 
   params(): SomeNets<ParamCounts> {
@@ -65,18 +58,17 @@ export class SeedRun {
       if (this.live.length === 0) return 'completed';
       for (const id of this.live) this.trainer(id).resetEpoch();
       const order = permutation(train.count, random);
-      this.lastReport = performance.now();
-      this.samplesSinceReport = 0;
+      this.clock.restart();
       for (let step = 0; step < steps; step++) {
         const turn = hooks.awaitTurn?.() ?? null;
         if (turn !== null) {
-          if (this.samplesSinceReport > 0) await this.report(epoch, step, 'training');
+          if (this.clock.pending) await this.report(epoch, step, 'training');
           if (this.live.length === 0) return 'completed';
           await turn;
         }
         if (this.shouldStop()) {
           // The last word on a stopped run says exactly where it stopped.
-          if (this.samplesSinceReport > 0) await this.report(epoch, step, 'training');
+          if (this.clock.pending) await this.report(epoch, step, 'training');
           return 'stopped';
         }
         const batch = train.gather(order.subarray(step * config.batchSize, (step + 1) * config.batchSize));
@@ -92,9 +84,9 @@ export class SeedRun {
         } finally {
           disposeBatch(batch);
         }
-        this.samplesSinceReport += batch.y.shape[0] * this.live.length;
+        this.clock.count(batch.y.shape[0] * this.live.length);
         const last = step === steps - 1;
-        if (last || performance.now() - this.lastReport >= this.interval) {
+        if (last || this.clock.due()) {
           await this.report(epoch, step + 1, last ? 'validating' : 'training');
           if (this.live.length === 0) return 'completed';
         }
@@ -123,26 +115,21 @@ export class SeedRun {
       }
       running[id] = await trainer.running();
     }
-    const now = performance.now();
     this.ctx.hooks.onProgress?.({
       seedIndex: this.ctx.seedIndex,
       epoch,
       step,
       stepsPerEpoch: this.ctx.steps,
-      samplesPerSec: (this.samplesSinceReport * 1000) / Math.max(now - this.lastReport, 1),
-      elapsedMs: now - this.ctx.runStart,
+      ...this.clock.take(),
       running,
       phase,
     });
-    this.lastReport = performance.now();
-    this.samplesSinceReport = 0;
   }
 
   private drop(id: NetId, globalStep: number): void {
     const index = this.live.indexOf(id);
     if (index >= 0) this.live.splice(index, 1);
-    const epoch = Math.floor((globalStep - 1) / this.ctx.steps) + 1;
-    const step = globalStep - (epoch - 1) * this.ctx.steps;
+    const { epoch, step } = stepPosition(globalStep, this.ctx.steps);
     this.ctx.hooks.onDiverged?.({ net: id, seedIndex: this.ctx.seedIndex, epoch, step });
   }
 

@@ -8,6 +8,7 @@ import { buildTwins, countParams } from './models';
 import { disposeBatch, type Batch, type ResidentSplit } from './residentData';
 import { SeedsTrainer } from './seedsTrainer';
 import type { RunHooks, RunOutcome } from './experiment';
+import { ProgressClock, stepPosition } from './progressClock';
 import { mulberry32, permutation } from '../data/shuffle';
 import { seedOf, type TrainConfig } from '../shared/config';
 import { NET_IDS, type EpochMetrics, type NetId, type ParamCounts, type RunningMetrics } from '../shared/metrics';
@@ -75,9 +76,7 @@ class SeedsRun {
   private readonly live = new Map<NetId, boolean[]>();
   private readonly yieldControl: () => Promise<void>;
   private readonly shouldStop: () => boolean;
-  private readonly interval: number;
-  private lastReport = performance.now();
-  private samplesSinceReport = 0;
+  private readonly clock: ProgressClock;
 
   constructor(
     private readonly ctx: SeedsContext,
@@ -92,7 +91,7 @@ class SeedsRun {
         );
     this.yieldControl = ctx.hooks.yieldControl ?? noYield;
     this.shouldStop = ctx.hooks.shouldStop ?? (() => false);
-    this.interval = ctx.hooks.progressIntervalMs ?? 250;
+    this.clock = new ProgressClock(ctx.runStart, ctx.hooks.progressIntervalMs ?? 250);
   }
 
   params(): SomeNets<ParamCounts> {
@@ -129,17 +128,16 @@ class SeedsRun {
       if (this.liveCount() === 0) return 'completed';
       for (const id of this.liveNets()) this.trainer(id).resetEpoch();
       const orders = randoms.map((random) => permutation(train.count, random));
-      this.lastReport = performance.now();
-      this.samplesSinceReport = 0;
+      this.clock.restart();
       for (let step = 0; step < steps; step++) {
         const turn = hooks.awaitTurn?.() ?? null;
         if (turn !== null) {
-          if (this.samplesSinceReport > 0) await this.report(epoch, step, 'training');
+          if (this.clock.pending) await this.report(epoch, step, 'training');
           if (this.liveCount() === 0) return 'completed';
           await turn;
         }
         if (this.shouldStop()) {
-          if (this.samplesSinceReport > 0) await this.report(epoch, step, 'training');
+          if (this.clock.pending) await this.report(epoch, step, 'training');
           return 'stopped';
         }
         const lo = step * config.batchSize;
@@ -153,9 +151,9 @@ class SeedsRun {
         } finally {
           disposeBatch(batch);
         }
-        this.samplesSinceReport += (hi - lo) * this.liveCount();
+        this.clock.count((hi - lo) * this.liveCount());
         const last = step === steps - 1;
-        if (last || performance.now() - this.lastReport >= this.interval) {
+        if (last || this.clock.due()) {
           await this.report(epoch, step + 1, last ? 'validating' : 'training');
           if (this.liveCount() === 0) return 'completed';
         }
@@ -230,27 +228,22 @@ class SeedsRun {
       // Predictions made while the run trains read seed 0's models: they follow within one report.
       trainer.syncModels(0);
     }
-    const now = performance.now();
     this.ctx.hooks.onProgress?.({
       seedIndex: 0,
       seedsTogether: this.seeds,
       epoch,
       step,
       stepsPerEpoch: this.ctx.steps,
-      samplesPerSec: (this.samplesSinceReport * 1000) / Math.max(now - this.lastReport, 1),
-      elapsedMs: now - this.ctx.runStart,
+      ...this.clock.take(),
       running,
       phase,
     });
-    this.lastReport = performance.now();
-    this.samplesSinceReport = 0;
   }
 
   private drop(id: NetId, seed: number, globalStep: number): void {
     const seeds = this.live.get(id);
     if (seeds) seeds[seed] = false;
-    const epoch = Math.floor((globalStep - 1) / this.ctx.steps) + 1;
-    const step = globalStep - (epoch - 1) * this.ctx.steps;
+    const { epoch, step } = stepPosition(globalStep, this.ctx.steps);
     this.ctx.hooks.onDiverged?.({ net: id, seedIndex: seed, epoch, step });
   }
 

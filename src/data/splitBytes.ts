@@ -16,7 +16,9 @@ export function splitToBytes(split: Split, limit = split.count): LaneSplit {
 /** The split the bytes stand for, pixels scaled to [0,1] exactly as the data loader scales them. */
 export function splitFromBytes(bytes: LaneSplit): Split {
   if (bytes.pixels.length !== bytes.count * IMAGE_SIZE || bytes.labels.length !== bytes.count) {
-    throw new Error(`The data handed over is cut short: ${bytes.count} examples need ${bytes.count * IMAGE_SIZE} pixels.`);
+    throw new Error(
+      `The data handed over is cut short: ${bytes.count} examples need ${bytes.count * IMAGE_SIZE} pixels.`,
+    );
   }
   const images = new Float32Array(bytes.count * IMAGE_SIZE);
   const pixels = bytes.pixels;
