@@ -2,6 +2,7 @@
 // seedLaneCount.ts). This machine has 2 cores: by default the lanes must cost nothing — never started, their worker
 // script never fetched, not even by the service worker's precache. Forced on with the tests' switch, they must give
 // every seed the numbers the seeds give trained one after another, and end, stop and free like any run.
+import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { settledMemory } from './checks';
 import { LabPage } from './labPage';
@@ -68,6 +69,7 @@ test('lanes forced on: the seeds train at once, to the numbers of one after anot
   await lab.open(`${QUICK}&debug-seed-lanes=2`);
   await lab.waitReady();
   await expect(lab.backend).toHaveAttribute('data-seed-lanes', '2');
+  await expect(page.locator('#setting-seeds-hint')).toContainText('Here up to 3 train at once');
   await lab.train.click();
   await expect(lab.progress).toContainText('All 3 seeds at once', { timeout: 60_000 });
   await expect(lab.rows()).toHaveCount(12, { timeout: 120_000 });
@@ -75,6 +77,16 @@ test('lanes forced on: the seeds train at once, to the numbers of one after anot
   expect(await loggedNumbers(page)).toEqual(inTurn);
   await expect(page.getByTestId('repeat-summary')).toBeVisible();
   await expect(lab.error).toHaveText('');
+  // Every seed's rows are in the CSV; the nets the run leaves are the last wave's first seed's, and they save.
+  const [csv] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'Download CSV' }).click(),
+  ]);
+  expect((await readFile(await csv.path(), 'utf8')).trim().split('\n')).toHaveLength(1 + 12);
+  const saved = page.getByTestId('saved-models');
+  await saved.getByRole('textbox').fill('lanes');
+  await page.getByTestId('save-models').click();
+  await expect(saved.locator('[data-testid="saved-model"][data-name="lanes"]')).toBeVisible();
 
   // Runs in lanes leave nothing behind in the training worker (the lanes are whole workers, ended with the run),
   // and a stop reaches them: the run ends as stopped, and the next one trains.

@@ -3,7 +3,9 @@ import type { FieldKey, FieldSpec } from '../../shared/configFields';
 import type { FieldErrors, FieldTexts } from '../../shared/configText';
 import { BackendSelect } from '../BackendSelect';
 import { NumericInput } from '../NumericInput';
+import { seedsHint } from '../seedsHint';
 import { bnTextWithin, inapplicableReason, layerCount } from '../settings';
+import { useUi } from '../store/uiStore';
 import { ChoiceSelect } from './ChoiceSelect';
 import { ChoiceSetChecks } from './ChoiceSetChecks';
 import { FlagCheckbox } from './FlagCheckbox';
@@ -20,6 +22,7 @@ interface Props {
 }
 
 export function FieldControl({ spec, texts, errors, running, onEdit }: Props) {
+  const backend = useUi((s) => s.worker.backend);
   const common = {
     text: texts[spec.key],
     error: errors[spec.key],
@@ -27,8 +30,11 @@ export function FieldControl({ spec, texts, errors, running, onEdit }: Props) {
     onChange: (text: string) => onEdit(spec.key, text),
   };
   switch (spec.kind) {
-    case 'number':
-      return <NumericInput spec={spec} {...common} />;
+    case 'number': {
+      // The Seeds field says how several seeds train on this device, and so what they cost.
+      const note = spec.key === 'seeds' ? seedsHint(backend) : null;
+      return <NumericInput spec={note ? { ...spec, hint: `${spec.hint} ${note}` } : spec} {...common} />;
+    }
     case 'choice':
       return spec.key === 'backend' ? (
         <BackendSelect spec={spec} {...common} running={running} />

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import type { BackendInfo } from '../shared/protocol';
+import { seedsHint } from './seedsHint';
+
+const info = (backend: BackendInfo['backend'], lanes?: number): BackendInfo => ({
+  backend,
+  reason: 'measured',
+  renderer: null,
+  probe: null,
+  probeSource: null,
+  ...(lanes === undefined ? {} : { seedLanes: { lanes, reason: 'why' } }),
+});
+
+describe('seedsHint', () => {
+  it('says how several seeds train on this device', () => {
+    expect(seedsHint(info('webgl', 0))).toBe('Here they train together on the GPU.');
+    expect(seedsHint(info('webgpu'))).toBe('Here they train together on the GPU.');
+    expect(seedsHint(info('wasm', 0))).toBe('Here they train one after another: 3 seeds take about 3× as long.');
+    expect(seedsHint(info('cpu', 0))).toMatch(/one after another/);
+    expect(seedsHint(info('wasm', 2))).toBe('Here up to 3 train at once, on cores of their own.');
+  });
+
+  it('says nothing before the backend is chosen or when the worker did not say', () => {
+    expect(seedsHint(null)).toBeNull();
+    expect(seedsHint(info('wasm'))).toBeNull();
+  });
+});

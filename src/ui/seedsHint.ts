@@ -1,0 +1,12 @@
+// What the Seeds field adds about this device: how several seeds will train here (together on a GPU, at once in
+// other workers, or one after another) and so roughly what they cost. Pure; from the worker's backend details.
+import type { BackendInfo } from '../shared/protocol';
+
+export function seedsHint(info: BackendInfo | null): string | null {
+  if (info === null) return null;
+  if (info.backend === 'webgl' || info.backend === 'webgpu') return 'Here they train together on the GPU.';
+  const lanes = info.seedLanes?.lanes;
+  if (lanes === undefined) return null;
+  if (lanes === 0) return 'Here they train one after another: 3 seeds take about 3× as long.';
+  return `Here up to ${lanes + 1} train at once, on cores of their own.`;
+}
