@@ -20,6 +20,11 @@ describe('seedsHint', () => {
     expect(seedsHint(info('wasm', 2))).toBe('Here up to 3 train at once, on cores of their own.');
   });
 
+  it('says the cost for the number of seeds typed, or for 3 while the field holds none', () => {
+    expect(seedsHint(info('wasm', 0), '5')).toBe('Here they train one after another: 5 seeds take about 5× as long.');
+    for (const text of ['', '1', 'x', '2.5', '11']) expect(seedsHint(info('wasm', 0), text)).toMatch(/: 3 seeds/);
+  });
+
   it('says nothing before the backend is chosen or when the worker did not say', () => {
     expect(seedsHint(null)).toBeNull();
     expect(seedsHint(info('wasm'))).toBeNull();

@@ -32,7 +32,7 @@ export function FieldControl({ spec, texts, errors, running, onEdit }: Props) {
   switch (spec.kind) {
     case 'number': {
       // The Seeds field says how several seeds train on this device, and so what they cost.
-      const note = spec.key === 'seeds' ? seedsHint(backend) : null;
+      const note = spec.key === 'seeds' ? seedsHint(backend, texts.seeds) : null;
       return <NumericInput spec={note ? { ...spec, hint: `${spec.hint} ${note}` } : spec} {...common} />;
     }
     case 'choice':
