@@ -230,6 +230,36 @@ describe('seeds in lanes', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('stops the lanes quietly when the run fails here, and leaves no tensor', async () => {
+    const config = quick({ seeds: 3, epochs: 2 });
+    const lanes = [new InThreadLane(), new InThreadLane()];
+    const before = tf.memory().numTensors;
+    const notices: string[] = [];
+    let epochs = 0;
+    await expect(
+      runExperiment(
+        mnist,
+        config,
+        {
+          onEpoch: () => {
+            epochs++;
+          },
+          onProgress: (r) => {
+            if (r.seedIndex === 0 && r.step >= 4) throw new Error('a step failed');
+          },
+          onNotice: (m) => notices.push(m),
+          yieldControl: macrotask,
+          progressIntervalMs: 0,
+        },
+        lanesOf(lanes, { count: 0 }),
+      ),
+    ).rejects.toThrow('a step failed');
+    expect(lanes.every((lane) => lane.stopAsked)).toBe(true);
+    expect(notices).toEqual([]);
+    expect(epochs).toBe(0);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
   it('is not used for one seed or when the seeds are asked to train in turn', async () => {
     let opened = 0;
     const options: RunOptions = {

@@ -75,6 +75,8 @@ class Wave {
   private hereDone = false;
   private lastReport: ProgressReport | null = null;
   private holding = false;
+  /** The run failed here: the lanes are being let go, and their ending is no news for the page. */
+  private failedHere = false;
 
   constructor(
     private readonly ctx: ExperimentContext,
@@ -90,7 +92,15 @@ class Wave {
   }
 
   async run(): Promise<RunOutcome> {
-    const outcome = await trainSeed({ ...this.ctx, hooks: this.hooksHere() }, this.first);
+    let outcome: RunOutcome;
+    try {
+      outcome = await trainSeed({ ...this.ctx, hooks: this.hooksHere() }, this.first);
+    } catch (e) {
+      // The run fails with this error; the lanes stop, and their seeds are not trained again.
+      this.failedHere = true;
+      await this.stopAll();
+      throw e;
+    }
     this.hereDone = true;
     if (outcome === 'stopped' || this.stopAsked()) return this.stopAll();
     return this.waitForLanes();
@@ -110,6 +120,7 @@ class Wave {
         },
       })
       .catch((e: unknown) => {
+        if (this.failedHere) return 'failed' as const;
         this.failed.push(seedIndex);
         const reason = e instanceof Error ? e.message : String(e);
         hooks.onNotice?.(
