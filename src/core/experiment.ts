@@ -119,8 +119,7 @@ export async function runExperiment(
     const ctx: ExperimentContext = { config, hooks, train, test, steps, runStart: performance.now(), options };
     const together = seedsTogether(config, options);
     if (together) return await runSeedsTogether(together, ctx);
-    const lanes =
-      config.seeds > 1 && options.seedMode !== 'in-turn' ? (options.openLanes?.(config, data) ?? null) : null;
+    const lanes = config.seeds > 1 && options.seedMode !== 'in-turn' ? openLanes(config, data, hooks, options) : null;
     if (lanes) {
       owned.push(lanes);
       return await runSeedsInLanes(lanes.lanes, ctx);
@@ -131,6 +130,17 @@ export async function runExperiment(
     return 'completed';
   } finally {
     for (const x of owned) x.dispose();
+  }
+}
+
+/** The run's lanes, if it gets any; lanes that cannot even start leave the seeds to train in turn, with a word. */
+function openLanes(config: TrainConfig, data: Mnist, hooks: RunHooks, options: RunOptions): SeedLanes | null {
+  try {
+    return options.openLanes?.(config, data) ?? null;
+  } catch (e) {
+    const reason = e instanceof Error ? e.message : String(e);
+    hooks.onNotice?.(`The seeds could not train in other workers (${reason}); they train one after another.`);
+    return null;
   }
 }
 

@@ -260,6 +260,20 @@ describe('seeds in lanes', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 
+  it('trains the seeds in turn, with a word, when the lanes cannot even start', async () => {
+    const config = quick({ seeds: 2, epochs: 1 });
+    const out = await record(config, {
+      openLanes: () => {
+        throw new Error('workers are not allowed here');
+      },
+    });
+    expect(out.outcome).toBe('completed');
+    expect(out.adopted).toEqual([0, 1]);
+    expect(out.notices).toEqual([
+      'The seeds could not train in other workers (workers are not allowed here); they train one after another.',
+    ]);
+  });
+
   it('is not used for one seed or when the seeds are asked to train in turn', async () => {
     let opened = 0;
     const options: RunOptions = {
