@@ -4,7 +4,7 @@ import { createElement } from 'react';
 import { renderToString } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type NormKind } from '../shared/config';
-import type { NetId } from '../shared/metrics';
+import { NET_IDS, type NetId } from '../shared/metrics';
 import type { SeedRun } from './charts/seedStats';
 import type { EpochRecord } from './epochHistory';
 import { SeedSummary } from './SeedSummary';
@@ -17,8 +17,14 @@ const record = (valAccuracy: number): EpochRecord => ({
   valAccuracy,
   seconds: 1,
 });
-const run = (acc: Partial<Record<NetId, number>>): SeedRun =>
-  Object.fromEntries(Object.entries(acc).map(([net, a]) => [net, [record(a)]]));
+function run(acc: Partial<Record<NetId, number>>): SeedRun {
+  const out: SeedRun = { bn: [], plain: [] };
+  for (const net of NET_IDS) {
+    const a = acc[net];
+    if (a !== undefined) out[net] = [record(a)];
+  }
+  return out;
+}
 
 function render(norms: NormKind[], seedRuns: SeedRun[]): string {
   const config = { ...DEFAULT_CONFIG, norms, epochs: 1, seeds: 2 };
