@@ -12,10 +12,10 @@ describe('ledeText', () => {
 
   it('counts and names every net when more train', () => {
     expect(ledeText(['bn', 'plain', 'ln', 'gn', 'rms'], 1).nets).toBe(
-      'Five MNIST networks, one per normalization (BatchNorm, none, LayerNorm, GroupNorm, RMSNorm), train side by side in your browser from the same weights on the same batches.',
+      'Five MNIST networks, one per normalization (none, BatchNorm, LayerNorm, GroupNorm, RMSNorm), train side by side in your browser from the same weights on the same batches.',
     );
     expect(ledeText(['bn', 'plain', 'ln', 'gn'], 3)).toEqual({
-      nets: 'Four MNIST networks, one per normalization (BatchNorm, none, LayerNorm, GroupNorm), train side by side in your browser from the same weights on the same batches, each with 3 seeds.',
+      nets: 'Four MNIST networks, one per normalization (none, BatchNorm, LayerNorm, GroupNorm), train side by side in your browser from the same weights on the same batches, each with 3 seeds.',
       draws: 'draw their loss and accuracy live',
     });
     expect(ledeText(['bn', 'ln'], 1).nets).toMatch(

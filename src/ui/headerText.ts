@@ -49,9 +49,11 @@ export function ledeText(nets: readonly NetId[], seeds: number): Lede {
       draws: blogPair ? 'draw the blog’s figure live' : 'draw their loss and accuracy live',
     };
   }
+  // "none" first, as the settings list them: the others are variations on it.
+  const listed = [...nets.filter((n) => n === 'plain'), ...normalized].map((n) => LIST_NAME[n]).join(', ');
   return {
     nets:
-      `${countWord(nets.length)} MNIST networks, one per normalization (${nets.map((n) => LIST_NAME[n]).join(', ')}), ` +
+      `${countWord(nets.length)} MNIST networks, one per normalization (${listed}), ` +
       `train side by side in your browser ${same}`,
     draws: 'draw their loss and accuracy live',
   };
