@@ -52,7 +52,7 @@ describe('SeedSummary', () => {
       ],
     );
     expect(html).not.toContain('gap vs spread');
-    expect(html).toContain('Under each net: whether its gap to No BN exceeds the spread');
+    expect(html).toContain('Under each net but No BN: whether its gap to No BN exceeds the spread');
     expect(verdicts(html)).toEqual([
       'vs No BN: gap exceeds spread (No BN higher)',
       'vs No BN: gap exceeds spread (LayerNorm higher)',

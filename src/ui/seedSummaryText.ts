@@ -14,7 +14,7 @@ export function verdictRule(pairs: readonly NetPair[]): string {
   if (first === undefined) return '';
   if (second === undefined) return VERDICT_RULE;
   const against = NET_SHORT_NAMES[first.against];
-  return `Under each net: whether its gap to ${against} exceeds the spread, that is whether their min–max ranges of val_accuracy over the seeds do not overlap.`;
+  return `Under each net but ${against}: whether its gap to ${against} exceeds the spread (their min–max ranges of val_accuracy over the seeds do not overlap).`;
 }
 
 /**

@@ -128,10 +128,10 @@ describe('InspectPanel', () => {
     const note = html.slice(start, html.indexOf('</ul>', start));
     expect(textOf(note, /<p/, '</p>')).toBe('Against No BN, on the 10,000 test images:');
     expect([...note.matchAll(/<li [^>]*>(.*?)<\/li>/g)].map((m) => plain(m[1] ?? ''))).toEqual([
-      'With BN (before ReLU) disagrees on 200: right on 200, No BN on 0, neither on 0.',
-      'LayerNorm disagrees on 200: right on 200, No BN on 0, neither on 0.',
+      'With BN (before ReLU) disagrees on 200: it is right on 200, No BN on 0, neither on 0.',
+      'LayerNorm disagrees on 200: it is right on 200, No BN on 0, neither on 0.',
       'GroupNorm agrees on every image.',
-      'RMSNorm disagrees on 300: right on 300, No BN on 0, neither on 0.',
+      'RMSNorm disagrees on 300: it is right on 300, No BN on 0, neither on 0.',
     ]);
     expect(plain(html)).toContain('Mistakes of any net');
   });

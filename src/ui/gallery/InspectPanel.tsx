@@ -57,7 +57,7 @@ export function disagreementText(split: Disagreements, total: number, names: Rec
 
 /**
  * With more nets, each against the same one: a lead ("Against No BN, on the 10,000 test images:") and one line per
- * net ("With BN disagrees on 312: right on 200, No BN on 90, neither on 22.").
+ * net ("With BN disagrees on 312: it is right on 200, No BN on 90, neither on 22.").
  */
 export function disagreementList(
   splits: readonly Disagreements[],
@@ -69,7 +69,7 @@ export function disagreementList(
   const lines = splits.map((s) =>
     s.count === 0
       ? `${names[s.net]} agrees on every image.`
-      : `${names[s.net]} disagrees on ${formatInt(s.count)}: right on ${formatInt(s.netRight)}, ${names[s.against]} on ${formatInt(s.againstRight)}, neither on ${formatInt(s.neitherRight)}.`,
+      : `${names[s.net]} disagrees on ${formatInt(s.count)}: it is right on ${formatInt(s.netRight)}, ${names[s.against]} on ${formatInt(s.againstRight)}, neither on ${formatInt(s.neitherRight)}.`,
   );
   return { lead, lines };
 }
