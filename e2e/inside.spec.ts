@@ -101,3 +101,28 @@ test('the maths panel’s numbers satisfy x̂ = (x − μ)/√(σ² + ε) and y 
   }
   await expect(lab.error).toHaveText('');
 });
+
+test('after a run, picking another hidden layer draws that layer’s histogram', async ({ page }) => {
+  const lab = new LabPage(page);
+  const inside = new InsidePanel(page);
+  await lab.open('epochs=1&train=2000&batch=50&layers=32,16');
+  await lab.waitReady();
+  await inside.open();
+  await lab.train.click();
+  await expect(lab.train).toBeEnabled({ timeout: 120_000 });
+  await inside.waitForPoints(inside.percentiles, 1);
+  const recorded = (await inside.histogram.getAttribute('data-step')) ?? '';
+  expect(recorded).not.toBe('');
+
+  // No run in progress, so no new record will come: the worker's answer carries the new layer's histogram.
+  await inside.layer.selectOption('1');
+  await expect(inside.percentiles).toHaveAttribute('data-layer', '1');
+  await expect.poll(() => lab.pixelsOfColour(inside.histogram, BN_RGB), { timeout: 10_000 }).toBeGreaterThan(20);
+  await expect.poll(() => lab.pixelsOfColour(inside.histogram, PLAIN_RGB)).toBeGreaterThan(20);
+  await expect(inside.histogram).toHaveAttribute('data-layer', '1');
+  await expect(inside.histogram).toHaveAttribute('data-step', recorded);
+  await inside.layer.selectOption('0');
+  await expect(inside.histogram).toHaveAttribute('data-layer', '0');
+  await expect(inside.histogram).toHaveAttribute('data-step', recorded);
+  await expect(lab.error).toHaveText('');
+});

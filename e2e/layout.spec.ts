@@ -202,3 +202,33 @@ for (const size of [LAPTOP, PHONE, TABLET]) {
     });
   }
 }
+
+test('five nets: the header says so, and the draw pad’s readings stay compact on a laptop and a phone', async ({
+  page,
+}) => {
+  const lab = new LabPage(page);
+  await lab.open('norms=none,batch,layer,group,rms&epochs=1&train=2000');
+  await expect(page.getByTestId('lede')).toContainText('Five MNIST networks, one per normalization');
+  await lab.waitReady();
+  // The readings are of the nets that answer: the five, once trained.
+  await lab.train.click();
+  await expect(lab.rows()).toHaveCount(5, { timeout: 120_000 });
+  for (const size of [LAPTOP, PHONE]) {
+    await page.setViewportSize(size);
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      const cards = page.locator('.prediction-pair .prediction');
+      await expect(cards).toHaveCount(5);
+      const [readings] = await boxes(page, ['draw-readings']);
+      if (!readings) throw new Error('no readings box');
+      // Five cards of ten horizontal bars were 1,100 px tall on a laptop and 1,900 px on a phone.
+      expect(readings.height).toBeLessThan(size === LAPTOP ? 450 : 600);
+      await noSidewaysOverflow(page);
+      expect(await seriousViolations(page), `${size.width} ${colorScheme}`).toEqual([]);
+    }
+  }
+  await lab.open('epochs=1&train=2000');
+  await expect(page.getByTestId('lede')).toContainText(
+    'Two MNIST networks, identical but for Batch Normalization, train side by side',
+  );
+});

@@ -89,3 +89,31 @@ test('when a new version is deployed, the page offers to reload, and reloading s
     rmSync(root, { recursive: true, force: true });
   }
 });
+
+test('with service workers blocked, the page says offline use is unavailable in plain words and works', async ({
+  browser,
+}) => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  try {
+    const page = await context.newPage();
+    const warnings: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'warning') warnings.push(m.text());
+    });
+    const lab = new LabPage(page);
+    await page.goto(`./?${QUICK}`);
+    await lab.waitReady();
+    const note = page.getByTestId('sw-failed');
+    await expect(note).toHaveText(
+      'Offline use is unavailable in this browser: service workers are blocked. Everything else works.',
+    );
+    await expect(note).not.toContainText('undefined');
+    // The real error stays in the console for whoever debugs it.
+    expect(warnings.some((w) => w.startsWith('Service worker registration failed'))).toBe(true);
+    await lab.train.click();
+    await expect(lab.train).toBeEnabled({ timeout: 120_000 });
+    await expect(lab.error).toHaveText('');
+  } finally {
+    await context.close();
+  }
+});

@@ -143,7 +143,7 @@ export const FIELDS: readonly FieldSpec[] = [
     label: 'Weight init',
     kind: 'choice',
     options: choice(['glorot', 'Glorot (Keras)'], ['he', 'He normal'], ['gauss', 'Gauss σ 0.01']),
-    hint: 'Glorot uniform as Keras, He normal, or N(0, 0.01²) as in the BN paper; both nets start equal.',
+    hint: 'Glorot uniform as Keras, He normal, or N(0, 0.01²) as in the BN paper; every net starts from the same weights.',
   },
   {
     key: 'denseBias',

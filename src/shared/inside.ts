@@ -119,6 +119,13 @@ export interface InsideRecord {
   modeAccuracy: ModeAccuracy | null;
 }
 
+/** Each net's histogram of one hidden layer's inputs to the nonlinearity on the probe batch, at one recorded step. */
+export interface LayerHistograms {
+  layer: number;
+  step: number;
+  nets: SomeNets<Histogram>;
+}
+
 /** The whole recorded history of the chosen layer and unit, sent when the view changes. */
 export interface InsideSeries {
   seedIndex: number;
@@ -128,6 +135,11 @@ export interface InsideSeries {
   steps: number[];
   /** Per net: the three percentile series, aligned with steps. */
   percentiles: SomeNets<[number[], number[], number[]]>;
+  /**
+   * The chosen layer's histograms at the latest record, so a layer picked after the run (when no record will come)
+   * still shows its histogram; null before the first record.
+   */
+  histograms: LayerHistograms | null;
 }
 
 /** The paper's Algorithm 2 applied to the current nets: population statistics over the training set. */

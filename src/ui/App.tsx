@@ -5,6 +5,7 @@ import { useCallback, useMemo, useRef, useState } from 'react';
 import type { TrainConfig } from '../shared/config';
 import { fieldSpec, type FieldKey } from '../shared/configFields';
 import type { ConfigProblem, FieldErrors } from '../shared/configText';
+import { trainedNets } from '../shared/netNames';
 import { presetConfig, type Preset } from '../shared/presets';
 import { ConfigProblems } from './ConfigProblems';
 import { pageDebugOptions } from './debugOptions';
@@ -89,6 +90,9 @@ function Lab({ initial, worker }: Props & { worker: TrainingWorker }) {
     [form.config],
   );
 
+  // The header says what the settings train; while a setting is being fixed, what the run on screen trained.
+  const ledeConfig = form.config ?? run.config;
+  const ledeNets = useMemo(() => trainedNets(ledeConfig), [ledeConfig]);
   const active = isRunActive(run.status);
   const trainable = canTrain({ worker: workerState, run }, form.config !== null);
   const blocker = trainBlocker(workerState, run, form.errors);
@@ -131,7 +135,13 @@ function Lab({ initial, worker }: Props & { worker: TrainingWorker }) {
 
   return (
     <div className={`app${tourOpen ? ' with-tour' : ''}`}>
-      <Header ref={tourButton} tourOpen={tourOpen} onTour={() => setTourOpen((open) => !open)} />
+      <Header
+        ref={tourButton}
+        nets={ledeNets}
+        seeds={ledeConfig?.seeds ?? 1}
+        tourOpen={tourOpen}
+        onTour={() => setTourOpen((open) => !open)}
+      />
       <main>
         <RunBar
           controls={

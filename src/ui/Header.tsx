@@ -1,17 +1,26 @@
 // The page header: the lab's name, one sentence on what it shows, the guided tour's button, the sources, and (folded)
 // what Batch Normalization does. Short on purpose: the figure must be on the first screen.
 import { forwardRef } from 'react';
+import type { NetId } from '../shared/metrics';
+import { ledeText } from './headerText';
 import { SourcesFull, SourcesLine } from './Sources';
 import { countRender } from './renderCount';
 
 interface Props {
+  /** The nets the settings train, in the figure's order, and with how many seeds: the first sentence says so. */
+  nets: readonly NetId[];
+  seeds: number;
   tourOpen: boolean;
   /** Opens the tour, or closes it when it is open. */
   onTour: () => void;
 }
 
-export const Header = forwardRef<HTMLButtonElement, Props>(function Header({ tourOpen, onTour }, tourButton) {
+export const Header = forwardRef<HTMLButtonElement, Props>(function Header(
+  { nets, seeds, tourOpen, onTour },
+  tourButton,
+) {
   countRender('Header');
+  const lede = ledeText(nets, seeds);
   return (
     <header className="page-header">
       <div className="title-row">
@@ -28,9 +37,8 @@ export const Header = forwardRef<HTMLButtonElement, Props>(function Header({ tou
           {tourOpen ? 'Hide the tour' : 'Take the guided tour'}
         </button>
       </div>
-      <p className="lede">
-        Two MNIST networks, identical but for Batch Normalization, train side by side in your browser from the same
-        weights on the same batches. Press <strong>Train</strong> to draw the blog’s figure live, or take the tour.
+      <p className="lede" data-testid="lede">
+        {lede.nets} Press <strong>Train</strong> to {lede.draws}, or take the tour.
       </p>
       <div className="header-meta">
         <details className="about">

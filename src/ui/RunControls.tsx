@@ -82,7 +82,7 @@ export function RunControls({
         aria-pressed={paused}
         disabled={!running}
         onClick={togglePause}
-        title={paused ? 'Go on training (Space)' : 'Hold both nets between two mini-batches (Space)'}
+        title={paused ? 'Go on training (Space)' : 'Hold the nets between two mini-batches (Space)'}
       >
         {pauseLabel}
       </button>

@@ -1,19 +1,18 @@
 // Is the gap bigger than the noise? Per epoch, each net's val_accuracy over the completed seeds (mean [min–max]) and
-// whether the BN–plain gap exceeds the seed-to-seed spread.
+// whether the BN–plain gap exceeds the seed-to-seed spread; with more nets, each normalized net's gap to the plain one.
 import { seedOf, type TrainConfig } from '../shared/config';
-import { NET_SHORT_NAMES, netName, trainedNets } from '../shared/netNames';
+import { netName, trainedNets } from '../shared/netNames';
 import type { Divergence } from '../shared/protocol';
-import { isSeedComplete, summarize, type EpochStat, type SeedRun, type SummaryRow } from './charts/seedStats';
+import { isSeedComplete, summarize, type EpochStat, type Gap, type SeedRun } from './charts/seedStats';
 import { formatMetric } from './format';
+import { comparedPairs } from './netComparisons';
+import { gapText, verdictRule } from './seedSummaryText';
 
 interface Props {
   config: TrainConfig;
   seedRuns: readonly SeedRun[];
   divergences: readonly Divergence[];
 }
-
-export const VERDICT_RULE =
-  'The gap exceeds the spread at an epoch when the two nets’ min–max ranges of val_accuracy over the seeds do not overlap.';
 
 function Stat({ stat, of }: { stat: EpochStat | undefined; of: number }) {
   if (stat === undefined || stat.count === 0) return <>—</>;
@@ -33,10 +32,17 @@ function Stat({ stat, of }: { stat: EpochStat | undefined; of: number }) {
   );
 }
 
-function verdictText(row: SummaryRow): string {
-  if (row.verdict === null) return '—';
-  if (row.verdict === 'within') return 'within spread';
-  return `gap exceeds spread${row.higher ? ` (${NET_SHORT_NAMES[row.higher]} higher)` : ''}`;
+function GapLine({ gap, seedsDone }: { gap: Gap; seedsDone: number }) {
+  return (
+    <span
+      className={`gap${gap.verdict === 'exceeds' && seedsDone >= 2 ? ' exceeds' : ''}`}
+      data-field="verdict"
+      data-verdict={seedsDone < 2 ? 'none' : (gap.verdict ?? 'none')}
+      data-against={gap.against}
+    >
+      {gapText(gap, seedsDone, true)}
+    </span>
+  );
 }
 
 export function SeedSummary({ config, seedRuns, divergences }: Props) {
@@ -48,7 +54,10 @@ export function SeedSummary({ config, seedRuns, divergences }: Props) {
     done.map((d) => d.run),
     nets,
   );
-  const both = nets.length === 2;
+  // The pair gets a column for its one verdict; with more nets each compared net's cell says its own.
+  const pairs = comparedPairs(nets);
+  const both = pairs.length === 1;
+  const several = pairs.length > 1;
   const seeds = done.map((d) => seedOf(config, d.seedIndex)).join(', ');
   return (
     <section className="card repeat-summary" aria-labelledby="repeat-summary-heading">
@@ -57,7 +66,7 @@ export function SeedSummary({ config, seedRuns, divergences }: Props) {
         {done.length === 0
           ? `Appears when the first of ${config.seeds} seeds has finished.`
           : `val_accuracy over ${done.length} of ${config.seeds} seeds (${seeds}): mean [min–max].`}{' '}
-        {both ? VERDICT_RULE : null}
+        {verdictRule(pairs)}
       </p>
       <div className="table-scroll" tabIndex={0} role="region" aria-label="Seeds summary table">
         <table className="summary-table" data-testid="repeat-summary">
@@ -76,18 +85,22 @@ export function SeedSummary({ config, seedRuns, divergences }: Props) {
             {rows.map((row) => (
               <tr key={row.epoch} data-epoch={row.epoch}>
                 <td data-field="epoch">{row.epoch}</td>
-                {nets.map((net) => (
-                  <td key={net} data-field={net}>
-                    <Stat stat={row.nets[net]} of={done.length} />
-                  </td>
-                ))}
-                {both ? (
+                {nets.map((net) => {
+                  const gap = several ? row.gaps.find((g) => g.net === net) : undefined;
+                  return (
+                    <td key={net} data-field={net}>
+                      <Stat stat={row.nets[net]} of={done.length} />
+                      {gap ? <GapLine gap={gap} seedsDone={done.length} /> : null}
+                    </td>
+                  );
+                })}
+                {both && row.gaps[0] ? (
                   <td
                     data-field="verdict"
-                    data-verdict={row.verdict ?? 'none'}
-                    className={row.verdict === 'exceeds' ? 'exceeds' : undefined}
+                    data-verdict={row.gaps[0].verdict ?? 'none'}
+                    className={row.gaps[0].verdict === 'exceeds' ? 'exceeds' : undefined}
                   >
-                    {done.length < 2 ? 'needs 2 seeds' : verdictText(row)}
+                    {gapText(row.gaps[0], done.length, false)}
                   </td>
                 ) : null}
               </tr>

@@ -5,7 +5,7 @@ import { FIELDS, type FieldGroup, type FieldKey } from '../shared/configFields';
 import { CopyLinkButton } from './controls/CopyLinkButton';
 import { FieldControl } from './controls/FieldControl';
 import { SettingsGroup } from './controls/SettingsGroup';
-import { groupSummary, type FieldErrors, type SettingsDraft } from './settings';
+import { groupLabel, groupSummary, type FieldErrors, type SettingsDraft } from './settings';
 import { countRender } from './renderCount';
 
 /** The order on screen; the groups that only matter once you go beyond the blog's recipe start collapsed. */
@@ -48,6 +48,7 @@ export function SettingsPanel({ draft, errors, link, running, onEdit }: Props) {
             <SettingsGroup
               key={group}
               group={group}
+              label={groupLabel(group, draft.text)}
               collapsible={collapsible}
               summary={groupSummary(group, draft.text)}
               hasError={fields.some((f) => errors[f.key] !== undefined)}

@@ -32,7 +32,7 @@ export function UpdatePrompt({ dataSettled, running }: Props) {
       ) : null}
       {sw.failure !== null ? (
         <p className="offline-note" role="status" data-testid="sw-failed">
-          Offline use is not available here (the service worker could not start: {sw.failure}). Everything else works.
+          {sw.failure}
         </p>
       ) : null}
     </>

@@ -77,6 +77,10 @@ describe('describeProgress', () => {
       'Epoch 3/10 · step 1,875/1,875 · Validating…',
     );
     expect(describeProgress(input(at(...TRAINING))).bar.kind).toBe('indeterminate');
+    expect(describeProgress(input(at(...TRAINING))).text).toBe('Starting the run: building both networks…');
+    const five = { ...CONFIG, norms: ['none', 'batch', 'layer', 'group', 'rms'] as const };
+    const starting = at(...READY, { type: 'train-requested', runId: 1, config: { ...five, norms: [...five.norms] } });
+    expect(describeProgress(input(starting)).text).toBe('Starting the run: building the 5 networks…');
   });
 
   it('keeps the final position after a stop, with the time taken', () => {

@@ -64,6 +64,11 @@ export function netsNote(state: Pick<ProgressInput, 'run' | 'divergences' | 'pro
     : ` · training ${going.map((net) => NET_SHORT_NAMES[net]).join(', ')} only`;
 }
 
+function buildingWhat(nets: number): string {
+  if (nets === 1) return 'the network';
+  return nets === 2 ? 'both networks' : `the ${nets} networks`;
+}
+
 export function describeProgress(state: ProgressInput): ProgressView {
   const p = runPosition(state.run, state.progress);
   const etaMs = p === null ? null : estimateEtaMs(p);
@@ -82,11 +87,7 @@ export function describeProgress(state: ProgressInput): ProgressView {
     case 'running':
       if (state.run.pause.paused)
         return run(p ? `Paused · ${position(p)}${netsNote(state)}` : 'Paused before the first step.');
-      if (!p)
-        return run(
-          `Starting the run: building ${trainedNets(state.run.config).length === 1 ? 'the network' : 'both networks'}…`,
-          BUSY,
-        );
+      if (!p) return run(`Starting the run: building ${buildingWhat(trainedNets(state.run.config).length)}…`, BUSY);
       if (state.run.pause.pending === 'pause') return run(`Pausing… · ${position(p)}`);
       if (p.phase === 'validating') return run(`${position(p)}${netsNote(state)} · Validating…`);
       if (state.run.stepsPerSecond !== null)

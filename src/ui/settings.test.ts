@@ -7,6 +7,7 @@ import {
   bnTextWithin,
   bnTextWithLayer,
   draftFromConfig,
+  groupLabel,
   groupSummary,
   inapplicableReason,
   isBnLayerChecked,
@@ -179,6 +180,18 @@ describe('the log-scale slider', () => {
       const text = valueAtLogPosition(p);
       expect(readDraft(draftWith({ lr: text })).errors).toEqual({});
     }
+  });
+});
+
+describe('group titles', () => {
+  it('keep the pair’s titles and fit more nets or other normalizations', () => {
+    expect(groupLabel('network', draftWith({}).text)).toBe('Network (both nets)');
+    expect(groupLabel('batchnorm', draftWith({}).text)).toBe('BatchNorm (the BN net)');
+    const five = draftWith({ norms: 'none,batch,layer,group,rms' }).text;
+    expect(groupLabel('network', five)).toBe('Network (all 5 nets)');
+    expect(groupLabel('batchnorm', five)).toBe('Normalization (the normalized nets)');
+    expect(groupLabel('network', draftWith({ norms: 'batch' }).text)).toBe('Network');
+    expect(groupLabel('training', five)).toBe('Training');
   });
 });
 

@@ -4,7 +4,14 @@
 import { MAX_HIDDEN_LAYERS, type NetsChoice, type NormKind, type TrainConfig } from '../shared/config';
 import type { NetId } from '../shared/metrics';
 import { trainedNets } from '../shared/netNames';
-import { FIELDS, fieldSpec, type FieldGroup, type FieldKey, type FieldSpec } from '../shared/configFields';
+import {
+  FIELDS,
+  fieldSpec,
+  GROUP_LABELS,
+  type FieldGroup,
+  type FieldKey,
+  type FieldSpec,
+} from '../shared/configFields';
 import { formatLimit, parseField, parseNumberText } from '../shared/fieldText';
 import { configFromTexts, configToTexts, type FieldErrors, type FieldTexts } from '../shared/configText';
 
@@ -136,6 +143,27 @@ export function valueAtLogPosition(position: number): string {
 }
 
 /** One line that says what a collapsed group holds: "128,64 · ReLU · Glorot (Keras) · Bias before BN on". */
+/**
+ * A group's title: the table's ("Network (both nets)", "BatchNorm (the BN net)"), or, when the form trains more nets
+ * or other normalizations, words that fit them ("Network (all 5 nets)", "Normalization (the normalized nets)").
+ */
+export function groupLabel(group: FieldGroup, text: FieldTexts): string {
+  const nets = formNets(text);
+  if (nets === null) return GROUP_LABELS[group];
+  switch (group) {
+    case 'network':
+      if (nets.length === 1) return 'Network';
+      return nets.length === 2 ? GROUP_LABELS.network : `Network (all ${nets.length} nets)`;
+    case 'batchnorm': {
+      const normalized = nets.filter((net) => net !== 'plain');
+      return normalized.some((net) => net !== 'bn') ? 'Normalization (the normalized nets)' : GROUP_LABELS.batchnorm;
+    }
+    case 'training':
+    case 'experiment':
+      return GROUP_LABELS[group];
+  }
+}
+
 export function groupSummary(group: FieldGroup, text: FieldTexts): string {
   return FIELDS.filter((f) => f.group === group)
     .map((spec) => {

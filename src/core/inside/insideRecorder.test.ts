@@ -10,7 +10,7 @@ import type { SomeNets } from '../../shared/protocol';
 import { loadMnistForTests } from '../../test-support/nodeMnist';
 import { useCpuBackend } from '../../test-support/tfCpu';
 import { runExperiment } from '../experiment';
-import { InsideRecorder } from './insideRecorder';
+import { InsideRecorder, PROBE_IMAGES } from './insideRecorder';
 
 let data: Mnist;
 beforeAll(async () => {
@@ -135,6 +135,16 @@ describe('the inspectors’ recorder', () => {
     const other = recorder.series({ open: true, layer: 0, unit: 15 });
     expect(other?.unit).toBe(15);
     expect(other?.percentiles.bn?.[0]).toHaveLength(10);
+    // Every layer's histograms at the latest record: a layer picked after the run still has one to show.
+    const last = records[records.length - 1];
+    expect(series?.histograms).toEqual({
+      layer: 1,
+      step: last?.step,
+      nets: { bn: last?.nets.bn?.histogram, plain: last?.nets.plain?.histogram },
+    });
+    expect(other?.histograms?.layer).toBe(0);
+    expect(other?.histograms?.step).toBe(last?.step);
+    expect(other?.histograms?.nets.bn?.counts.reduce((a, b) => a + b, 0)).toBe(PROBE_IMAGES * (config.layers[0] ?? 0));
     recorder.dispose();
   });
 

@@ -10,10 +10,12 @@ import type { TrainConfig } from '../../shared/config';
 import {
   FIGURE1_PERCENTILES,
   type BnMath,
+  type Histogram,
   type InsideRecord,
   type InsideSeries,
   type InsideView,
   type LayerFlow,
+  type LayerHistograms,
   type ModeAccuracy,
   type NetRecord,
   type NormMath,
@@ -69,6 +71,8 @@ export class InsideRecorder implements StepObserver {
   private readonly records: RateBudget;
   private readonly modeBudget: RateBudget;
   private history: PercentileHistory | null = null;
+  /** Per hidden layer, each net's histogram at the latest record (all layers: another may be picked after the run). */
+  private latestHistograms: { step: number; layers: SomeNets<Histogram>[] } | null = null;
   /** Time the last record spent on the modes (it counts against the modes budget, not the records'). */
   private modesMs = 0;
 
@@ -87,7 +91,10 @@ export class InsideRecorder implements StepObserver {
     const h = this.history;
     if (h === null || h.length === 0) return null;
     const layer = this.layerOf(view);
-    return h.series(layer, h.unitFor(layer, view.unit, this.options.config.layers[layer] ?? 1));
+    const latest = this.latestHistograms;
+    const nets = latest?.layers[layer];
+    const histograms: LayerHistograms | null = latest && nets ? { layer, step: latest.step, nets } : null;
+    return { ...h.series(layer, h.unitFor(layer, view.unit, this.options.config.layers[layer] ?? 1)), histograms };
   }
 
   wantsStep(): boolean {
@@ -99,7 +106,10 @@ export class InsideRecorder implements StepObserver {
     if (!view.open) return null;
     const started = this.clock();
     if (!this.records.due(started) && this.options.everyStep?.() !== true) return null;
-    if (this.history === null || this.history.seedIndex !== seedIndex) this.history = new PercentileHistory(seedIndex);
+    if (this.history === null || this.history.seedIndex !== seedIndex) {
+      this.history = new PercentileHistory(seedIndex);
+      this.latestHistograms = null;
+    }
     this.modesMs = 0;
     const pending = this.recordBefore(seedIndex, step, models, batch, view, started);
     const spentBefore = this.clock() - started - this.modesMs;
@@ -142,6 +152,14 @@ export class InsideRecorder implements StepObserver {
       );
     }
     history.add(step, percentiles);
+    const layerHistograms: SomeNets<Histogram>[] = config.layers.map(() => ({}));
+    for (const net of NET_IDS) {
+      (probeValues[net] ?? []).forEach((v, i) => {
+        const perNet = layerHistograms[i];
+        if (perNet) perNet[net] = histogram(v, HISTOGRAM_BINS);
+      });
+    }
+    this.latestHistograms = { step, layers: layerHistograms };
     const width = config.layers[layer] ?? 1;
     const unit = history.unitFor(layer, view.unit, width);
     const nets: SomeNets<NetRecord> = {};
@@ -164,7 +182,7 @@ export class InsideRecorder implements StepObserver {
       nets[net] = {
         units: width,
         percentiles: [p[unit * 3] ?? NaN, p[unit * 3 + 1] ?? NaN, p[unit * 3 + 2] ?? NaN],
-        histogram: histogram(values[layer] ?? [], HISTOGRAM_BINS),
+        histogram: layerHistograms[layer]?.[net] ?? histogram(values[layer] ?? [], HISTOGRAM_BINS),
         flow: grads.norms.map((gradNorm) => ({ gradNorm, updateRatio: Number.NaN })),
         saturated: values.map((v) => saturatedShare(v, config.activation)),
       };

@@ -43,7 +43,8 @@ export class PercentileHistory {
     return Math.min(Math.max(0, Math.floor(unit)), Math.max(width - 1, 0));
   }
 
-  series(layer: number, unit: number): InsideSeries {
+  /** The percentile part of a series (the recorder adds the histograms). */
+  series(layer: number, unit: number): Omit<InsideSeries, 'histograms'> {
     const percentiles: InsideSeries['percentiles'] = {};
     for (const [net, layers] of Object.entries(this.values) as Array<[NetId, Float32Array[][]]>) {
       const rows = layers[layer] ?? [];

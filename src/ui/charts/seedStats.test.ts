@@ -80,22 +80,45 @@ describe('the gap verdict', () => {
       ['bn', 'plain'],
     );
     expect(rows.map((r) => r.epoch)).toEqual([1]);
-    expect(rows[0]).toMatchObject({ verdict: 'exceeds', higher: 'bn' });
+    expect(rows[0]?.gaps).toEqual([{ net: 'bn', against: 'plain', verdict: 'exceeds', higher: 'bn' }]);
     expect(rows[0]?.nets.bn).toMatchObject({ min: 0.96, max: 0.97, count: 3 });
 
     const two = summarize([seed([0.96, 0.97], [0.94, 0.965]), seed([0.965, 0.975], [0.945, 0.97])], ['bn', 'plain']);
-    expect(two.map((r) => [r.epoch, r.verdict, r.higher])).toEqual([
+    expect(two.map((r) => [r.epoch, r.gaps[0]?.verdict, r.gaps[0]?.higher])).toEqual([
       [1, 'exceeds', 'bn'],
       [2, 'within', null],
     ]);
   });
 
   it('gives no verdict with one seed, one net, or a net missing from a seed', () => {
-    expect(summarize([seed([0.97], [0.9])], ['bn', 'plain'])[0]?.verdict).toBeNull();
+    expect(summarize([seed([0.97], [0.9])], ['bn', 'plain'])[0]?.gaps[0]?.verdict).toBeNull();
     const bnOnly = summarize([seed([0.97], []), seed([0.96], [])], ['bn']);
-    expect(bnOnly[0]).toMatchObject({ verdict: null, nets: { bn: { count: 2 } } });
+    expect(bnOnly[0]).toMatchObject({ gaps: [], nets: { bn: { count: 2 } } });
     expect(bnOnly[0]?.nets.plain).toBeUndefined();
-    expect(summarize([seed([0.97], [0.9]), seed([0.96], [])], ['bn', 'plain'])[0]?.verdict).toBeNull();
+    expect(summarize([seed([0.97], [0.9]), seed([0.96], [])], ['bn', 'plain'])[0]?.gaps[0]?.verdict).toBeNull();
     expect(summarize([], ['bn'])).toEqual([]);
+  });
+
+  it('with more nets, compares each normalized net with the plain one, or with the first when none is plain', () => {
+    const five = (bn: number, plain: number, ln: number, gn: number, rms: number): SeedRun => ({
+      bn: [row(1, bn)],
+      plain: [row(1, plain)],
+      ln: [row(1, ln)],
+      gn: [row(1, gn)],
+      rms: [row(1, rms)],
+    });
+    const nets = ['bn', 'plain', 'ln', 'gn', 'rms'] as const;
+    const rows = summarize([five(0.9, 0.95, 0.97, 0.94, 0.96), five(0.91, 0.96, 0.98, 0.95, 0.965)], nets);
+    expect(rows[0]?.gaps.map((g) => [g.net, g.against, g.verdict, g.higher])).toEqual([
+      ['bn', 'plain', 'exceeds', 'plain'],
+      ['ln', 'plain', 'exceeds', 'ln'],
+      ['gn', 'plain', 'within', null],
+      ['rms', 'plain', 'within', null],
+    ]);
+    const noPlain = summarize([five(0.9, 0, 0.97, 0.94, 0), five(0.91, 0, 0.98, 0.95, 0)], ['bn', 'ln', 'gn']);
+    expect(noPlain[0]?.gaps.map((g) => [g.net, g.against, g.verdict, g.higher])).toEqual([
+      ['ln', 'bn', 'exceeds', 'ln'],
+      ['gn', 'bn', 'exceeds', 'gn'],
+    ]);
   });
 });

@@ -1,8 +1,10 @@
 // Statistics over the seeds of a repeated experiment: per epoch and net, the mean, min, max and count of a metric,
-// and whether the BN–plain gap exceeds the seed-to-seed spread. Pure, so the figure and the summary agree.
+// and whether each normalized net's gap to the plain one exceeds the seed-to-seed spread. Pure, so the figure and the
+// summary agree.
 import { netRows, type NetId } from '../../shared/metrics';
 import type { Divergence, PerNet, SomeNets } from '../../shared/protocol';
 import type { EpochRecord } from '../epochHistory';
+import { comparedPairs } from '../netComparisons';
 
 export type SeedRun = PerNet<readonly EpochRecord[]>;
 export type MetricField = 'loss' | 'accuracy' | 'valLoss' | 'valAccuracy';
@@ -74,18 +76,36 @@ export function gapVerdict(a: EpochStat, b: EpochStat): Verdict {
   return a.min > b.max || b.min > a.max ? 'exceeds' : 'within';
 }
 
-export interface SummaryRow {
-  epoch: number;
-  nets: SomeNets<EpochStat>;
-  /** Null when there is nothing to compare: one net, fewer than two seeds, or a net missing in some seed. */
+/** One comparison at one epoch: `net` against `against` (the plain net, or the first net when none is plain). */
+export interface Gap {
+  net: NetId;
+  against: NetId;
+  /** Null when there is nothing to compare: fewer than two seeds, or either net missing in some seed. */
   verdict: Verdict | null;
   /** The net with the higher mean when the gap exceeds the spread. */
   higher: NetId | null;
 }
 
+export interface SummaryRow {
+  epoch: number;
+  nets: SomeNets<EpochStat>;
+  /** One per compared pair (comparedPairs): with the BN/plain pair, the one BN–plain gap; none with one net. */
+  gaps: Gap[];
+}
+
+function gap(net: NetId, against: NetId, stats: SomeNets<EpochStat>, runs: number): Gap {
+  const a = stats[net];
+  const b = stats[against];
+  if (runs < 2 || a === undefined || b === undefined || a.count !== runs || b.count !== runs) {
+    return { net, against, verdict: null, higher: null };
+  }
+  const verdict = gapVerdict(a, b);
+  return { net, against, verdict, higher: verdict === 'exceeds' ? (a.mean > b.mean ? net : against) : null };
+}
+
 /**
- * One row per epoch that every given run has (for some net), with each net's statistics of `field` and the verdict.
- * Pass the completed seeds: an unfinished seed would shorten every column to its length.
+ * One row per epoch that every given run has (for some net), with each net's statistics of `field` and the verdict
+ * of each compared pair. Pass the completed seeds: an unfinished seed would shorten every column to its length.
  */
 export function summarize(
   runs: readonly SeedRun[],
@@ -99,21 +119,13 @@ export function summarize(
   const epochsOf = (run: SeedRun) => new Set(nets.flatMap((net) => netRows(run, net).map((row) => row.epoch)));
   const [first, ...rest] = runs.map(epochsOf);
   const shared = [...(first ?? [])].filter((e) => rest.every((set) => set.has(e))).sort((a, b) => a - b);
+  const pairs = comparedPairs(nets);
   return shared.map((epoch) => {
     const stats: SomeNets<EpochStat> = {};
     for (const net of nets) {
       const stat = perNet.get(net)?.get(epoch);
       if (stat) stats[net] = stat;
     }
-    const { bn, plain } = stats;
-    const comparable =
-      runs.length >= 2 &&
-      bn !== undefined &&
-      plain !== undefined &&
-      bn.count === runs.length &&
-      plain.count === runs.length;
-    const verdict = comparable ? gapVerdict(bn, plain) : null;
-    const higher = comparable && verdict === 'exceeds' ? (bn.mean > plain.mean ? 'bn' : 'plain') : null;
-    return { epoch, nets: stats, verdict, higher };
+    return { epoch, nets: stats, gaps: pairs.map((p) => gap(p.net, p.against, stats, runs.length)) };
   });
 }

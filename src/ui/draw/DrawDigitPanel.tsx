@@ -50,9 +50,16 @@ export function DrawDigitPanel({
           <PixelPreview pixels={status === 'empty' ? null : preview} />
         </div>
         <div className="draw-output" aria-busy={status === 'pending'}>
-          <div className="prediction-pair">
+          <div className={`prediction-pair${views.length > 2 ? ' compact' : ''}`} data-testid="draw-readings">
             {views.map(({ net, view }) => (
-              <PredictionBars key={net} net={net} title={netNames[net]} testId={`prediction-${net}`} view={view} />
+              <PredictionBars
+                key={net}
+                net={net}
+                title={netNames[net]}
+                testId={`prediction-${net}`}
+                view={view}
+                compact={views.length > 2}
+              />
             ))}
           </div>
           <NetsAgreement views={views} names={netNames} />

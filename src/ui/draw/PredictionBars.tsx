@@ -1,5 +1,7 @@
-// One net's reading of the drawn digit: the top digit large and ten probability bars, or a word on why there is none.
-// The root carries the automation hooks: data-testid, data-digit and data-confidence ('' when there is no reading).
+// One net's reading of the drawn digit: the top digit large and ten probability bars, or a word on why there is none;
+// compact (a row with ten small upright bars) when more than two nets read. The root carries the automation hooks:
+// data-testid, data-digit and data-confidence ('' when there is no reading).
+import type { CSSProperties } from 'react';
 import type { NetId } from '../../shared/metrics';
 import { NET_GLYPH } from '../charts/palette';
 import { barFraction, DIGITS, percentText, predictionData, type NetPrediction } from './prediction';
@@ -19,14 +21,16 @@ interface Props {
   /** `prediction-bn` or `prediction-plain`. */
   testId: string;
   view: NetPrediction;
+  /** Five cards of ten horizontal bars would fill two screens: with more than two nets each is one short row. */
+  compact?: boolean;
 }
 
-export function PredictionBars({ net, title, testId, view }: Props) {
+export function PredictionBars({ net, title, testId, view, compact = false }: Props) {
   const data = predictionData(view);
   const ready = view.kind === 'ready' ? view : null;
   return (
     <article
-      className={`prediction net-${net}${ready === null ? ' idle' : ''}`}
+      className={`prediction net-${net}${ready === null ? ' idle' : ''}${compact ? ' compact' : ''}`}
       data-testid={testId}
       data-digit={data.digit}
       data-confidence={data.confidence}
@@ -54,12 +58,18 @@ export function PredictionBars({ net, title, testId, view }: Props) {
           const probability = ready?.probabilities[digit] ?? null;
           const top = ready?.top.digit === digit;
           return (
-            <li key={digit} className={`prob${top ? ' top' : ''}`} aria-current={top || undefined}>
+            <li
+              key={digit}
+              className={`prob${top ? ' top' : ''}`}
+              aria-current={top || undefined}
+              title={compact && probability !== null ? `${digit}: ${percentText(probability)}` : undefined}
+            >
               <span className="prob-digit">{digit}</span>
               <span className="prob-track" aria-hidden="true">
+                {/* The bar's length as a variable: horizontal bars scale in x, the compact upright ones in y. */}
                 <span
                   className="prob-fill"
-                  style={{ transform: `scaleX(${probability === null ? 0 : barFraction(probability)})` }}
+                  style={{ '--p': probability === null ? 0 : barFraction(probability) } as CSSProperties}
                 />
               </span>
               <span className="prob-value">{probability === null ? '–' : percentText(probability)}</span>

@@ -115,6 +115,27 @@ describe('InspectPanel', () => {
     );
   });
 
+  it('with five nets, says where each normalized net disagrees with the plain one', () => {
+    const reads = { bn: bnReads, plain: plainReads, ln: bnReads, gn: plainReads, rms: label };
+    const five: TestInspection = {
+      ...fake(),
+      predicted: Object.fromEntries(
+        Object.entries(reads).map(([id, f]) => [id, Uint8Array.from({ length: N }, (_, i) => f(i))]),
+      ),
+    };
+    const html = panel(five);
+    const start = html.indexOf('data-testid="inspect-disagreements"');
+    const note = html.slice(start, html.indexOf('</ul>', start));
+    expect(textOf(note, /<p/, '</p>')).toBe('Against No BN, on the 10,000 test images:');
+    expect([...note.matchAll(/<li [^>]*>(.*?)<\/li>/g)].map((m) => plain(m[1] ?? ''))).toEqual([
+      'With BN (before ReLU) disagrees on 200: it is right on 200, No BN on 0, neither on 0.',
+      'LayerNorm disagrees on 200: it is right on 200, No BN on 0, neither on 0.',
+      'GroupNorm agrees on every image.',
+      'RMSNorm disagrees on 300: it is right on 300, No BN on 0, neither on 0.',
+    ]);
+    expect(plain(html)).toContain('Mistakes of any net');
+  });
+
   it('shows the sample with labels, readings, mistakes marked and image descriptions', () => {
     const html = panel(fake());
     expect(attrs(html, 'test-gallery')).toMatchObject({ 'data-filter': 'all', 'data-shown': '8' });

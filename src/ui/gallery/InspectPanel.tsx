@@ -1,9 +1,10 @@
-// "Test set: where the nets go wrong": each present net's confusion matrix on the whole test set, where the two nets
-// disagree, and a gallery of sample images. Computes nothing heavy itself: the worker sends the inspection.
+// "Test set: where the nets go wrong": each present net's confusion matrix on the whole test set, where the nets
+// disagree (the pair with each other; more nets each with the plain one), and a gallery of sample images. Computes nothing heavy itself: the worker sends the inspection.
 import { useMemo } from 'react';
 import { NET_IDS, type NetId } from '../../shared/metrics';
 import type { TestInspection } from '../../shared/protocol';
 import { formatInt } from '../format';
+import { comparedPairs } from '../netComparisons';
 import { confusionMatrix, disagreements, inspectionProblem, type Disagreements, type Matrix } from './confusion';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { TestGallery } from './TestGallery';
@@ -28,7 +29,7 @@ interface Props {
 
 type Analysis =
   | { kind: 'problem'; message: string }
-  | { kind: 'ok'; matrices: { net: NetId; matrix: Matrix }[]; split: Disagreements | null };
+  | { kind: 'ok'; matrices: { net: NetId; matrix: Matrix }[]; splits: Disagreements[] };
 
 function analyse(inspection: TestInspection): Analysis {
   const message = inspectionProblem(inspection);
@@ -37,24 +38,72 @@ function analyse(inspection: TestInspection): Analysis {
     const predicted = inspection.predicted[net];
     return predicted === undefined ? [] : [{ net, matrix: confusionMatrix(inspection.labels, predicted) }];
   });
-  return { kind: 'ok', matrices, split: disagreements(inspection) };
+  const present = NET_IDS.filter((net) => inspection.predicted[net] !== undefined);
+  const splits = comparedPairs(present).flatMap(({ net, against }) => {
+    const split = disagreements(inspection, net, against);
+    return split === null ? [] : [split];
+  });
+  return { kind: 'ok', matrices, splits };
+}
+
+/** "The nets disagree on 312 of 10,000 test images: With BN is right on 200, No BN on 90, neither on 22." */
+export function disagreementText(split: Disagreements, total: number, names: Record<NetId, string>): string {
+  if (split.count === 0) return `The nets agree on all ${formatInt(total)} test images.`;
+  return (
+    `The nets disagree on ${formatInt(split.count)} of ${formatInt(total)} test images: ` +
+    `${names[split.net]} is right on ${formatInt(split.netRight)}, ${names[split.against]} on ${formatInt(split.againstRight)}, neither on ${formatInt(split.neitherRight)}.`
+  );
 }
 
 /**
- * "The nets disagree on 312 of 10,000 test images: With BN is right on 200, No BN on 90, neither on 22." With more
- * nets than the pair the sentence names the two it compares ("With BN and No BN disagree on …").
+ * With more nets, each against the same one: a lead ("Against No BN, on the 10,000 test images:") and one line per
+ * net ("With BN disagrees on 312: it is right on 200, No BN on 90, neither on 22.").
  */
-export function disagreementText(
-  split: Disagreements,
+export function disagreementList(
+  splits: readonly Disagreements[],
   total: number,
   names: Record<NetId, string>,
-  morePresent = false,
-): string {
-  const who = morePresent ? `${names.bn} and ${names.plain}` : 'The nets';
-  if (split.count === 0) return `${who} agree on all ${formatInt(total)} test images.`;
+): { lead: string; lines: string[] } {
+  const against = splits[0]?.against;
+  const lead = against === undefined ? '' : `Against ${names[against]}, on the ${formatInt(total)} test images:`;
+  const lines = splits.map((s) =>
+    s.count === 0
+      ? `${names[s.net]} agrees on every image.`
+      : `${names[s.net]} disagrees on ${formatInt(s.count)}: it is right on ${formatInt(s.netRight)}, ${names[s.against]} on ${formatInt(s.againstRight)}, neither on ${formatInt(s.neitherRight)}.`,
+  );
+  return { lead, lines };
+}
+
+function DisagreementNote({
+  splits,
+  total,
+  names,
+}: {
+  splits: readonly Disagreements[];
+  total: number;
+  names: Record<NetId, string>;
+}) {
+  const [only, second] = splits;
+  if (only === undefined) return null;
+  if (second === undefined) {
+    return (
+      <p className="inspect-disagreements" data-testid="inspect-disagreements" data-count={only.count}>
+        {disagreementText(only, total, names)}
+      </p>
+    );
+  }
+  const { lead, lines } = disagreementList(splits, total, names);
   return (
-    `${who} disagree on ${formatInt(split.count)} of ${formatInt(total)} test images: ` +
-    `${names.bn} is right on ${formatInt(split.bnRight)}, ${names.plain} on ${formatInt(split.plainRight)}, neither on ${formatInt(split.neitherRight)}.`
+    <div className="inspect-disagreements" data-testid="inspect-disagreements">
+      <p>{lead}</p>
+      <ul>
+        {splits.map((s, i) => (
+          <li key={s.net} data-net={s.net} data-against={s.against} data-count={s.count}>
+            {lines[i]}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }
 
@@ -78,11 +127,7 @@ export function InspectPanel({ inspection, netNames, busy, canRefresh, onRefresh
             <ConfusionMatrix key={net} net={net} name={netNames[net]} matrix={matrix} />
           ))}
         </div>
-        {analysis.split !== null && (
-          <p className="inspect-disagreements" data-testid="inspect-disagreements" data-count={analysis.split.count}>
-            {disagreementText(analysis.split, inspection.labels.length, netNames, analysis.matrices.length > 2)}
-          </p>
-        )}
+        <DisagreementNote splits={analysis.splits} total={inspection.labels.length} names={netNames} />
         <h3 className="gallery-heading">A sample of {formatInt(inspection.sample.indices.length)} test images</h3>
         <TestGallery inspection={inspection} />
       </>

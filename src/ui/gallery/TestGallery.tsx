@@ -19,11 +19,17 @@ const IMAGE_PIXELS = SIDE * SIDE;
 /** The nets' names in a gallery cell, where there is room for a word or two. */
 export const GALLERY_ABBREV: Record<NetId, string> = { bn: 'BN', plain: 'No BN', ln: 'LN', gn: 'GN', rms: 'RMS' };
 
-const FILTER_LABELS: Record<GalleryFilter, string> = {
-  all: 'All',
-  mistakes: 'Mistakes of either net',
-  disagree: 'Only where the nets disagree',
-};
+/** The filters' labels; "either" is for two nets, "any" for more. */
+function filterLabel(filter: GalleryFilter, nets: number): string {
+  switch (filter) {
+    case 'all':
+      return 'All';
+    case 'mistakes':
+      return nets > 2 ? 'Mistakes of any net' : 'Mistakes of either net';
+    case 'disagree':
+      return 'Only where the nets disagree';
+  }
+}
 
 const EMPTY_TEXT: Record<GalleryFilter, string> = {
   all: 'The sample is empty.',
@@ -89,7 +95,8 @@ export function TestGallery({ inspection, initialFilter = 'all' }: Props) {
   const groupName = useId();
   const items = useMemo(() => galleryItems(inspection), [inspection]);
   const counts = useMemo(() => filterCounts(items), [items]);
-  const bothNets = NET_IDS.filter((id) => inspection.predicted[id] !== undefined).length >= 2;
+  const netCount = NET_IDS.filter((id) => inspection.predicted[id] !== undefined).length;
+  const bothNets = netCount >= 2;
   // With one net there is nothing to disagree about: that filter is off, and a choice of it falls back to all.
   const filter = chosen === 'disagree' && !bothNets ? 'all' : chosen;
   const shown = items.filter((item) => matchesFilter(item, filter));
@@ -110,7 +117,7 @@ export function TestGallery({ inspection, initialFilter = 'all' }: Props) {
                 onChange={() => setChosen(f)}
                 data-testid={`gallery-filter-${f}`}
               />
-              {FILTER_LABELS[f]} <span className="gallery-filter-count">({counts[f]})</span>
+              {filterLabel(f, netCount)} <span className="gallery-filter-count">({counts[f]})</span>
             </label>
           ))}
         </fieldset>

@@ -145,13 +145,20 @@ describe('the gallery', () => {
 
 describe('disagreements', () => {
   it('counts, over the whole test set, where the nets differ and who is right there', () => {
-    expect(disagreements(inspection({ bn: BN, plain: PLAIN }))).toEqual({
+    expect(disagreements(inspection({ bn: BN, plain: PLAIN }), 'bn', 'plain')).toEqual({
+      net: 'bn',
+      against: 'plain',
       count: 4,
-      bnRight: 3,
-      plainRight: 0,
+      netRight: 3,
+      againstRight: 0,
       neitherRight: 1,
     });
-    expect(disagreements(inspection({ plain: PLAIN }))).toBeNull();
+    expect(disagreements(inspection({ ln: PLAIN, plain: BN }), 'ln', 'plain')).toMatchObject({
+      count: 4,
+      netRight: 0,
+      againstRight: 3,
+    });
+    expect(disagreements(inspection({ plain: PLAIN }), 'bn', 'plain')).toBeNull();
   });
 });
 

@@ -170,23 +170,28 @@ export function filterCounts(items: readonly GalleryItem[]): Record<GalleryFilte
   return counts;
 }
 
-/** Where the two nets disagree on the whole test set, and who is right there; null unless both nets are present. */
+/** Where two nets disagree on the whole test set, and who is right there. */
 export interface Disagreements {
+  net: NetId;
+  against: NetId;
   count: number;
-  bnRight: number;
-  plainRight: number;
+  /** `net` right, `against` wrong. */
+  netRight: number;
+  againstRight: number;
   neitherRight: number;
 }
 
-export function disagreements(inspection: TestInspection): Disagreements | null {
-  const { bn, plain } = inspection.predicted;
-  if (bn === undefined || plain === undefined) return null;
-  const result: Disagreements = { count: 0, bnRight: 0, plainRight: 0, neitherRight: 0 };
+/** Where `net` and `against` disagree; null unless both are present. */
+export function disagreements(inspection: TestInspection, net: NetId, against: NetId): Disagreements | null {
+  const a = inspection.predicted[net];
+  const b = inspection.predicted[against];
+  if (a === undefined || b === undefined) return null;
+  const result: Disagreements = { net, against, count: 0, netRight: 0, againstRight: 0, neitherRight: 0 };
   inspection.labels.forEach((label, i) => {
-    if (bn[i] === plain[i]) return;
+    if (a[i] === b[i]) return;
     result.count += 1;
-    if (bn[i] === label) result.bnRight += 1;
-    else if (plain[i] === label) result.plainRight += 1;
+    if (a[i] === label) result.netRight += 1;
+    else if (b[i] === label) result.againstRight += 1;
     else result.neitherRight += 1;
   });
   return result;

@@ -3,13 +3,14 @@
 // it copy the files from the HTTP cache instead of fetching them again (docs/deploy.md, "First visit").
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { registerSW } from 'virtual:pwa-register';
+import { serviceWorkerFailureText } from '../serviceWorkerText';
 
 export interface ServiceWorkerState {
   /** A new version is installed and waits for this page's permission to take over. */
   updateWaiting: boolean;
   /** The first install finished: the next visit works without a network. */
   offlineReady: boolean;
-  /** Why the service worker could not be registered, if it could not (the app works, just not offline). */
+  /** A sentence on why the app cannot work offline, if the service worker could not be registered. */
   failure: string | null;
   /** Activates the waiting version and reloads the page with it. */
   reload: () => void;
@@ -28,7 +29,11 @@ export function useServiceWorker(dataSettled: boolean): ServiceWorkerState {
       immediate: true,
       onNeedRefresh: () => setUpdateWaiting(true),
       onOfflineReady: () => setOfflineReady(true),
-      onRegisterError: (error: unknown) => setFailure(error instanceof Error ? error.message : String(error)),
+      onRegisterError: (error: unknown) => {
+        // The sentence is for the user; the exception, for whoever debugs it.
+        console.warn('Service worker registration failed:', error);
+        setFailure(serviceWorkerFailureText(error));
+      },
     });
   }, [dataSettled]);
 

@@ -20,8 +20,9 @@ interface Props {
 
 export function PercentilePanel({ inside, nets, names, threshold, titles }: Props) {
   // Each chart gets new datasets (and so redraws) only when its own numbers change.
-  const { latest, layer } = inside;
-  const histogram = useMemo(() => histogramDatasets(latest, layer, names), [latest, layer, names]);
+  const { histograms, layer } = inside;
+  const histogram = useMemo(() => histogramDatasets(histograms, layer, names), [histograms, layer, names]);
+  const shown = histograms?.layer === layer ? histograms : null;
   const last = inside.steps.length > 0 ? inside.steps[inside.steps.length - 1] : null;
   return (
     <div
@@ -46,7 +47,8 @@ export function PercentilePanel({ inside, nets, names, threshold, titles }: Prop
       <div
         className="inside-chart inside-histogram"
         data-testid="bn-histogram"
-        data-step={inside.latest?.layer === inside.layer ? inside.latest.step : ''}
+        data-layer={shown?.layer ?? ''}
+        data-step={shown?.step ?? ''}
       >
         <QueuedLine
           datasets={histogram}

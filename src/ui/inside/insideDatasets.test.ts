@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { netNames } from '../../shared/netNames';
 import { flowDatasets, histogramDatasets, histogramPoints, plainDecimal } from './insideDatasets';
-import { emptyInside, reduceInside } from './insideState';
+import { emptyInside, reduceInside, withInsideSeries } from './insideState';
 
 describe('plainDecimal', () => {
   it('writes 7 significant digits without an exponent', () => {
@@ -81,7 +81,24 @@ describe('the histogram', () => {
     };
     const s = reduceInside(emptyInside(), { type: 'inside-record', runId: 1, record });
     const names = netNames(null);
-    expect(histogramDatasets(s.latest, s.layer, names).map((d) => d.id)).toEqual(['hist-bn']);
-    expect(histogramDatasets(s.latest, 1, names)).toEqual([]);
+    expect(histogramDatasets(s.histograms, s.layer, names).map((d) => d.id)).toEqual(['hist-bn']);
+    expect(histogramDatasets(s.histograms, 1, names)).toEqual([]);
+
+    // Another layer picked after the run: no record will come, the worker's answer carries that layer's histograms.
+    const after = withInsideSeries(s, 1, {
+      seedIndex: 0,
+      layer: 1,
+      unit: 0,
+      typicalUnit: 0,
+      steps: [3],
+      percentiles: {},
+      histograms: { layer: 1, step: 3, nets: { bn: { min: -1, max: 1, counts: [2, 2] } } },
+    });
+    expect(histogramDatasets(after.histograms, after.layer, names).map((d) => d.data)).toEqual([
+      [
+        { x: -0.5, y: 0.5 },
+        { x: 0.5, y: 0.5 },
+      ],
+    ]);
   });
 });

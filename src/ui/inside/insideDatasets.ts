@@ -61,16 +61,19 @@ export function histogramPoints(h: Histogram): XY[] {
   return h.counts.map((c, i) => ({ x: h.min + (i + 0.5) * width, y: total > 0 ? c / total : 0 }));
 }
 
-/** The latest record's histograms, if they are of the layer on screen (a newly picked one waits for the next record). */
+/**
+ * The latest histograms, if they are of the layer on screen: from the latest record, or from the worker's answer when
+ * another layer was picked (after a run that answer is all there is: no record will come).
+ */
 export function histogramDatasets(
-  latest: InsideState['latest'],
+  histograms: InsideState['histograms'],
   layer: number,
   names: Record<NetId, string>,
 ): LineSet[] {
   const sets: LineSet[] = [];
-  if (latest?.layer !== layer) return sets;
+  if (histograms?.layer !== layer) return sets;
   for (const net of NET_IDS) {
-    const h = latest.nets[net]?.histogram;
+    const h = histograms.nets[net];
     if (!h) continue;
     const style = NET_STYLE[net];
     sets.push({

@@ -77,6 +77,7 @@ describe('the inspectors reducer', () => {
           [5, 6],
         ],
       },
+      histograms: null,
     });
     expect([s.layer, s.unit, s.typicalUnit]).toEqual([1, 0, 3]);
     expect(s.steps).toEqual([0, 5]);

@@ -1,7 +1,7 @@
 // The BN inspectors' state on the page and the pure reducer that grows it from the worker's records: the chosen
 // unit's percentile series, the latest record (histogram, maths), gradient flow and saturation per layer, and the
 // two modes' accuracy, for the run and seed on screen. Arrays are replaced, never mutated (React compares them).
-import type { InsideRecord, InsideSeries } from '../../shared/inside';
+import type { Histogram, InsideRecord, InsideSeries } from '../../shared/inside';
 import { NET_IDS } from '../../shared/metrics';
 import type { SomeNets, WorkerEvent } from '../../shared/protocol';
 
@@ -28,6 +28,7 @@ export function emptyInside(runId: number | null = null, seedIndex = 0): InsideS
     typicalUnit: 0,
     steps: [],
     percentiles: {},
+    histograms: null,
     latest: null,
     flowSteps: [],
     flow: {},
@@ -61,6 +62,8 @@ function withSeries(state: InsideState, series: InsideSeries): InsideState {
     typicalUnit: series.typicalUnit,
     steps: series.steps,
     percentiles: series.percentiles,
+    // A series without histograms (none recorded for that layer) leaves the chart empty rather than another layer's.
+    histograms: series.histograms,
   };
 }
 
@@ -77,6 +80,11 @@ function withRecord(state: InsideState, record: InsideRecord): InsideState {
     const was = sameUnit ? state.percentiles[net] : undefined;
     percentiles[net] = [append(was?.[0] ?? [], p[0]), append(was?.[1] ?? [], p[1]), append(was?.[2] ?? [], p[2])];
   }
+  const histograms: SomeNets<Histogram> = {};
+  for (const net of NET_IDS) {
+    const h = record.nets[net]?.histogram;
+    if (h) histograms[net] = h;
+  }
   const modeAccuracy = record.modeAccuracy
     ? {
         steps: append(state.modeAccuracy.steps, record.step),
@@ -91,6 +99,7 @@ function withRecord(state: InsideState, record: InsideRecord): InsideState {
     typicalUnit: record.typicalUnit,
     steps: sameUnit ? append(state.steps, record.step) : [record.step],
     percentiles,
+    histograms: { layer: record.layer, step: record.step, nets: histograms },
     latest: record,
     flowSteps: append(state.flowSteps, record.step),
     flow: withFlow(state, record),
