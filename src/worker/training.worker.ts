@@ -24,6 +24,7 @@ import { handleRecalibrate, InsideInspectors } from './insideInspectors';
 import { handleModelCommand } from './modelRequests';
 import { CurrentNets } from './currentNets';
 import { readWebGLRenderer, webGpuOf } from './rendererProbe';
+import { throttleProgress } from './progressThrottle';
 import { RunLifecycle } from './runLifecycle';
 import { openSeedLanes } from './seedLaneWorkers';
 import { yieldToEvents } from './yieldToEvents';
@@ -124,8 +125,11 @@ async function init(
 async function loadData(dataBaseUrl: string): Promise<Mnist> {
   const start = performance.now();
   try {
-    const data = await loadAppMnist(dataBaseUrl, (loadedBytes, totalBytes) =>
-      post({ type: 'data-progress', runId: null, loadedBytes, totalBytes }),
+    const data = await loadAppMnist(
+      dataBaseUrl,
+      throttleProgress((loadedBytes, totalBytes) =>
+        post({ type: 'data-progress', runId: null, loadedBytes, totalBytes }),
+      ),
     );
     post({
       type: 'data-ready',
