@@ -223,6 +223,20 @@ test('five nets: the header says so, and the draw pad’s readings stay compact 
       if (!readings) throw new Error('no readings box');
       // Five cards of ten horizontal bars were 1,100 px tall on a laptop and 1,900 px on a phone.
       expect(readings.height).toBeLessThan(size === LAPTOP ? 450 : 600);
+      // The earlier run's line: five accuracies once pushed over the run's name and date on a phone.
+      const item = page.getByTestId('history-item').first();
+      const parts = await item.locator(':scope > *').evaluateAll((els) =>
+        els.map((e) => {
+          const r = e.getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, name: String(e.getAttribute('class')) };
+        }),
+      );
+      for (const [i, a] of parts.entries()) {
+        for (const b of parts.slice(i + 1)) {
+          const overlap = a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+          expect(overlap, `${a.name} overlaps ${b.name} at ${size.width}`).toBe(false);
+        }
+      }
       await noSidewaysOverflow(page);
       expect(await seriousViolations(page), `${size.width} ${colorScheme}`).toEqual([]);
     }
