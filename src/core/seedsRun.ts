@@ -5,24 +5,15 @@
 // the seeds run one after another there. Imports TF.js only.
 import * as tf from '@tensorflow/tfjs';
 import { buildTwins, countParams } from './models';
-import { disposeBatch, type Batch, type ResidentSplit } from './residentData';
+import { disposeBatch, type Batch } from './residentData';
 import { SeedsTrainer } from './seedsTrainer';
-import type { RunHooks, RunOutcome } from './experiment';
+import type { ExperimentContext, RunOutcome } from './experiment';
 import { ProgressClock, stepPosition } from './progressClock';
 import { mulberry32, permutation } from '../data/shuffle';
 import { seedOf, type TrainConfig } from '../shared/config';
 import { NET_IDS, type EpochMetrics, type NetId, type ParamCounts, type RunningMetrics } from '../shared/metrics';
 import { trainedNets } from '../shared/netNames';
 import type { ProgressReport, SomeNets } from '../shared/protocol';
-
-interface SeedsContext {
-  config: TrainConfig;
-  hooks: RunHooks;
-  train: ResidentSplit;
-  test: ResidentSplit;
-  steps: number;
-  runStart: number;
-}
 
 const noYield = (): Promise<void> => Promise.resolve();
 
@@ -48,7 +39,7 @@ export function createSeedsTrainers(config: TrainConfig): SomeNets<SeedsTrainer>
 }
 
 /** Trains all seeds together; the trainers are the caller's to create, this run's to free. */
-export async function runSeedsTogether(trainers: SomeNets<SeedsTrainer>, ctx: SeedsContext): Promise<RunOutcome> {
+export async function runSeedsTogether(trainers: SomeNets<SeedsTrainer>, ctx: ExperimentContext): Promise<RunOutcome> {
   const run = new SeedsRun(ctx, trainers);
   let outcome: RunOutcome | null = null;
   try {
@@ -79,7 +70,7 @@ class SeedsRun {
   private readonly clock: ProgressClock;
 
   constructor(
-    private readonly ctx: SeedsContext,
+    private readonly ctx: ExperimentContext,
     private readonly trainers: SomeNets<SeedsTrainer>,
   ) {
     this.seeds = ctx.config.seeds;
