@@ -10,6 +10,7 @@ import { ResidentSplit } from '../core/residentData';
 import { splitFromBytes } from '../data/splitBytes';
 import { assertNever } from '../shared/assertNever';
 import type { LaneCommand, LaneEvent } from '../shared/laneProtocol';
+import { RunPacer } from './runPacer';
 import { yieldToEvents } from './yieldToEvents';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -25,8 +26,8 @@ function messageOf(e: unknown): string {
 /** The run's examples and the test set, on the backend: uploaded once, for every seed the lane trains. */
 let data: { train: ResidentSplit; test: ResidentSplit } | null = null;
 let stop = false;
-/** Settles when the lane is released; null while it may go on. */
-let held: { promise: Promise<void>; release: () => void } | null = null;
+/** Holds the lane between two mini-batches while the training worker's run is held (never slowed or stepped). */
+const pacer = new RunPacer();
 
 async function init(command: Extract<LaneCommand, { type: 'init' }>): Promise<void> {
   try {
@@ -55,19 +56,13 @@ async function train(command: Extract<LaneCommand, { type: 'train' }>): Promise<
       onDiverged: (divergence) => post({ type: 'diverged', divergence }),
       onProgress: (report) => post({ type: 'position', epoch: report.epoch, step: report.step }),
       shouldStop: () => stop,
-      awaitTurn: () => held?.promise ?? null,
+      awaitTurn: () => pacer.turn(),
       yieldControl: yieldToEvents,
     });
     post({ type: 'done', outcome });
   } catch (e) {
     post({ type: 'failed', message: messageOf(e) });
   }
-}
-
-function release(): void {
-  const h = held;
-  held = null;
-  h?.release();
 }
 
 function handle(command: LaneCommand): void {
@@ -79,20 +74,15 @@ function handle(command: LaneCommand): void {
       void train(command);
       return;
     case 'hold':
-      if (held === null) {
-        let settle = (): void => {};
-        const promise = new Promise<void>((resolve) => {
-          settle = resolve;
-        });
-        held = { promise, release: settle };
-      }
+      pacer.pause();
       return;
     case 'release':
-      release();
+      pacer.resume();
       return;
     case 'stop':
+      // Not pacer.stop(): that is for good, and the lane may be given another seed of a later wave.
       stop = true;
-      release();
+      pacer.resume();
       return;
     default:
       assertNever(command, 'lane command');
